@@ -1,0 +1,18 @@
+using System.CommandLine;
+
+namespace Itk3.Cli;
+
+/// <summary>Builds the <c>itk3</c> command tree; each command group lives in its own file under Commands/.</summary>
+internal static class CliApplication
+{
+    /// <summary>Parses the arguments and runs the chosen command, returning its exit code.</summary>
+    public static Task<int> RunAsync(string[] args) => CreateRootCommand().Parse(args).InvokeAsync();
+
+    /// <summary>The root command with every command group registered.</summary>
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand(
+            "itk3: build, read, validate and answer NHS ITK3 messages (FHIR STU3), and move them over MESH.");
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+using Itk3.Cli;
+
+return await CliApplication.RunAsync(args);

@@ -1,0 +1,75 @@
+using System.Buffers;
+using Itk3.Fhir.ElementModel;
+using Itk3.Fhir.Serialization.Json;
+using Itk3.Fhir.Serialization.Reading;
+using Itk3.Fhir.Serialization.Xml;
+
+namespace Itk3.Fhir.Serialization;
+
+/// <summary>Reads and writes any FHIR resource as JSON or XML. Reading never throws on bad input: it reports issues.</summary>
+public static class FhirSerializer
+{
+    /// <summary>Parses a resource from bytes.</summary>
+    public static ParseResult Parse(ReadOnlyMemory<byte> content, FhirFormat format, ParseOptions? options = null)
+    {
+        var context = new ParseContext(options ?? ParseOptions.Default);
+        var root = format == FhirFormat.Json ? FhirJsonReader.Read(content, context) : FhirXmlReader.Read(content, context);
+        return new ParseResult(root, context.Issues);
+    }
+
+    /// <summary>Parses a resource from a stream, reading no more than the configured maximum size.</summary>
+    public static ParseResult Parse(Stream content, FhirFormat format, ParseOptions? options = null)
+    {
+        var context = new ParseContext(options ?? ParseOptions.Default);
+        var root = format == FhirFormat.Json ? FhirJsonReader.Read(content, context) : FhirXmlReader.Read(content, context);
+        return new ParseResult(root, context.Issues);
+    }
+
+    /// <summary>Writes a resource; throws <see cref="ArgumentException"/> when the tree holds elements its types do not define.</summary>
+    public static void Serialize(ElementNode resource, FhirFormat format, IBufferWriter<byte> output, WriteOptions? options = null)
+    {
+        options ??= WriteOptions.Compact;
+        if (format == FhirFormat.Json)
+        {
+            FhirJsonWriter.Write(resource, output, options);
+        }
+        else
+        {
+            FhirXmlWriter.Write(resource, output, options);
+        }
+    }
+
+    /// <summary>Writes a resource to a stream.</summary>
+    public static void Serialize(ElementNode resource, FhirFormat format, Stream output, WriteOptions? options = null)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        Serialize(resource, format, buffer, options);
+        output.Write(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes a resource to a new byte array.</summary>
+    public static byte[] SerializeToBytes(ElementNode resource, FhirFormat format, WriteOptions? options = null)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        Serialize(resource, format, buffer, options);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Guesses the format from the first significant character (<c>{</c> JSON, <c>&lt;</c> XML), or null.</summary>
+    public static FhirFormat? DetectFormat(ReadOnlySpan<byte> content)
+    {
+        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
+        if (content.StartsWith(bom))
+        {
+            content = content[3..];
+        }
+
+        var start = content.IndexOfAnyExcept(" \t\r\n"u8);
+        return start < 0 ? null : content[start] switch
+        {
+            (byte)'{' => FhirFormat.Json,
+            (byte)'<' => FhirFormat.Xml,
+            _ => null,
+        };
+    }
+}

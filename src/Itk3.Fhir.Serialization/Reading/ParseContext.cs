@@ -1,0 +1,61 @@
+using Itk3.Fhir.ElementModel;
+using Itk3.Fhir.Issues;
+using Itk3.Fhir.Primitives;
+using Itk3.Fhir.Schema;
+
+namespace Itk3.Fhir.Serialization.Reading;
+
+/// <summary>State shared by the JSON and XML readers: options, schema and the issues found so far.</summary>
+internal sealed class ParseContext
+{
+    public ParseContext(ParseOptions options)
+    {
+        Options = options;
+        Schema = options.Schema;
+    }
+
+    public ParseOptions Options { get; }
+
+    public IFhirSchema Schema { get; }
+
+    public IssueList Issues { get; } = [];
+
+    public bool Lenient => !Options.Strict;
+
+    /// <summary>Records an issue; tolerable defects become warnings in lenient mode.</summary>
+    public void Report(IssueDefinition definition, string location, SourcePosition position, string message) =>
+        Issues.Add(definition.At(location, position, message, Lenient));
+
+    /// <summary>Reports a value that does not match its primitive type's lexical form; true when the value is valid.</summary>
+    public bool CheckPrimitive(string typeName, string value, string location, SourcePosition position)
+    {
+        if (value.Length == 0)
+        {
+            Report(FhirIssues.ElementEmpty, location, position, $"The {typeName} value is empty.");
+            return false;
+        }
+
+        if (PrimitiveLexicon.IsValid(typeName, value))
+        {
+            return true;
+        }
+
+        Report(FhirIssues.PrimitiveInvalid, location, position, $"'{Abbreviate(value)}' is not a valid {typeName}.");
+        return false;
+    }
+
+    /// <summary>Looks up a concrete resource type, reporting it when unknown.</summary>
+    public FhirTypeDefinition? ResolveResourceType(string name, string location, SourcePosition position)
+    {
+        var type = Schema.FindResourceType(name);
+        if (type is null)
+        {
+            Report(FhirIssues.ResourceTypeUnknown, location, position, $"'{Abbreviate(name)}' is not an STU3 resource type.");
+        }
+
+        return type;
+    }
+
+    /// <summary>Shortens a value for a message so that large or sensitive content is never echoed whole.</summary>
+    public static string Abbreviate(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 37), "...");
+}

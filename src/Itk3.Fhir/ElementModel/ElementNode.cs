@@ -1,0 +1,92 @@
+namespace Itk3.Fhir.ElementModel;
+
+/// <summary>
+/// An immutable node of the untyped FHIR element tree, the canonical in-memory form of any resource.
+/// Names are the wire names (<c>valueString</c>, not <c>value[x]</c>); primitive values keep their exact
+/// lexical text (<c>1.10</c> stays <c>1.10</c>); a node that holds a resource carries its <see cref="ResourceType"/>.
+/// </summary>
+public sealed class ElementNode
+{
+    private static readonly ElementNode[] NoChildren = [];
+
+    /// <summary>Creates a node; <paramref name="children"/> are kept in the given order.</summary>
+    public ElementNode(
+        string name,
+        string? value = null,
+        IReadOnlyList<ElementNode>? children = null,
+        string? resourceType = null,
+        SourcePosition position = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Name = name;
+        Value = value;
+        Children = children ?? NoChildren;
+        ResourceType = resourceType;
+        Position = position;
+    }
+
+    /// <summary>The element's wire name; for a root resource, its resource type.</summary>
+    public string Name { get; }
+
+    /// <summary>The primitive value as written (lexical form), or null when the element has no value.</summary>
+    public string? Value { get; }
+
+    /// <summary>Child elements in document order; repeats of one element appear as consecutive nodes of the same name.</summary>
+    public IReadOnlyList<ElementNode> Children { get; }
+
+    /// <summary>The resource type when this node is a resource (a root, a contained or an inline resource), otherwise null.</summary>
+    public string? ResourceType { get; }
+
+    /// <summary>Where the node started in the source text.</summary>
+    public SourcePosition Position { get; }
+
+    /// <summary>True when this node holds a resource.</summary>
+    public bool IsResource => ResourceType is not null;
+
+    /// <summary>The first child with the given name, or null.</summary>
+    public ElementNode? Child(string name)
+    {
+        foreach (var child in Children)
+        {
+            if (child.Name == name)
+            {
+                return child;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>All children with the given name, in order.</summary>
+    public IEnumerable<ElementNode> ChildrenNamed(string name)
+    {
+        foreach (var child in Children)
+        {
+            if (child.Name == name)
+            {
+                yield return child;
+            }
+        }
+    }
+
+    /// <summary>The value of the first child with the given name, or null.</summary>
+    public string? ChildValue(string name) => Child(name)?.Value;
+
+    /// <summary>Follows a dotted path of child names (first match at each step), e.g. <c>event.code</c>.</summary>
+    public ElementNode? Select(string dottedPath)
+    {
+        ElementNode? current = this;
+        foreach (var part in dottedPath.Split('.'))
+        {
+            current = current?.Child(part);
+        }
+
+        return current;
+    }
+
+    /// <summary>A copy of this node with another name (used when a resource is wrapped as <c>resource</c> or <c>contained</c>).</summary>
+    public ElementNode WithName(string name) => new(name, Value, Children, ResourceType, Position);
+
+    /// <inheritdoc />
+    public override string ToString() => Value is null ? Name : $"{Name}={Value}";
+}

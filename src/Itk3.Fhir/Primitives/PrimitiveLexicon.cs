@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Itk3.Fhir.Primitives;
+
+/// <summary>Checks primitive values against the STU3 lexical forms (boolean, integer, decimal, date, dateTime, instant, id, uri...).</summary>
+public static partial class PrimitiveLexicon
+{
+    /// <summary>True when <paramref name="value"/> is a valid lexical form of the primitive type <paramref name="typeName"/>.</summary>
+    public static bool IsValid(string typeName, string value) => typeName switch
+    {
+        "boolean" => value is "true" or "false",
+        "integer" => IsInteger(value, allowSign: true, minimum: int.MinValue),
+        "unsignedInt" => IsInteger(value, allowSign: false, minimum: 0),
+        "positiveInt" => IsInteger(value, allowSign: true, minimum: 1) && value[0] != '-',
+        "decimal" => DecimalForm().IsMatch(value),
+        "date" => IsDate(value),
+        "dateTime" => IsDateTime(value, requireFullPrecision: false),
+        "instant" => IsDateTime(value, requireFullPrecision: true),
+        "time" => IsTime(value),
+        "id" => IdForm().IsMatch(value),
+        "oid" => OidForm().IsMatch(value),
+        "uuid" => UuidForm().IsMatch(value),
+        "uri" => !ContainsWhitespace(value),
+        "code" => CodeForm().IsMatch(value),
+        "base64Binary" => IsBase64(value),
+        _ => true,
+    };
+
+    private static bool IsInteger(string value, bool allowSign, long minimum)
+    {
+        var span = value.AsSpan();
+        if (span.Length > 0 && (span[0] == '-' || span[0] == '+'))
+        {
+            if (!allowSign)
+            {
+                return false;
+            }
+
+            span = span[1..];
+        }
+
+        if (span.Length == 0 || (span[0] == '0' && span.Length > 1) || span.ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            && number >= minimum && number <= int.MaxValue;
+    }
+
+    private static bool IsDate(string value)
+    {
+        var match = DateForm().Match(value);
+        return match.Success && IsRealDate(match);
+    }
+
+    private static bool IsDateTime(string value, bool requireFullPrecision)
+    {
+        var match = DateTimeForm().Match(value);
+        if (!match.Success || !IsRealDate(match))
+        {
+            return false;
+        }
+
+        var hasTime = match.Groups["time"].Success;
+        if (requireFullPrecision)
+        {
+            return hasTime && match.Groups["day"].Success;
+        }
+
+        return !hasTime || match.Groups["day"].Success;
+    }
+
+    private static bool IsRealDate(Match match)
+    {
+        if (!match.Groups["day"].Success)
+        {
+            return true;
+        }
+
+        var year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+        var month = int.Parse(match.Groups["month"].ValueSpan, CultureInfo.InvariantCulture);
+        var day = int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
+        return year >= 1 && day <= DateTime.DaysInMonth(year, month);
+    }
+
+    private static bool IsTime(string value) => TimeForm().IsMatch(value);
+
+    private static bool ContainsWhitespace(string value) => value.AsSpan().IndexOfAny(" \t\r\n") >= 0;
+
+    private static bool IsBase64(string value)
+    {
+        var significant = 0;
+        var padding = 0;
+        foreach (var c in value)
+        {
+            if (c is ' ' or '\t' or '\r' or '\n')
+            {
+                continue;
+            }
+
+            if (c == '=')
+            {
+                padding++;
+            }
+            else if (padding > 0 || !(char.IsAsciiLetterOrDigit(c) || c == '+' || c == '/'))
+            {
+                return false;
+            }
+
+            significant++;
+        }
+
+        return significant % 4 == 0 && padding <= 2;
+    }
+
+    [GeneratedRegex(@"\A-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?\z")]
+    private static partial Regex DecimalForm();
+
+    [GeneratedRegex(@"\A(?<year>[0-9]{4})(-(?<month>0[1-9]|1[0-2])(-(?<day>0[1-9]|[12][0-9]|3[01]))?)?\z")]
+    private static partial Regex DateForm();
+
+    [GeneratedRegex(@"\A(?<year>[0-9]{4})(-(?<month>0[1-9]|1[0-2])(-(?<day>0[1-9]|[12][0-9]|3[01])(?<time>T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00)))?)?)?\z")]
+    private static partial Regex DateTimeForm();
+
+    [GeneratedRegex(@"\A([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?\z")]
+    private static partial Regex TimeForm();
+
+    [GeneratedRegex(@"\A[A-Za-z0-9\-\.]{1,64}\z")]
+    private static partial Regex IdForm();
+
+    [GeneratedRegex(@"\Aurn:oid:[0-2](\.(0|[1-9][0-9]*))+\z")]
+    private static partial Regex OidForm();
+
+    [GeneratedRegex(@"\Aurn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\z")]
+    private static partial Regex UuidForm();
+
+    [GeneratedRegex(@"\A[^\s]+(\s[^\s]+)*\z")]
+    private static partial Regex CodeForm();
+}

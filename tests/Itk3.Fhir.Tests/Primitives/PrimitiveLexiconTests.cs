@@ -1,0 +1,56 @@
+using Itk3.Fhir.Primitives;
+
+namespace Itk3.Fhir.Tests.Primitives;
+
+public sealed class PrimitiveLexiconTests
+{
+    [Theory]
+    [InlineData("boolean", "true")]
+    [InlineData("integer", "-12")]
+    [InlineData("integer", "0")]
+    [InlineData("unsignedInt", "0")]
+    [InlineData("positiveInt", "7")]
+    [InlineData("decimal", "1.10")]
+    [InlineData("decimal", "-0.5e-3")]
+    [InlineData("date", "2017")]
+    [InlineData("date", "2017-02")]
+    [InlineData("date", "2024-02-29")]
+    [InlineData("dateTime", "2017-12-01T10:11:12+00:00")]
+    [InlineData("dateTime", "2017-12-01")]
+    [InlineData("instant", "2017-12-01T10:11:12.123Z")]
+    [InlineData("time", "23:59:59")]
+    [InlineData("id", "UNREADABLE-IN-ORIGINAL-MESSAGE")]
+    [InlineData("oid", "urn:oid:2.16.840.1.113883")]
+    [InlineData("uuid", "urn:uuid:a8b2a3f4-1d2e-4c3b-9a8f-0123456789ab")]
+    [InlineData("code", "fatal-error")]
+    [InlineData("uri", "https://fhir.nhs.uk/Id/ods-organization-code")]
+    [InlineData("base64Binary", "SGVsbG8=")]
+    public void Accepts_valid_lexical_forms(string type, string value) => Assert.True(PrimitiveLexicon.IsValid(type, value));
+
+    [Theory]
+    [InlineData("boolean", "True")]
+    [InlineData("integer", "01")]
+    [InlineData("integer", "2147483648")]
+    [InlineData("integer", "1.0")]
+    [InlineData("unsignedInt", "-1")]
+    [InlineData("positiveInt", "0")]
+    [InlineData("decimal", "1.")]
+    [InlineData("decimal", "+1")]
+    [InlineData("date", "2017-13")]
+    [InlineData("date", "2023-02-29")]
+    [InlineData("date", "2017-12-01T10:00:00Z")]
+    [InlineData("dateTime", "2017-12-01T10:11:12")]
+    [InlineData("dateTime", "2017-12T10:11:12Z")]
+    [InlineData("instant", "2017-12-01")]
+    [InlineData("instant", "2017-12-01T10:11Z")]
+    [InlineData("time", "24:00:00")]
+    [InlineData("id", "has space")]
+    [InlineData("id", "a_b")]
+    [InlineData("oid", "2.16.840")]
+    [InlineData("uuid", "urn:uuid:A8B2A3F4-1D2E-4C3B-9A8F-0123456789AB")]
+    [InlineData("code", " leading")]
+    [InlineData("uri", "has space")]
+    [InlineData("base64Binary", "SGVsbG8")]
+    [InlineData("base64Binary", "SGV$bG8=")]
+    public void Rejects_invalid_lexical_forms(string type, string value) => Assert.False(PrimitiveLexicon.IsValid(type, value));
+}

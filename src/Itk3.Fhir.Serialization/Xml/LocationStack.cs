@@ -10,6 +10,9 @@ internal sealed class LocationStack
 {
     private readonly List<Segment> _segments = [];
 
+    /// <summary>The number of segments, the root included.</summary>
+    public int Count => _segments.Count;
+
     /// <summary>Starts a new path at a root resource.</summary>
     public void Reset(string root)
     {

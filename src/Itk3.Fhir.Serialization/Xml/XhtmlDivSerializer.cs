@@ -7,6 +7,7 @@ namespace Itk3.Fhir.Serialization.Xml;
 /// Turns the narrative <c>div</c> under an <see cref="XmlReader"/> into the canonical string FHIR JSON carries:
 /// XHTML elements unprefixed with <c>xmlns="http://www.w3.org/1999/xhtml"</c> declared on the div, other namespaces
 /// kept with the declarations they need, markup characters escaped, character references resolved, comments dropped.
+/// Escaping and empty elements (<c>&lt;br /&gt;</c>) follow .NET's XmlWriter, as Firely-produced JSON does.
 /// </summary>
 internal sealed class XhtmlDivSerializer
 {
@@ -63,7 +64,7 @@ internal sealed class XhtmlDivSerializer
 
         if (isEmpty)
         {
-            _text.Append("/>");
+            _text.Append(" />");
             Unwind(depth);
             return depth == 1;
         }
@@ -155,7 +156,7 @@ internal sealed class XhtmlDivSerializer
             {
                 '&' => _text.Append("&amp;"),
                 '<' => _text.Append("&lt;"),
-                '>' when !attribute && i >= 2 && value[i - 1] == ']' && value[i - 2] == ']' => _text.Append("&gt;"),
+                '>' => _text.Append("&gt;"),
                 '"' when attribute => _text.Append("&quot;"),
                 '\t' when attribute => _text.Append("&#x9;"),
                 '\n' when attribute => _text.Append("&#xA;"),

@@ -9,7 +9,7 @@ namespace Itk3.Fhir.Serialization.Xml;
 /// Writes element nodes to an <see cref="XmlWriter"/>. Children already in definition order (what the readers
 /// produce) are written in one pass; other trees go through <see cref="ChildGrouper"/> first.
 /// </summary>
-internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema)
+internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool indented)
 {
     private const string Ns = FhirXmlNames.FhirNamespace;
     private readonly LocationStack _path = new();
@@ -165,7 +165,18 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema)
         }
 
         XhtmlDivValidator.Validate(child.Value, _path.Current());
+        if (!indented)
+        {
+            writer.WriteRaw(child.Value);
+            return;
+        }
+
+        // Raw content switches the writer to mixed content, so the div's own line breaks are written by hand;
+        // the div is always the last element of a Narrative, so its parent's end tag follows.
+        var depth = _path.Count - 1;
+        writer.WriteRaw("\n" + new string(' ', 2 * depth));
         writer.WriteRaw(child.Value);
+        writer.WriteRaw("\n" + new string(' ', 2 * (depth - 1)));
     }
 
     private ArgumentException Invalid(string problem) => new($"{_path.Current()}: {problem}", "resource");

@@ -45,6 +45,9 @@ internal sealed partial class XmlTreeReader
     /// <summary>The location of the element being read, for issues raised outside the reader (malformed XML).</summary>
     public string CurrentLocation => _path.Current();
 
+    /// <summary>Where the reader is, for issues raised outside the reader.</summary>
+    public SourcePosition CurrentPosition => Position();
+
     /// <summary>Reads the document; null when its root is not a known FHIR resource.</summary>
     public ElementNode? ReadDocument()
     {

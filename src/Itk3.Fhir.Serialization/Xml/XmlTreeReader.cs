@@ -138,7 +138,8 @@ internal sealed partial class XmlTreeReader
             return null;
         }
 
-        var type = _context.ResolveResourceType(name, _path.Current(), position);
+        // The location string is only built when the type is unknown.
+        var type = _schema.FindResourceType(name) ?? _context.ResolveResourceType(name, _path.Current(), position);
         if (type is null)
         {
             SkipElement();
@@ -160,9 +161,14 @@ internal sealed partial class XmlTreeReader
 
     private ElementNode ReadDiv(SourcePosition position)
     {
+        // The reader has already proved the div well-formed and in the XHTML namespace, so the narrative rules are
+        // checked while streaming it rather than by reparsing the string (NarrativeChecker.Check does both).
         var location = _path.Current();
-        var text = _div.Read(_reader, CheckDepth);
-        NarrativeChecker.Check(text, location, position, _context);
+        var text = _div.Read(_reader, () =>
+        {
+            CheckDepth();
+            NarrativeChecker.CheckElement(_reader, location, position, _context);
+        });
         return new ElementNode(_reader.LocalName, text, null, null, position);
     }
 

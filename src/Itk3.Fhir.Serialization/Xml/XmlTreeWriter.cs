@@ -13,6 +13,7 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
 {
     private const string Ns = FhirXmlNames.FhirNamespace;
     private readonly LocationStack _path = new();
+    private readonly XhtmlDivValidator _divValidator = new();
 
     public void WriteRoot(ElementNode resource, FhirTypeDefinition type)
     {
@@ -164,7 +165,7 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
             throw Invalid("a narrative div must be a plain XHTML string.");
         }
 
-        XhtmlDivValidator.Validate(child.Value, _path.Current());
+        _divValidator.Validate(child.Value, _path.Current());
         if (!indented)
         {
             writer.WriteRaw(child.Value);

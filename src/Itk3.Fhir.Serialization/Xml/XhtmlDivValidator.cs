@@ -11,13 +11,13 @@ internal sealed class XhtmlDivValidator
 {
     private readonly XmlParserContext _context = new(new NameTable(), null, null, XmlSpace.None);
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="location"/> when the string is not a single XHTML div.</summary>
-    public void Validate(string xhtml, string location)
+    /// <summary>Throws <see cref="ArgumentException"/> naming the current location of <paramref name="path"/> when the string is not a single XHTML div.</summary>
+    public void Validate(string xhtml, LocationStack path)
     {
         var problem = FindProblem(xhtml);
         if (problem is not null)
         {
-            throw new ArgumentException($"{location}: the narrative cannot be written as XML: {problem}", nameof(xhtml));
+            throw new ArgumentException($"{path.Current()}: the narrative cannot be written as XML: {problem}", nameof(xhtml));
         }
     }
 

@@ -21,6 +21,7 @@ internal sealed partial class XmlTreeReader
     private readonly LocationStack _path = new();
     private readonly ChildBuffer _children = new();
     private readonly XhtmlDivSerializer _div = new();
+    private readonly ElementMatchCache _matches;
     private readonly string _fhirNs;
     private readonly string _xhtmlNs;
     private readonly string _xmlnsNs;
@@ -34,6 +35,7 @@ internal sealed partial class XmlTreeReader
         _context = context;
         _schema = context.Schema;
         _maxDepth = context.Options.MaxDepth;
+        _matches = new ElementMatchCache(_schema);
         var names = reader.NameTable;
         _fhirNs = names.Add(FhirXmlNames.FhirNamespace);
         _xhtmlNs = names.Add(FhirXmlNames.XhtmlNamespace);

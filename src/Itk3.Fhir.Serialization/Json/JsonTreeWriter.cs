@@ -14,7 +14,7 @@ namespace Itk3.Fhir.Serialization.Json;
 /// </summary>
 internal sealed class JsonTreeWriter
 {
-    private const int SegmentChars = 16 * 1024;
+    private const int SegmentChars = 4 * 1024;
     private readonly Utf8JsonWriter _writer;
     private readonly IFhirSchema _schema;
 

@@ -16,6 +16,7 @@ internal sealed partial class JsonTreeReader
     private readonly ParseContext _context;
     private readonly JsonLineIndex _lines;
     private readonly JsonNameCache _names = new();
+    private readonly JsonValueCache _values = new();
     private readonly JsonPathStack _path = new();
     private readonly List<JsonMemberCollector> _collectors = [];
     private readonly int _maxDepth;

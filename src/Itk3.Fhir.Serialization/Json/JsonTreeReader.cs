@@ -77,7 +77,7 @@ internal sealed partial class JsonTreeReader
             return null;
         }
 
-        var type = _context.ResolveResourceType(resourceType, Location(), position);
+        var type = _context.Schema.FindResourceType(resourceType) ?? _context.ResolveResourceType(resourceType, Location(), position);
         if (type is null)
         {
             SkipValue(ref reader);
@@ -169,7 +169,7 @@ internal sealed partial class JsonTreeReader
     /// <summary>Reads one property value (the reader is on the value) into its slot.</summary>
     private void ReadMember(ref Utf8JsonReader reader, FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, long offset)
     {
-        if (!type.TryFindElement(name.Wire, out var match) || (name.IsMeta && !AcceptsMeta(match)))
+        if (!name.TryResolve(type, out var match) || (name.IsMeta && !AcceptsMeta(match)))
         {
             Report(FhirIssues.ElementUnknown, Location(name.Full), _lines.At(offset), $"'{name.Full}' is not an element of {type.Name}.");
             SkipValue(ref reader);

@@ -4,40 +4,38 @@ using System.Text.Json;
 namespace Itk3.Fhir.Serialization.Json;
 
 /// <summary>
-/// Short string and number values read once per parse: repeated values (codes, systems, dates, booleans as text)
-/// share one string, and remember the primitive type they were last found valid for, so the lexical check runs once.
-/// The cache is bounded; long or surplus values are simply not cached.
+/// Short string and number values read once per parse: repeated values (codes, systems, dates, references) share one
+/// string, found again from the raw UTF-8 bytes, and remember the primitive type they were last found valid for, so
+/// the lexical check runs once. The cache is bounded; long, escaped or surplus values are simply not cached.
 /// </summary>
 internal sealed class JsonValueCache
 {
-    private const int MaxChars = 64;
+    private const int MaxBytes = 64;
     private const int MaxEntries = 8192;
-    private readonly Dictionary<string, JsonCachedValue> _values = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JsonCachedValue>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Dictionary<byte[], JsonCachedValue> _values = new(Utf8KeyComparer.Instance);
+    private readonly Dictionary<byte[], JsonCachedValue>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
 
-    public JsonValueCache() => _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+    public JsonValueCache() => _lookup = _values.GetAlternateLookup<ReadOnlySpan<byte>>();
 
-    /// <summary>The cached value of the current string or number token, or null when it is too long to cache.</summary>
+    /// <summary>The cached value of the current string or number token, or null when it is not cacheable.</summary>
     public JsonCachedValue? Get(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
-        if (raw.Length > MaxChars)
+        if (raw.Length > MaxBytes || reader.ValueIsEscaped)
         {
             return null;
         }
 
-        Span<char> buffer = stackalloc char[MaxChars];
-        var written = reader.TokenType == JsonTokenType.Number ? Encoding.UTF8.GetChars(raw, buffer) : reader.CopyString(buffer);
-        var chars = buffer[..written];
-        if (_lookup.TryGetValue(chars, out var known))
+        if (_lookup.TryGetValue(raw, out var known))
         {
             return known;
         }
 
-        var created = new JsonCachedValue(chars.ToString());
+        // Unescaped JSON string content is its own UTF-8 text; numbers are ASCII.
+        var created = new JsonCachedValue(reader.TokenType == JsonTokenType.Number ? Encoding.UTF8.GetString(raw) : reader.GetString()!);
         if (_values.Count < MaxEntries)
         {
-            _values[created.Value] = created;
+            _lookup[raw] = created;
         }
 
         return created;

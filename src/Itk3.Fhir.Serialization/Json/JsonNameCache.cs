@@ -64,18 +64,24 @@ internal sealed class JsonPropertyName
 
     private FhirTypeDefinition? _owner;
     private ElementMatch _match;
+    private FhirTypeDefinition? _elementType;
     private bool _found;
 
-    /// <summary>Resolves the wire name in <paramref name="owner"/>, remembering the last answer.</summary>
-    public bool TryResolve(FhirTypeDefinition owner, out ElementMatch match)
+    /// <summary>
+    /// Resolves the wire name in <paramref name="owner"/>, remembering the last answer; <paramref name="elementType"/>
+    /// is the element's concrete type, null for elements that hold resources.
+    /// </summary>
+    public bool TryResolve(FhirTypeDefinition owner, IFhirSchema schema, out ElementMatch match, out FhirTypeDefinition? elementType)
     {
         if (!ReferenceEquals(owner, _owner))
         {
             _found = owner.TryFindElement(Wire, out _match);
+            _elementType = _found && !_match.Definition.HoldsResource ? schema.FindType(_match.TypeName) : null;
             _owner = owner;
         }
 
         match = _match;
+        elementType = _elementType;
         return _found;
     }
 }

@@ -169,7 +169,7 @@ internal sealed partial class JsonTreeReader
     /// <summary>Reads one property value (the reader is on the value) into its slot.</summary>
     private void ReadMember(ref Utf8JsonReader reader, FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, long offset)
     {
-        if (!name.TryResolve(type, out var match) || (name.IsMeta && !AcceptsMeta(match)))
+        if (!name.TryResolve(type, _context.Schema, out var match, out var elementType) || (name.IsMeta && !AcceptsMeta(match)))
         {
             Report(FhirIssues.ElementUnknown, Location(name.Full), _lines.At(offset), $"'{name.Full}' is not an element of {type.Name}.");
             SkipValue(ref reader);
@@ -187,7 +187,7 @@ internal sealed partial class JsonTreeReader
                 return;
             }
 
-            slot = collector.Add(name.Wire, match, match.Definition.HoldsResource ? null : _context.Schema.FindType(match.TypeName));
+            slot = collector.Add(name.Wire, match, elementType);
         }
         else if (name.IsMeta ? slot.HasMeta : slot.HasValue)
         {

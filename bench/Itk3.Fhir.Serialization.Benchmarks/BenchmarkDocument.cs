@@ -18,7 +18,7 @@ internal static class BenchmarkDocument
         var children = new List<ElementNode> { new("type", "collection") };
         for (var i = 0; i < copies; i++)
         {
-            children.AddRange(resources.Select(resource => new ElementNode("entry", null, [withNarrative ? resource : WithoutNarrative(resource)])));
+            children.AddRange(resources.Select(resource => new ElementNode("entry", null, [(withNarrative ? resource : WithoutNarrative(resource)).WithName("resource")])));
         }
 
         return FhirSerializer.SerializeToBytes(new ElementNode("Bundle", null, children, "Bundle"), FhirFormat.Json);

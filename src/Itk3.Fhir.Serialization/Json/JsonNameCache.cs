@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Itk3.Fhir.Schema;
 
 namespace Itk3.Fhir.Serialization.Json;
 
@@ -44,8 +43,7 @@ internal sealed class JsonNameCache
 }
 
 /// <summary>
-/// A property name as written, its wire name (without the <c>_</c> of a primitive's id/extension property), and a
-/// one-entry memo of how it last resolved, since one name almost always appears in one type.
+/// A property name as written, and its wire name (without the <c>_</c> of a primitive's id/extension property).
 /// </summary>
 internal sealed class JsonPropertyName
 {
@@ -62,26 +60,4 @@ internal sealed class JsonPropertyName
 
     public bool IsMeta { get; }
 
-    private FhirTypeDefinition? _owner;
-    private ElementMatch _match;
-    private FhirTypeDefinition? _elementType;
-    private bool _found;
-
-    /// <summary>
-    /// Resolves the wire name in <paramref name="owner"/>, remembering the last answer; <paramref name="elementType"/>
-    /// is the element's concrete type, null for elements that hold resources.
-    /// </summary>
-    public bool TryResolve(FhirTypeDefinition owner, IFhirSchema schema, out ElementMatch match, out FhirTypeDefinition? elementType)
-    {
-        if (!ReferenceEquals(owner, _owner))
-        {
-            _found = owner.TryFindElement(Wire, out _match);
-            _elementType = _found && !_match.Definition.HoldsResource ? schema.FindType(_match.TypeName) : null;
-            _owner = owner;
-        }
-
-        match = _match;
-        elementType = _elementType;
-        return _found;
-    }
 }

@@ -17,6 +17,7 @@ internal sealed partial class JsonTreeReader
     private readonly JsonLineIndex _lines;
     private readonly JsonNameCache _names = new();
     private readonly JsonValueCache _values = new();
+    private readonly JsonElementResolver _elements;
     private readonly JsonPathStack _path = new();
     private readonly List<JsonMemberCollector> _collectors = [];
     private readonly int _maxDepth;
@@ -26,6 +27,7 @@ internal sealed partial class JsonTreeReader
     {
         _context = context;
         _lines = new JsonLineIndex(content);
+        _elements = new JsonElementResolver(context.Schema);
         _maxDepth = Math.Max(1, context.Options.MaxDepth);
     }
 
@@ -169,7 +171,8 @@ internal sealed partial class JsonTreeReader
     /// <summary>Reads one property value (the reader is on the value) into its slot.</summary>
     private void ReadMember(ref Utf8JsonReader reader, FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, long offset)
     {
-        if (!name.TryResolve(type, _context.Schema, out var match, out var elementType) || (name.IsMeta && !AcceptsMeta(match)))
+        var (found, match, elementType) = _elements.Resolve(type, name.Wire);
+        if (!found || (name.IsMeta && !AcceptsMeta(match)))
         {
             Report(FhirIssues.ElementUnknown, Location(name.Full), _lines.At(offset), $"'{name.Full}' is not an element of {type.Name}.");
             SkipValue(ref reader);

@@ -18,11 +18,13 @@ internal sealed class JsonTreeWriter
     private readonly Utf8JsonWriter _writer;
     private readonly IFhirSchema _schema;
     private readonly JsonPathStack _path = new();
+    private readonly JsonElementResolver _elements;
 
     public JsonTreeWriter(Utf8JsonWriter writer, IFhirSchema schema)
     {
         _writer = writer;
         _schema = schema;
+        _elements = new JsonElementResolver(schema);
     }
 
     /// <summary>Writes the root resource.</summary>
@@ -56,7 +58,7 @@ internal sealed class JsonTreeWriter
         {
             foreach (var group in ChildGrouper.Group(node, type, Location()))
             {
-                WriteGroup(group.WireName, group.Definition, group.TypeName, group.Nodes, 0, group.Nodes.Count);
+                WriteGroup(group.WireName, _elements.Resolve(type, group.WireName), group.Nodes, 0, group.Nodes.Count);
             }
 
             return;
@@ -71,13 +73,12 @@ internal sealed class JsonTreeWriter
                 end++;
             }
 
-            type.TryFindElement(name, out var match);
-            WriteGroup(name, match.Definition, match.TypeName, children, start, end - start);
+            WriteGroup(name, _elements.Resolve(type, name), children, start, end - start);
             start = end;
         }
     }
 
-    private static bool IsCanonical(IReadOnlyList<ElementNode> children, FhirTypeDefinition type)
+    private bool IsCanonical(IReadOnlyList<ElementNode> children, FhirTypeDefinition type)
     {
         var lastOrder = -1;
         string? lastName = null;
@@ -89,21 +90,23 @@ internal sealed class JsonTreeWriter
                 continue;
             }
 
-            if (!type.TryFindElement(child.Name, out var match) || match.Definition.Order <= lastOrder)
+            var resolved = _elements.Resolve(type, child.Name);
+            if (!resolved.Found || resolved.Match.Definition.Order <= lastOrder)
             {
                 return false;
             }
 
-            lastOrder = match.Definition.Order;
+            lastOrder = resolved.Match.Definition.Order;
             lastName = child.Name;
         }
 
         return true;
     }
 
-    private void WriteGroup(string wireName, FhirElementDefinition definition, string typeName, IReadOnlyList<ElementNode> nodes, int start, int count)
+    private void WriteGroup(string wireName, ResolvedElement element, IReadOnlyList<ElementNode> nodes, int start, int count)
     {
         _path.Push(wireName);
+        var definition = element.Match.Definition;
         if (!definition.IsArray && count > 1)
         {
             throw new ArgumentException($"{Location()}: the element does not repeat but the tree holds {count} of it.", nameof(nodes));
@@ -113,18 +116,17 @@ internal sealed class JsonTreeWriter
         {
             WriteItems(wireName, definition.IsArray, nodes, start, count, null);
         }
+        else if (element.ElementType is not { } type)
+        {
+            throw new ArgumentException($"{Location()}: the schema has no type '{element.Match.TypeName}'.", nameof(nodes));
+        }
+        else if (type.IsPrimitive)
+        {
+            WritePrimitives(wireName, definition.IsArray, type, nodes, start, count);
+        }
         else
         {
-            var type = _schema.FindType(typeName)
-                ?? throw new ArgumentException($"{Location()}: the schema has no type '{typeName}'.", nameof(nodes));
-            if (type.IsPrimitive)
-            {
-                WritePrimitives(wireName, definition.IsArray, type, nodes, start, count);
-            }
-            else
-            {
-                WriteItems(wireName, definition.IsArray, nodes, start, count, type);
-            }
+            WriteItems(wireName, definition.IsArray, nodes, start, count, type);
         }
 
         _path.Pop();

@@ -11,7 +11,7 @@ namespace Itk3.Fhir.Serialization.Tests.Json;
 public sealed class JsonPropertyTests
 {
     private const int Trees = 300;
-    private const int MutationsPerDocument = 60;
+    private const int MutationsPerDocument = 50;
     private static readonly int BaseSeed = int.TryParse(Environment.GetEnvironmentVariable("ITK3_SEED"), out var seed) ? seed : 20261121;
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class JsonPropertyTests
     [Fact]
     public void Mutated_json_never_throws_and_whatever_is_read_can_be_written()
     {
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < 30; i++)
         {
             var seed = BaseSeed + 1000 + i;
             var random = new Random(seed);

@@ -12,7 +12,7 @@ public static partial class BenchmarkDocuments
     /// <summary>A large FHIR XML collection Bundle.</summary>
     public static byte[] XmlBundle(int repeats = 200)
     {
-        var folder = Path.Combine(FindRoot(), "tests", "Itk3.Fhir.Serialization.Tests", "Golden", "xml");
+        var folder = Path.Combine(FindRoot(), "tests", "Itk3.Fhir.Serialization.Tests", "Golden", "Xml");
         var resources = Directory.GetFiles(folder, "*.xml").Order(StringComparer.Ordinal).Select(File.ReadAllText)
             .Select(text => FhirNamespace().Replace(Prolog().Replace(text, string.Empty), string.Empty, 1)).ToArray();
         var builder = new StringBuilder("<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"collection\"/>");

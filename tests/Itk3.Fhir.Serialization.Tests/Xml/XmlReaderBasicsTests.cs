@@ -66,7 +66,7 @@ public sealed class XmlReaderBasicsTests
     [Fact]
     public void Reads_from_a_stream_the_same_tree_as_from_bytes()
     {
-        var bytes = GoldenFile.Read("xml/message-bundle.xml");
+        var bytes = GoldenFile.Read("Xml/message-bundle.xml");
 
         var fromStream = FhirSerializer.Parse(new MemoryStream(bytes), FhirFormat.Xml);
         var fromBytes = XmlTesting.Parse(bytes);

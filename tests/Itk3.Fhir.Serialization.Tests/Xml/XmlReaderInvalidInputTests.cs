@@ -134,6 +134,7 @@ public sealed class XmlReaderInvalidInputTests
         Assert.Equal(2, lenient.Issues.Count);
         Assert.All(lenient.Issues, issue => Assert.Equal(("element-empty", IssueSeverity.Warning), (issue.Code, issue.Severity)));
         Assert.True(lenient.Success);
+        Assert.Equal(["name"], lenient.Root!.Children.Select(child => child.Name));
     }
 
     [Fact]

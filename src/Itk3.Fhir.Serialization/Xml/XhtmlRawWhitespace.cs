@@ -15,7 +15,7 @@ internal static class XhtmlRawWhitespace
     /// <summary>The string with significant whitespace entitized; the same instance when there is nothing to change.</summary>
     public static string Entitize(string xhtml)
     {
-        if (xhtml.AsSpan().IndexOfAny('\r', '\n', '\t') < 0)
+        if (!NeedsChanges(xhtml))
         {
             return xhtml;
         }
@@ -38,6 +38,34 @@ internal static class XhtmlRawWhitespace
         }
 
         return builder.ToString();
+    }
+
+    // Line feeds in text are common (indented narratives) and need nothing, so only a scan that finds a carriage return
+    // or whitespace inside an attribute value pays for building a new string.
+    private static bool NeedsChanges(string xhtml)
+    {
+        if (xhtml.Contains('\r'))
+        {
+            return true;
+        }
+
+        if (xhtml.AsSpan().IndexOfAny('\n', '\t') < 0)
+        {
+            return false;
+        }
+
+        var state = State.Text;
+        var quote = '\0';
+        for (var i = 0; i < xhtml.Length; i++)
+        {
+            state = Next(xhtml, i, state, ref quote);
+            if (state == State.Quoted && xhtml[i] is '\n' or '\t')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static State Next(string xhtml, int i, State state, ref char quote)

@@ -78,6 +78,17 @@ public sealed class ConfigurationTests
         Assert.NotEmpty(config.Workflows);
     }
 
+    [Fact]
+    public void Sandbox_defaults_are_valid_and_mirror_the_sandbox_lookup_data()
+    {
+        var config = MeshSandboxDefaults.Create();
+
+        config.Validate();
+        Assert.Equal(["X26ABC1", "X26ABC2", "X26ABC3"], config.Mailboxes.Select(m => m.Id));
+        Assert.False(config.EnforceWorkflowRegistration);
+        Assert.Equal(["X26ABC1", "X26ABC3"], config.FindWorkflow("TEST_WORKFLOW_ACK")!.Receivers);
+    }
+
     private static string FindRepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

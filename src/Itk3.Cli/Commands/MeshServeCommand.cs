@@ -12,52 +12,17 @@ internal static class MeshServeCommand
     /// <summary>Creates the <c>serve</c> command (the coordinator adds it under <c>itk3 mesh</c>).</summary>
     internal static Command Create()
     {
-        var config = new Option<FileInfo>("--config", "-c")
-        {
-            Description = "JSON file with the shared key, mailboxes (id, password, odsCode, name), workflows (senders, receivers), "
-                + "the GPPROVIDER patient table and limits. Start from samples/mesh/mesh-server.json.",
-            Required = true,
-        };
-        var data = new Option<DirectoryInfo>("--data", "-d")
-        {
-            Description = "Directory where messages are stored; they survive restarts. Created if missing.",
-            DefaultValueFactory = _ => new DirectoryInfo("mesh-data"),
-        };
-        var urls = new Option<string>("--urls")
-        {
-            Description = "Listen URL: http://IP:port or https://IP:port (port 0 picks a free one; 0.0.0.0 listens on all interfaces).",
-            DefaultValueFactory = _ => "http://127.0.0.1:8700",
-        };
-        var cert = new Option<FileInfo?>("--https-cert")
-        {
-            Description = "Server certificate for https: a .pfx/.p12 file, or a PEM certificate used with --https-key.",
-        };
-        var key = new Option<FileInfo?>("--https-key") { Description = "PEM private key for a PEM --https-cert." };
-        var password = new Option<string?>("--https-cert-password") { Description = "Password of the .pfx/.p12 --https-cert." };
-        var requireClient = new Option<bool>("--require-client-cert")
-        {
-            Description = "Demand a client certificate on every connection, as real MESH does (needs https).",
-        };
-        var clientCa = new Option<FileInfo?>("--client-ca")
-        {
-            Description = "PEM or DER CA certificate that client certificates must chain to (default: the machine trust store).",
-        };
-        var expiry = new Option<int>("--expiry-interval")
-        {
-            Description = "Seconds between sweeps that expire messages left uncollected for 5 days (REPORT code 14 to the sender).",
-            DefaultValueFactory = _ => 60,
-        };
-
+        var options = new ServeOptions();
         var command = new Command("serve",
             "Run a local MESH-compatible server (MESH API v2 and v1 shapes, NHSMESH tokens checked strictly, messages kept on disk). "
             + "Point a MESH client at the printed URL; stop with Ctrl+C. "
-            + "Example: itk3 mesh serve --config samples/mesh/mesh-server.json --data ./mesh-data")
+            + "Example: itk3 mesh serve --config samples/mesh/mesh-server.json --data ./mesh-data");
+        foreach (var option in options.All)
         {
-            config, data, urls, cert, key, password, requireClient, clientCa, expiry,
-        };
-        command.SetAction((ParseResult r, CancellationToken ct) => RunAsync(new ServeSettings(
-            r.GetValue(config)!, r.GetValue(data)!, r.GetValue(urls)!, r.GetValue(cert), r.GetValue(key), r.GetValue(password),
-            r.GetValue(requireClient), r.GetValue(clientCa), r.GetValue(expiry)), ct));
+            command.Options.Add(option);
+        }
+
+        command.SetAction((ParseResult r, CancellationToken ct) => RunAsync(options.Read(r), ct));
         return command;
     }
 
@@ -131,6 +96,59 @@ internal static class MeshServeCommand
         }
 
         Console.WriteLine("Press Ctrl+C to stop.");
+    }
+
+    private sealed class ServeOptions
+    {
+        private readonly Option<FileInfo> _config = new("--config", "-c")
+        {
+            Description = "JSON file with the shared key, mailboxes (id, password, odsCode, name), workflows (senders, receivers), "
+                + "the GPPROVIDER patient table and limits. Start from samples/mesh/mesh-server.json.",
+            Required = true,
+        };
+
+        private readonly Option<DirectoryInfo> _data = new("--data", "-d")
+        {
+            Description = "Directory where messages are stored; they survive restarts. Created if missing.",
+            DefaultValueFactory = _ => new DirectoryInfo("mesh-data"),
+        };
+
+        private readonly Option<string> _urls = new("--urls")
+        {
+            Description = "Listen URL: http://IP:port or https://IP:port (port 0 picks a free one; 0.0.0.0 listens on all interfaces).",
+            DefaultValueFactory = _ => "http://127.0.0.1:8700",
+        };
+
+        private readonly Option<FileInfo?> _cert = new("--https-cert")
+        {
+            Description = "Server certificate for https: a .pfx/.p12 file, or a PEM certificate used with --https-key.",
+        };
+
+        private readonly Option<FileInfo?> _key = new("--https-key") { Description = "PEM private key for a PEM --https-cert." };
+
+        private readonly Option<string?> _password = new("--https-cert-password") { Description = "Password of the .pfx/.p12 --https-cert." };
+
+        private readonly Option<bool> _requireClient = new("--require-client-cert")
+        {
+            Description = "Demand a client certificate on every connection, as real MESH does (needs https).",
+        };
+
+        private readonly Option<FileInfo?> _clientCa = new("--client-ca")
+        {
+            Description = "PEM or DER CA certificate that client certificates must chain to (default: the machine trust store).",
+        };
+
+        private readonly Option<int> _expiry = new("--expiry-interval")
+        {
+            Description = "Seconds between sweeps that expire messages left uncollected for 5 days (REPORT code 14 to the sender).",
+            DefaultValueFactory = _ => 60,
+        };
+
+        public IEnumerable<Option> All => [_config, _data, _urls, _cert, _key, _password, _requireClient, _clientCa, _expiry];
+
+        public ServeSettings Read(ParseResult r) => new(
+            r.GetValue(_config)!, r.GetValue(_data)!, r.GetValue(_urls)!, r.GetValue(_cert), r.GetValue(_key), r.GetValue(_password),
+            r.GetValue(_requireClient), r.GetValue(_clientCa), r.GetValue(_expiry));
     }
 
     private sealed record ServeSettings(

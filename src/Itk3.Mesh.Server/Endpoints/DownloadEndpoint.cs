@@ -33,7 +33,8 @@ internal sealed class DownloadEndpoint(EndpointServices services)
         }
 
         context.Response.StatusCode = number < message!.TotalChunks ? StatusCodes.Status206PartialContent : StatusCodes.Status200OK;
-        if (HttpMethods.IsHead(context.Request.Method) || message.IsReport)
+        var head = HttpMethods.IsHead(context.Request.Method);
+        if (head || message.IsReport)
         {
             DownloadHeaders.Write(context.Response, message, number, gzipped: false);
             context.Response.ContentLength = 0;
@@ -43,7 +44,10 @@ internal sealed class DownloadEndpoint(EndpointServices services)
             await WriteChunkAsync(context, request.Version, message, number).ConfigureAwait(false);
         }
 
-        await services.Messages.MarkDownloadedAsync(message, context.RequestAborted).ConfigureAwait(false);
+        if (!head)
+        {
+            await services.Messages.MarkDownloadedAsync(message, context.RequestAborted).ConfigureAwait(false);
+        }
     }
 
     private static MeshError? Check(StoredMessage? message, string mailbox, int number)

@@ -185,6 +185,60 @@ public sealed class ChunkingTests
         Assert.Empty(await f.Client.InboxAsync("X26ABC2"));
     }
 
+    [Fact]
+    public async Task Resending_the_last_received_chunk_is_accepted_as_a_retry()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        var id = await StartGzipAsync(f, total: 3);
+        using (await PostChunkAsync(f, id, 2, "2:3", Gzip.Compress("two;"), "gzip"))
+        {
+        }
+
+        using var retry = await PostChunkAsync(f, id, 2, "2:3", Gzip.Compress("two;"), "gzip");
+        using var last = await PostChunkAsync(f, id, 3, "3:3", Gzip.Compress("three"), "gzip");
+
+        Assert.Equal((202, 202), ((int)retry.StatusCode, (int)last.StatusCode));
+        using var chunk3 = await f.Client.GetAsync($"/messageexchange/X26ABC2/inbox/{id}/3", "X26ABC2");
+        Assert.Equal("three", await chunk3.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Chunk_larger_than_the_request_limit_is_413()
+    {
+        await using var f = await ServerFixture.StartAsync(TestConfig.Create(maxRequestBytes: 1024));
+        var id = await StartGzipAsync(f, total: 2);
+
+        using var response = await PostChunkAsync(f, id, 2, "2:2", new byte[2048], "gzip");
+
+        Assert.Equal(413, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Message_whose_chunks_exceed_the_message_limit_is_413_and_never_delivered()
+    {
+        var config = TestConfig.Create() with { Limits = new Configuration.MeshLimits { MaxRequestBytes = 100, MaxMessageBytes = 150 } };
+        await using var f = await ServerFixture.StartAsync(config);
+        var id = await f.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW", new string('a', 100), r => r.Headers.Add("mex-Chunk-Range", "1:2"));
+
+        using var response = await PostChunkAsync(f, id, 2, "2:2", new byte[100], null);
+
+        Assert.Equal(413, (int)response.StatusCode);
+        Assert.Empty(await f.Client.InboxAsync("X26ABC2"));
+    }
+
+    [Fact]
+    public async Task Declaring_more_chunks_than_allowed_is_417()
+    {
+        var config = TestConfig.Create() with { Limits = new Configuration.MeshLimits { MaxChunks = 5 } };
+        await using var f = await ServerFixture.StartAsync(config);
+        using var request = f.Client.SendRequest("X26ABC1", "X26ABC2", "TEST_WORKFLOW", "x"u8.ToArray());
+        request.Headers.Add("mex-Chunk-Range", "1:6");
+
+        using var response = await f.Client.Http.SendAsync(request);
+
+        await SendValidationTests.AssertErrorAsync(response, 417, "SEND", "InvalidHeaderChunks");
+    }
+
     private static async Task<string> StartGzipAsync(ServerFixture f, int total)
     {
         return await f.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW", "", r =>

@@ -31,6 +31,9 @@ public sealed class ChunkingTests
         Assert.Empty(first.Content.Headers.ContentEncoding);
         Assert.Equal(Part1, await first.Content.ReadAsStringAsync());
 
+        using var head = await f.Client.Http.SendAsync(f.Client.Request(HttpMethod.Head, $"/messageexchange/X26ABC2/inbox/{id}/2", "X26ABC2"));
+        Assert.Equal(("2:2", 0L), (Header(head, "mex-chunk-range"), head.Content.Headers.ContentLength));
+
         using var second = await f.Client.GetAsync($"/messageexchange/X26ABC2/inbox/{id}/2", "X26ABC2");
         Assert.Equal(200, (int)second.StatusCode);
         Assert.Equal("2:2", Header(second, "mex-chunk-range"));

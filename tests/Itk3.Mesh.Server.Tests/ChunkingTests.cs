@@ -30,6 +30,7 @@ public sealed class ChunkingTests
         Assert.Equal("application/fhir+json", Header(first, "mex-content-type"));
         Assert.Empty(first.Content.Headers.ContentEncoding);
         Assert.Equal(Part1, await first.Content.ReadAsStringAsync());
+        Assert.NotEqual(true, first.Headers.TransferEncodingChunked);
 
         using var head = await f.Client.Http.SendAsync(f.Client.Request(HttpMethod.Head, $"/messageexchange/X26ABC2/inbox/{id}/2", "X26ABC2"));
         Assert.Equal(("2:2", 0L), (Header(head, "mex-chunk-range"), head.Content.Headers.ContentLength));
@@ -71,6 +72,23 @@ public sealed class ChunkingTests
 
         Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
         Assert.Equal("plain text body", Gzip.Decompress(await response.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
+    public async Task Large_transcoded_downloads_stream_without_content_length_and_arrive_intact()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        var text = string.Concat(Enumerable.Range(0, 600_000).Select(i => (char)('a' + (i * 7919 % 26))));
+        var id = await f.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW", "", r =>
+        {
+            r.Content = new ByteArrayContent(Gzip.Compress(text + text + text + text + text + text + text + text));
+            r.Content.Headers.ContentEncoding.Add("gzip");
+        });
+
+        using var inflated = await f.Client.GetAsync($"/messageexchange/X26ABC2/inbox/{id}", "X26ABC2");
+
+        Assert.True(inflated.Headers.TransferEncodingChunked);
+        Assert.Equal(text.Length * 8, (await inflated.Content.ReadAsStringAsync()).Length);
     }
 
     [Fact]

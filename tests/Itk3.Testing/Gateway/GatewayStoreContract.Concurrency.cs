@@ -51,14 +51,15 @@ public abstract partial class GatewayStoreContract<THarness>
 
         await RunOnThreadsAsync(async thread =>
         {
-            while (true)
+            // Bounded: a store that hands out leased items again would otherwise loop for ever.
+            for (var attempt = 0; attempt < items; attempt++)
             {
                 await using var work = await Store.BeginAsync(Ct);
                 var claimed = await work.Outbox.ClaimAsync(new LeaseRequest(At(10), Lease, $"thread-{thread}", 3), Ct);
                 await work.CommitAsync(Ct);
                 if (claimed.Count == 0)
                 {
-                    return;
+                    break;
                 }
 
                 foreach (var item in claimed)

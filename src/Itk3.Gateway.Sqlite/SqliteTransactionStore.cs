@@ -50,6 +50,7 @@ internal sealed class SqliteTransactionStore(SqlSession session) : ITransactionS
     public async Task AppendEventAsync(TransactionEvent transactionEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transactionEvent);
+        await EnsureExistsAsync(transactionEvent.TransactionId, cancellationToken);
         await session.ExecuteAsync(
             $"INSERT INTO transaction_events ({TransactionRows.EventColumns}) VALUES ($transaction_id, $at, $kind, $detail, $itk_code)",
             [
@@ -65,6 +66,7 @@ internal sealed class SqliteTransactionStore(SqlSession session) : ITransactionS
     public async Task<bool> AddResponseAsync(TransactionResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        await EnsureExistsAsync(response.TransactionId, cancellationToken);
         return await session.ExecuteAsync(
             $"INSERT INTO transaction_responses ({TransactionRows.ResponseColumns}) " +
             "VALUES ($transaction_id, $level, $code, $is_positive, $response_message_header_id, $received_at) ON CONFLICT DO NOTHING",
@@ -81,6 +83,14 @@ internal sealed class SqliteTransactionStore(SqlSession session) : ITransactionS
 
     public Task<IReadOnlyList<OutboundTransaction>> ListDueAsync(DateTimeOffset now, int maxItems, CancellationToken cancellationToken) =>
         session.QueryAsync(Due, [("$now", now), ("$max", maxItems)], TransactionRows.Read, cancellationToken);
+
+    private async Task EnsureExistsAsync(string transactionId, CancellationToken cancellationToken)
+    {
+        if (await session.ScalarAsync("SELECT 1 FROM transactions WHERE id = $id", [("$id", transactionId)], cancellationToken) is null)
+        {
+            throw new ArgumentException($"No transaction {transactionId}: add it before its events and responses.", nameof(transactionId));
+        }
+    }
 
     internal static Task<IReadOnlyList<TransactionEvent>> GetTimelineAsync(SqlSession session, string transactionId, CancellationToken cancellationToken) =>
         session.QueryAsync(

@@ -15,13 +15,13 @@ public interface ITransactionStore
     /// <summary>Replaces the mutable fields (everything but id, flow, recipient, MessageHeader id and creation time); false when it does not exist.</summary>
     Task<bool> UpdateAsync(OutboundTransaction transaction, CancellationToken cancellationToken);
 
-    /// <summary>Appends an event to the transaction's timeline.</summary>
+    /// <summary>Appends an event to the transaction's timeline; throws <see cref="ArgumentException"/> when the transaction does not exist.</summary>
     Task AppendEventAsync(TransactionEvent transactionEvent, CancellationToken cancellationToken);
 
     /// <summary>The timeline, ordered by time and then by order of appending.</summary>
     Task<IReadOnlyList<TransactionEvent>> GetTimelineAsync(string transactionId, CancellationToken cancellationToken);
 
-    /// <summary>Records a received response; false when a response with the same MessageHeader id was already recorded for it.</summary>
+    /// <summary>Records a received response; false when a response with the same MessageHeader id was already recorded for it; throws <see cref="ArgumentException"/> when the transaction does not exist.</summary>
     Task<bool> AddResponseAsync(TransactionResponse response, CancellationToken cancellationToken);
 
     /// <summary>The responses received, in order of receipt.</summary>

@@ -108,4 +108,16 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(["late-infra", "late-business", "exactly-now"], due.Select(t => t.Id));
         Assert.Single(await work.Transactions.ListDueAsync(At(60), 1, Ct));
     }
+
+    [Fact]
+    public async Task Events_and_responses_of_an_unknown_transaction_are_refused()
+    {
+        await using var work = await Store.BeginAsync(Ct);
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(
+            () => work.Transactions.AppendEventAsync(new TransactionEvent("T404", At(0), TransactionEventKind.Note), Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(
+            () => work.Transactions.AddResponseAsync(new TransactionResponse("T404", ResponseLevel.Business, "30001", true, "R1", At(0)), Ct));
+        Assert.Empty(await work.Transactions.GetTimelineAsync("T404", Ct));
+    }
 }

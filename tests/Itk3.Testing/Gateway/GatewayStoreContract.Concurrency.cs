@@ -72,6 +72,30 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(Enumerable.Range(0, items).Select(i => $"O{i:00}"), claims.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_MESH_message_registered_concurrently_from_8_threads_is_registered_once()
+    {
+        const int messages = 10;
+        var registered = new ConcurrentBag<string>();
+
+        await RunOnThreadsAsync(async thread =>
+        {
+            for (var i = 0; i < messages; i++)
+            {
+                var id = $"MESH-{(i + thread) % messages}";
+                await using var work = await Store.BeginAsync(Ct);
+                if (await work.Inbox.RegisterAsync(Inbound(id), Bytes($"{id} from thread {thread}"), Ct))
+                {
+                    registered.Add(id);
+                }
+
+                await work.CommitAsync(Ct);
+            }
+        });
+
+        Assert.Equal(Enumerable.Range(0, messages).Select(i => $"MESH-{i}"), registered.Order(StringComparer.Ordinal));
+    }
+
     private static Task RunOnThreadsAsync(Func<int, Task> body)
     {
         // LongRunning gives each body its own thread, so eight units of work really contend for the store.

@@ -95,6 +95,17 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(["M2", "M1"], await ListAsync(new() { From = At(1), To = At(3) }));
     }
 
+    [Theory]
+    [InlineData(-1, 10)]
+    [InlineData(0, 0)]
+    [InlineData(0, 1001)]
+    public async Task A_page_outside_the_limits_is_refused(int skip, int take)
+    {
+        var filter = new ListFilter<TransactionState> { Skip = skip, Take = take };
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Queries.ListTransactionsAsync(filter, Ct));
+    }
+
     private async Task SeedTransactionsAsync()
     {
         await using var work = await Store.BeginAsync(Ct);

@@ -10,10 +10,12 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
 {
     private readonly SqliteConnector connector;
     private readonly SqliteGatewayQueries queries;
+    private readonly WriteGate writeGate;
 
-    private SqliteGatewayStore(SqliteConnector connector, IReadOnlyList<int> appliedAtOpen)
+    private SqliteGatewayStore(SqliteConnector connector, TimeSpan busyTimeout, IReadOnlyList<int> appliedAtOpen)
     {
         this.connector = connector;
+        writeGate = new WriteGate(busyTimeout);
         queries = new SqliteGatewayQueries(connector);
         MigrationsAppliedAtOpen = appliedAtOpen;
     }
@@ -34,14 +36,23 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
     /// <inheritdoc />
     public async Task<IGatewayUnitOfWork> BeginAsync(CancellationToken cancellationToken)
     {
-        var connection = await connector.OpenAsync(cancellationToken);
+        var pass = await writeGate.EnterAsync(cancellationToken);
         try
         {
-            return new SqliteUnitOfWork(connection, SqliteConnector.BeginImmediate(connection));
+            var connection = await connector.OpenAsync(cancellationToken);
+            try
+            {
+                return new SqliteUnitOfWork(connection, SqliteConnector.BeginImmediate(connection), pass);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
         }
         catch
         {
-            await connection.DisposeAsync();
+            pass.Dispose();
             throw;
         }
     }
@@ -85,6 +96,7 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
     public ValueTask DisposeAsync()
     {
         connector.ReleasePooledConnections();
+        writeGate.Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -102,6 +114,6 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
 
         await using var connection = await connector.OpenAsync(cancellationToken);
         var applied = await new SqliteMigrator(migrations, timeProvider).ApplyAsync(connection, connector.DatabasePath, cancellationToken);
-        return new SqliteGatewayStore(connector, applied);
+        return new SqliteGatewayStore(connector, options.BusyTimeout, applied);
     }
 }

@@ -13,12 +13,14 @@ internal sealed class SqliteUnitOfWork : IGatewayUnitOfWork
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
     private readonly SqlSession session;
+    private readonly IDisposable writerPass;
     private bool finished;
 
-    public SqliteUnitOfWork(SqliteConnection connection, SqliteTransaction transaction)
+    public SqliteUnitOfWork(SqliteConnection connection, SqliteTransaction transaction, IDisposable writerPass)
     {
         this.connection = connection;
         this.transaction = transaction;
+        this.writerPass = writerPass;
         session = new SqlSession(connection, transaction);
         Inbox = new SqliteInboxStore(session);
         Transactions = new SqliteTransactionStore(session);
@@ -49,6 +51,7 @@ internal sealed class SqliteUnitOfWork : IGatewayUnitOfWork
         {
             finished = true;
             session.Closed = true;
+            writerPass.Dispose();
         }
     }
 
@@ -58,5 +61,6 @@ internal sealed class SqliteUnitOfWork : IGatewayUnitOfWork
         finished = true;
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
+        writerPass.Dispose();
     }
 }

@@ -102,6 +102,20 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_unit_of_work_waiting_in_the_same_process_beyond_the_busy_timeout_fails_as_unavailable()
+    {
+        await using var store = await SqliteGatewayStore.OpenAsync(harness.Options with { BusyTimeout = TimeSpan.FromMilliseconds(50) }, TimeProvider.System, Ct);
+        await using (var holder = await store.BeginAsync(Ct))
+        {
+            var failure = await Assert.ThrowsAsync<GatewayStoreException>(() => store.BeginAsync(Ct));
+            Assert.Equal(GatewayStoreError.Unavailable, failure.Error);
+        }
+
+        await using var next = await store.BeginAsync(Ct);
+        Assert.True(await next.Inbox.RegisterAsync(GatewaySamples.Inbound("M1"), Bytes("M1"), Ct));
+    }
+
+    [Fact]
     public async Task A_path_that_cannot_be_a_database_fails_as_unavailable()
     {
         Directory.CreateDirectory(harness.DatabasePath);

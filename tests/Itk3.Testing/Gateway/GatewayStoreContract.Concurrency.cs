@@ -22,11 +22,11 @@ public abstract partial class GatewayStoreContract<THarness>
         }
 
         // Each unit of work reads the timeline and appends an event numbered after it: a lost update repeats a number.
-        await RunOnThreadsAsync(async _ =>
+        await RunOnThreadsAsync(async store =>
         {
             for (var round = 0; round < rounds; round++)
             {
-                await using var work = await Store.BeginAsync(Ct);
+                await using var work = await store.BeginAsync(Ct);
                 var count = (await work.Transactions.GetTimelineAsync("T1", Ct)).Count;
                 var transaction = (await work.Transactions.GetAsync("T1", Ct))!;
                 await work.Transactions.AppendEventAsync(
@@ -49,12 +49,12 @@ public abstract partial class GatewayStoreContract<THarness>
         await EnqueueOutboxAsync(Enumerable.Range(0, items).Select(i => Outbox($"O{i:00}", i / 10.0)).ToArray());
         var claims = new ConcurrentBag<string>();
 
-        await RunOnThreadsAsync(async thread =>
+        await RunOnThreadsAsync(async (store, thread) =>
         {
             // Bounded: a store that hands out leased items again would otherwise loop for ever.
             for (var attempt = 0; attempt < items; attempt++)
             {
-                await using var work = await Store.BeginAsync(Ct);
+                await using var work = await store.BeginAsync(Ct);
                 var claimed = await work.Outbox.ClaimAsync(new LeaseRequest(At(10), Lease, $"thread-{thread}", 3), Ct);
                 await work.CommitAsync(Ct);
                 if (claimed.Count == 0)
@@ -78,12 +78,12 @@ public abstract partial class GatewayStoreContract<THarness>
         const int messages = 10;
         var registered = new ConcurrentBag<string>();
 
-        await RunOnThreadsAsync(async thread =>
+        await RunOnThreadsAsync(async (store, thread) =>
         {
             for (var i = 0; i < messages; i++)
             {
                 var id = $"MESH-{(i + thread) % messages}";
-                await using var work = await Store.BeginAsync(Ct);
+                await using var work = await store.BeginAsync(Ct);
                 if (await work.Inbox.RegisterAsync(Inbound(id), Bytes($"{id} from thread {thread}"), Ct))
                 {
                     registered.Add(id);
@@ -96,11 +96,16 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(Enumerable.Range(0, messages).Select(i => $"MESH-{i}"), registered.Order(StringComparer.Ordinal));
     }
 
-    private static Task RunOnThreadsAsync(Func<int, Task> body)
+    private Task RunOnThreadsAsync(Func<IGatewayStore, Task> body) => RunOnThreadsAsync((store, _) => body(store));
+
+    /// <summary>Runs the body on 8 threads: even ones use this test's store, odd ones a second instance over the same database, as two gateway instances would.</summary>
+    private async Task RunOnThreadsAsync(Func<IGatewayStore, int, Task> body)
     {
+        await using var second = await Harness.OpenAsync(Ct);
         // LongRunning gives each body its own thread, so eight units of work really contend for the store.
         var tasks = Enumerable.Range(0, Threads)
-            .Select(thread => Task.Factory.StartNew(() => body(thread), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
-        return Task.WhenAll(tasks);
+            .Select(thread => Task.Factory.StartNew(
+                () => body(thread % 2 == 0 ? Store : second.Store, thread), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
+        await Task.WhenAll(tasks);
     }
 }

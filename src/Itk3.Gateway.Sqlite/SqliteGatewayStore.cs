@@ -96,7 +96,6 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
     public ValueTask DisposeAsync()
     {
         connector.ReleasePooledConnections();
-        writeGate.Dispose();
         return ValueTask.CompletedTask;
     }
 

@@ -6,8 +6,9 @@ namespace Itk3.Gateway.Sqlite;
 /// <remarks>SQLite's busy handler retries by sleeping, so eight threads contending through it spend most of their time
 /// asleep while the lock is free; an async semaphore hands the lock over at once. Other processes still meet the
 /// busy timeout on BEGIN IMMEDIATE.</remarks>
-internal sealed class WriteGate(TimeSpan timeout) : IDisposable
+internal sealed class WriteGate(TimeSpan timeout)
 {
+    // Never disposed: a unit of work outliving its store still releases its pass safely (no wait handle is ever created).
     private readonly SemaphoreSlim semaphore = new(1, 1);
 
     public async Task<Pass> EnterAsync(CancellationToken cancellationToken)
@@ -20,8 +21,6 @@ internal sealed class WriteGate(TimeSpan timeout) : IDisposable
 
         return new Pass(semaphore);
     }
-
-    public void Dispose() => semaphore.Dispose();
 
     /// <summary>The right to write; released once, however often it is disposed.</summary>
     internal sealed class Pass(SemaphoreSlim semaphore) : IDisposable

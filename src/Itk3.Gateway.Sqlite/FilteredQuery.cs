@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Itk3.Gateway.Sqlite;
 
 /// <summary>Builds the parameterised WHERE clause, count and page of a read-side list; table and column names are constants of the caller.</summary>
-internal sealed class FilteredQuery<TState>(string table, string columns, string timeColumn, string attentionCondition)
+internal sealed class FilteredQuery<TState>(string table, string columns, string timeColumn, string attentionCondition, string flowColumn = "flow")
     where TState : struct, Enum
 {
     public async Task<Page<T>> PageAsync<T>(
@@ -43,7 +43,7 @@ internal sealed class FilteredQuery<TState>(string table, string columns, string
             conditions.Add($"state IN ({names})");
         }
 
-        AddIf(filter.Flow is not null, "flow = $flow", ("$flow", filter.Flow));
+        AddIf(filter.Flow is not null, $"{flowColumn} = $flow", ("$flow", filter.Flow));
         AddIf(filter.From is not null, $"{timeColumn} >= $from", ("$from", filter.From));
         AddIf(filter.To is not null, $"{timeColumn} < $to", ("$to", filter.To));
         if (filter.NeedsAttention)

@@ -11,6 +11,9 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
         "id, idempotency_key, content, inbound_mesh_message_id, flow, state, next_attempt_at, attempts, lease_until, claimed_by, " +
         "completed_at, last_error, created_at";
 
+    /// <summary>The columns for read-side lists: the content is left out (an empty blob) to keep pages small.</summary>
+    internal static readonly string ListColumns = Columns.Replace("content", "X'' AS content", StringComparison.Ordinal);
+
     private static readonly string Insert =
         $"INSERT INTO deliveries ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))}) ON CONFLICT DO NOTHING";
 
@@ -43,7 +46,7 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
     public Task<bool> DeadLetterAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         queue.DeadLetterAsync(id, reason, at, cancellationToken);
 
-    private static DeliveryItem Read(SqliteDataReader r) =>
+    internal static DeliveryItem Read(SqliteDataReader r) =>
         new(r.String("id"), r.String("idempotency_key"), r.Bytes("content"), r.Time("created_at"))
         {
             InboundMeshMessageId = r.StringOrNull("inbound_mesh_message_id"),

@@ -1,4 +1,6 @@
+using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
+using Itk3.Gateway.Outbox;
 using Itk3.Gateway.Store;
 using Itk3.Gateway.Transactions;
 
@@ -59,6 +61,20 @@ internal sealed class SqliteGatewayQueries(SqliteConnector connector) : IGateway
         var attention = $"state IN ('{InboundState.Rejected}', '{InboundState.DeadLettered}')";
         var query = new FilteredQuery<InboundState>("inbound_messages", InboundRows.Columns, "received_at", attention);
         return ReadAsync(session => query.PageAsync(session, filter, InboundRows.Read, cancellationToken), cancellationToken);
+    }
+
+    public Task<Page<OutboxItem>> ListOutboxAsync(ListFilter<OutboxState> filter, CancellationToken cancellationToken)
+    {
+        var query = new FilteredQuery<OutboxState>(
+            "outbox", SqliteOutboxStore.ListColumns, "created_at", $"state = '{OutboxState.DeadLettered}'", "workflow_id");
+        return ReadAsync(session => query.PageAsync(session, filter, SqliteOutboxStore.Read, cancellationToken), cancellationToken);
+    }
+
+    public Task<Page<DeliveryItem>> ListDeliveriesAsync(ListFilter<DeliveryState> filter, CancellationToken cancellationToken)
+    {
+        var query = new FilteredQuery<DeliveryState>(
+            "deliveries", SqliteDeliveryStore.ListColumns, "created_at", $"state = '{DeliveryState.DeadLettered}'");
+        return ReadAsync(session => query.PageAsync(session, filter, SqliteDeliveryStore.Read, cancellationToken), cancellationToken);
     }
 
     public Task<byte[]?> GetInboundContentAsync(string meshMessageId, CancellationToken cancellationToken) =>

@@ -1,4 +1,6 @@
+using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
+using Itk3.Gateway.Outbox;
 using Itk3.Gateway.Sqlite.Migrations;
 using Itk3.Gateway.Store;
 using Itk3.Gateway.Transactions;
@@ -83,6 +85,14 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
     /// <inheritdoc />
     public Task<Page<InboundMessage>> ListInboundAsync(ListFilter<InboundState> filter, CancellationToken cancellationToken) =>
         queries.ListInboundAsync(filter, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Page<OutboxItem>> ListOutboxAsync(ListFilter<OutboxState> filter, CancellationToken cancellationToken) =>
+        queries.ListOutboxAsync(filter, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Page<DeliveryItem>> ListDeliveriesAsync(ListFilter<DeliveryState> filter, CancellationToken cancellationToken) =>
+        queries.ListDeliveriesAsync(filter, cancellationToken);
 
     /// <inheritdoc />
     public Task<byte[]?> GetInboundContentAsync(string meshMessageId, CancellationToken cancellationToken) =>

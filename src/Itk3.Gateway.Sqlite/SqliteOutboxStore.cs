@@ -11,6 +11,9 @@ internal sealed class SqliteOutboxStore : IOutboxStore
         "id, recipient_mailbox, workflow_id, subject, local_id, content, transaction_id, inbound_mesh_message_id, state, " +
         "next_attempt_at, attempts, lease_until, claimed_by, mesh_message_id, completed_at, last_error, created_at";
 
+    /// <summary>The columns for read-side lists: the content is left out (an empty blob) to keep pages small.</summary>
+    internal static readonly string ListColumns = Columns.Replace("content", "X'' AS content", StringComparison.Ordinal);
+
     private static readonly string Insert =
         $"INSERT INTO outbox ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))}) ON CONFLICT DO NOTHING";
 
@@ -43,7 +46,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
     public Task<bool> DeadLetterAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         queue.DeadLetterAsync(id, reason, at, cancellationToken);
 
-    private static OutboxItem Read(SqliteDataReader r) =>
+    internal static OutboxItem Read(SqliteDataReader r) =>
         new(r.String("id"), r.String("recipient_mailbox"), r.String("workflow_id"), r.Bytes("content"), r.Time("created_at"))
         {
             Subject = r.StringOrNull("subject"),

@@ -1,4 +1,6 @@
+using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
+using Itk3.Gateway.Outbox;
 using Itk3.Gateway.Transactions;
 
 namespace Itk3.Gateway.Store;
@@ -20,6 +22,12 @@ public interface IGatewayQueries
 
     /// <summary>Received messages matching the filter, newest first; needs-attention means rejected or dead-lettered.</summary>
     Task<Page<InboundMessage>> ListInboundAsync(ListFilter<InboundState> filter, CancellationToken cancellationToken);
+
+    /// <summary>Outbox items matching the filter (flow = workflow id), newest first, without their content; needs-attention means dead-lettered.</summary>
+    Task<Page<OutboxItem>> ListOutboxAsync(ListFilter<OutboxState> filter, CancellationToken cancellationToken);
+
+    /// <summary>Deliveries matching the filter, newest first, without their content; needs-attention means dead-lettered.</summary>
+    Task<Page<DeliveryItem>> ListDeliveriesAsync(ListFilter<DeliveryState> filter, CancellationToken cancellationToken);
 
     /// <summary>The raw bytes of a received message, or null.</summary>
     Task<byte[]?> GetInboundContentAsync(string meshMessageId, CancellationToken cancellationToken);

@@ -8,7 +8,7 @@ public sealed record ListFilter<TState>
     /// <summary>Only records in one of these states; all states when null or empty.</summary>
     public IReadOnlyList<TState>? States { get; init; }
 
-    /// <summary>Only records of this flow, when set.</summary>
+    /// <summary>Only records of this flow (for the outbox: this MESH workflow id), when set.</summary>
     public string? Flow { get; init; }
 
     /// <summary>Only records created (received) at or after this time, when set.</summary>

@@ -1,4 +1,6 @@
+using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
+using Itk3.Gateway.Outbox;
 using Itk3.Gateway.Store;
 using Itk3.Gateway.Transactions;
 using Xunit;
@@ -93,6 +95,33 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(["M4", "M3", "M1"], await ListAsync(new() { Flow = "discharge" }));
         Assert.Equal(["M4"], await ListAsync(new() { States = [InboundState.Received] }));
         Assert.Equal(["M2", "M1"], await ListAsync(new() { From = At(1), To = At(3) }));
+    }
+
+    [Fact]
+    public async Task Dead_lettered_sends_and_deliveries_are_listed_as_needing_attention_without_content()
+    {
+        await SeedTransactionsAsync();
+        await using (var work = await Store.BeginAsync(Ct))
+        {
+            await work.Outbox.EnqueueAsync(Outbox("O7", 7) with { WorkflowId = "OTHER_WF" }, Ct);
+            await work.Deliveries.EnqueueAsync(Delivery("D1", "K1", 1), Ct);
+            await work.Deliveries.EnqueueAsync(Delivery("D2", "K2", 2), Ct);
+            await work.Deliveries.DeadLetterAsync("D1", "application refused", At(3), Ct);
+            await work.CommitAsync(Ct);
+        }
+
+        var sends = await Queries.ListOutboxAsync(new ListFilter<OutboxState> { NeedsAttention = true }, Ct);
+        var deliveries = await Queries.ListDeliveriesAsync(new ListFilter<DeliveryState> { NeedsAttention = true }, Ct);
+        var byWorkflow = await Queries.ListOutboxAsync(new ListFilter<OutboxState> { Flow = "OTHER_WF" }, Ct);
+        var pending = await Queries.ListDeliveriesAsync(new ListFilter<DeliveryState> { States = [DeliveryState.Pending] }, Ct);
+
+        var deadSend = Assert.Single(sends.Items);
+        Assert.Equal(("O6", "T6", 0), (deadSend.Id, deadSend.TransactionId, deadSend.Content.Length));
+        var deadDelivery = Assert.Single(deliveries.Items);
+        Assert.Equal(("D1", "application refused", 0), (deadDelivery.Id, deadDelivery.LastError, deadDelivery.Content.Length));
+        Assert.Equal(["O7"], byWorkflow.Items.Select(i => i.Id));
+        Assert.Equal(["D2"], pending.Items.Select(i => i.Id));
+        Assert.Equal(Bytes("O6"), await Queries.GetOutboxContentAsync("O6", Ct));
     }
 
     [Theory]

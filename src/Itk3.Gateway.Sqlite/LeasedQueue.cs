@@ -64,6 +64,12 @@ internal sealed class LeasedQueue<T>(SqlSession session, string table, string co
             [("$error", error), ("$next", nextAttemptAt), ("$at", at), ("$id", id)],
             cancellationToken) == 1;
 
+    public async Task<bool> RequeueAsync(string id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            $"UPDATE {table} SET state = '{Pending}', next_attempt_at = $next, lease_until = NULL WHERE id = $id AND state = 'DeadLettered'",
+            [("$next", nextAttemptAt), ("$id", id)],
+            cancellationToken) == 1;
+
     public async Task<bool> DeadLetterAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         await session.ExecuteAsync(
             $"UPDATE {table} SET state = 'DeadLettered', last_error = $error, lease_until = NULL, completed_at = $at " +

@@ -46,6 +46,9 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
     public Task<bool> DeadLetterAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         queue.DeadLetterAsync(id, reason, at, cancellationToken);
 
+    public Task<bool> RequeueAsync(string id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        queue.RequeueAsync(id, nextAttemptAt, cancellationToken);
+
     internal static DeliveryItem Read(SqliteDataReader r) =>
         new(r.String("id"), r.String("idempotency_key"), r.Bytes("content"), r.Time("created_at"))
         {

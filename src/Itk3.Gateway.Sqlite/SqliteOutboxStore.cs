@@ -46,6 +46,9 @@ internal sealed class SqliteOutboxStore : IOutboxStore
     public Task<bool> DeadLetterAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         queue.DeadLetterAsync(id, reason, at, cancellationToken);
 
+    public Task<bool> RequeueAsync(string id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        queue.RequeueAsync(id, nextAttemptAt, cancellationToken);
+
     internal static OutboxItem Read(SqliteDataReader r) =>
         new(r.String("id"), r.String("recipient_mailbox"), r.String("workflow_id"), r.Bytes("content"), r.Time("created_at"))
         {

@@ -9,6 +9,6 @@ public enum DeliveryState
     /// <summary>The application took it; never delivered again.</summary>
     Delivered,
 
-    /// <summary>Given up; never claimed again.</summary>
+    /// <summary>Given up; not claimed again unless an operator requeues it.</summary>
     DeadLettered,
 }

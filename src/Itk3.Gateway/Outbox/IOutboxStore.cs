@@ -20,6 +20,9 @@ public interface IOutboxStore
     /// <summary>Records a failed attempt, releases the lease and makes it due again at <paramref name="nextAttemptAt"/> (backoff is the caller's); false when it is not pending.</summary>
     Task<bool> MarkFailedAsync(string id, string error, DateTimeOffset nextAttemptAt, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Gives a pending item up: it is never claimed again; false when it is not pending.</summary>
+    /// <summary>Gives a pending item up: it is not claimed again unless an operator requeues it; false when it is not pending.</summary>
     Task<bool> DeadLetterAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Puts a dead-lettered item back in the queue, due at <paramref name="nextAttemptAt"/> (an operator's retry; attempts and last error are kept); false when it is not dead-lettered.</summary>
+    Task<bool> RequeueAsync(string id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
 }

@@ -9,6 +9,6 @@ public enum OutboxState
     /// <summary>MESH accepted it.</summary>
     Sent,
 
-    /// <summary>Given up; never claimed again.</summary>
+    /// <summary>Given up; not claimed again unless an operator requeues it.</summary>
     DeadLettered,
 }

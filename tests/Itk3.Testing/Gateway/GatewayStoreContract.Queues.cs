@@ -136,6 +136,28 @@ public abstract partial class GatewayStoreContract<THarness>
     }
 
     [Fact]
+    public async Task A_dead_letter_requeued_by_an_operator_is_claimed_again_when_due()
+    {
+        await EnqueueOutboxAsync(Outbox("O1"));
+        await EnqueueDeliveriesAsync(Delivery("D1", "K1"));
+        await using (var work = await Store.BeginAsync(Ct))
+        {
+            Assert.False(await work.Outbox.RequeueAsync("O1", At(10), Ct));
+            await work.Outbox.DeadLetterAsync("O1", "mailbox unknown", At(1), Ct);
+            await work.Deliveries.DeadLetterAsync("D1", "refused", At(1), Ct);
+            Assert.True(await work.Outbox.RequeueAsync("O1", At(10), Ct));
+            Assert.True(await work.Deliveries.RequeueAsync("D1", At(10), Ct));
+            await work.CommitAsync(Ct);
+        }
+
+        Assert.Empty(await ClaimOutboxAsync(At(9), "a"));
+        var send = Assert.Single(await ClaimOutboxAsync(At(10), "a"));
+        var delivery = Assert.Single(await ClaimDeliveriesAsync(At(10), "a"));
+        Assert.Equal((OutboxState.Pending, "mailbox unknown"), (send.State, send.LastError));
+        Assert.Equal(DeliveryState.Pending, delivery.State);
+    }
+
+    [Fact]
     public async Task An_outbox_id_is_enqueued_once()
     {
         await using var work = await Store.BeginAsync(Ct);

@@ -59,8 +59,15 @@ internal sealed class SqliteUnitOfWork : IGatewayUnitOfWork
     {
         session.Closed = true;
         finished = true;
-        await transaction.DisposeAsync();
-        await connection.DisposeAsync();
-        writerPass.Dispose();
+        try
+        {
+            // Rolls back when not committed.
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+        finally
+        {
+            writerPass.Dispose();
+        }
     }
 }

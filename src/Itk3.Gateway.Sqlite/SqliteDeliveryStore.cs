@@ -14,8 +14,7 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
     /// <summary>The columns for read-side lists: the content is left out (an empty blob) to keep pages small.</summary>
     internal static readonly string ListColumns = Columns.Replace("content", "X'' AS content", StringComparison.Ordinal);
 
-    private static readonly string Insert =
-        $"INSERT INTO deliveries ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))}) ON CONFLICT DO NOTHING";
+    private static readonly string Insert = SqlText.InsertIgnoringConflicts("deliveries", Columns);
 
     private readonly SqlSession session;
     private readonly LeasedQueue<DeliveryItem> queue;

@@ -30,7 +30,7 @@ internal sealed class SqliteGatewayQueries(SqliteConnector connector) : IGateway
     public Task<Page<OutboundTransaction>> ListTransactionsAsync(ListFilter<TransactionState> filter, CancellationToken cancellationToken)
     {
         var attention =
-            $"(state IN ({StateList(TransactionStates.NeedingAttention)}) " +
+            $"(state IN ({SqlText.Literals(TransactionStates.NeedingAttention)}) " +
             "OR EXISTS (SELECT 1 FROM outbox o WHERE o.transaction_id = transactions.id AND o.state = 'DeadLettered'))";
         var query = new FilteredQuery<TransactionState>("transactions", TransactionRows.Columns, "created_at", attention);
         return ReadAsync(session => query.PageAsync(session, filter, TransactionRows.Read, cancellationToken), cancellationToken);
@@ -58,7 +58,7 @@ internal sealed class SqliteGatewayQueries(SqliteConnector connector) : IGateway
 
     public Task<Page<InboundMessage>> ListInboundAsync(ListFilter<InboundState> filter, CancellationToken cancellationToken)
     {
-        var attention = $"state IN ('{InboundState.Rejected}', '{InboundState.DeadLettered}')";
+        var attention = $"state IN ({SqlText.Literals([InboundState.Rejected, InboundState.DeadLettered])})";
         var query = new FilteredQuery<InboundState>("inbound_messages", InboundRows.Columns, "received_at", attention);
         return ReadAsync(session => query.PageAsync(session, filter, InboundRows.Read, cancellationToken), cancellationToken);
     }
@@ -88,8 +88,6 @@ internal sealed class SqliteGatewayQueries(SqliteConnector connector) : IGateway
             async session => (byte[]?)await session.ScalarAsync(
                 "SELECT content FROM outbox WHERE id = $id", [("$id", outboxItemId)], cancellationToken),
             cancellationToken);
-
-    private static string StateList(IEnumerable<TransactionState> states) => string.Join(", ", states.Select(s => $"'{s}'"));
 
     private async Task<T> ReadAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken)
     {

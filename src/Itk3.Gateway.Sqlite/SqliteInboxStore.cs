@@ -5,9 +5,7 @@ namespace Itk3.Gateway.Sqlite;
 /// <summary>The inbox of a SQLite unit of work.</summary>
 internal sealed class SqliteInboxStore(SqlSession session) : IInboxStore
 {
-    private static readonly string Insert =
-        $"INSERT INTO inbound_messages ({InboundRows.Columns}, content) VALUES " +
-        $"({string.Join(", ", InboundRows.Columns.Split(", ").Select(c => "$" + c))}, $content) ON CONFLICT DO NOTHING";
+    private static readonly string Insert = SqlText.InsertIgnoringConflicts("inbound_messages", InboundRows.Columns + ", content");
 
     private const string Update =
         "UPDATE inbound_messages SET state = $state, message_header_id = $message_header_id, bundle_identifier = $bundle_identifier, " +

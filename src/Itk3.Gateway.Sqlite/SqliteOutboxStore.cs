@@ -14,8 +14,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
     /// <summary>The columns for read-side lists: the content is left out (an empty blob) to keep pages small.</summary>
     internal static readonly string ListColumns = Columns.Replace("content", "X'' AS content", StringComparison.Ordinal);
 
-    private static readonly string Insert =
-        $"INSERT INTO outbox ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))}) ON CONFLICT DO NOTHING";
+    private static readonly string Insert = SqlText.InsertIgnoringConflicts("outbox", Columns);
 
     private readonly SqlSession session;
     private readonly LeasedQueue<OutboxItem> queue;

@@ -5,9 +5,7 @@ namespace Itk3.Gateway.Sqlite;
 /// <summary>The outbound transactions of a SQLite unit of work.</summary>
 internal sealed class SqliteTransactionStore(SqlSession session) : ITransactionStore
 {
-    private static readonly string Insert =
-        $"INSERT INTO transactions ({TransactionRows.Columns}) VALUES " +
-        $"({string.Join(", ", TransactionRows.Columns.Split(", ").Select(c => "$" + c))}) ON CONFLICT DO NOTHING";
+    private static readonly string Insert = SqlText.InsertIgnoringConflicts("transactions", TransactionRows.Columns);
 
     private const string Update =
         "UPDATE transactions SET bundle_id = $bundle_id, bundle_identifier = $bundle_identifier, local_id = $local_id, " +
@@ -17,7 +15,7 @@ internal sealed class SqliteTransactionStore(SqlSession session) : ITransactionS
 
     private static readonly string Due =
         $"SELECT {TransactionRows.Columns} FROM transactions " +
-        $"WHERE state NOT IN ({string.Join(", ", TransactionStates.Terminal.Select(s => $"'{s}'"))}) " +
+        $"WHERE state NOT IN ({SqlText.Literals(TransactionStates.Terminal)}) " +
         "AND (infrastructure_due_at <= $now OR business_due_at <= $now) " +
         "ORDER BY MIN(COALESCE(infrastructure_due_at, business_due_at), COALESCE(business_due_at, infrastructure_due_at)), id LIMIT $max";
 

@@ -14,7 +14,7 @@ internal sealed class LeasedQueue<T>(SqlSession session, string table, string co
     public Task<T?> GetAsync(string id, CancellationToken cancellationToken) =>
         session.QuerySingleAsync($"SELECT {columns} FROM {table} WHERE id = $id", [("$id", id)], read, cancellationToken);
 
-    public async Task<IReadOnlyList<string>> ClaimAsync(LeaseRequest request, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> ClaimIdsAsync(LeaseRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.MaxItems);
@@ -38,7 +38,7 @@ internal sealed class LeasedQueue<T>(SqlSession session, string table, string co
 
     public async Task<IReadOnlyList<T>> ClaimItemsAsync(LeaseRequest request, CancellationToken cancellationToken)
     {
-        var ids = await ClaimAsync(request, cancellationToken);
+        var ids = await ClaimIdsAsync(request, cancellationToken);
         var items = new List<T>(ids.Count);
         foreach (var id in ids)
         {

@@ -28,7 +28,7 @@ public sealed class DefinitionRoundTripTests(ITestOutputHelper output)
         ["valuesets.json"] = ["snomedct"],
     };
 
-    [Theory]
+    [RequiresDefinitionsTheory]
     [MemberData(nameof(Bundles))]
     public void Every_resource_round_trips_both_ways_and_validates_against_the_XSD(string bundleFile)
     {

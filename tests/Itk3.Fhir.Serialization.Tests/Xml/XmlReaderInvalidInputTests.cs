@@ -186,7 +186,7 @@ public sealed class XmlReaderInvalidInputTests
     [Fact]
     public void Locates_issues_inside_bundle_entries_with_of_type()
     {
-        var result = XmlTesting.Parse("<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"message\"/><entry><resource><MessageHeader><event><code value=\" a\"/></event></MessageHeader></resource></entry></Bundle>");
+        var result = XmlTesting.Parse("<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"message\"/><entry><resource><MessageHeader><event><code value=\"a  b\"/></event></MessageHeader></resource></entry></Bundle>");
 
         var issue = XmlTesting.Single(result, "primitive-invalid");
         Assert.Equal("Bundle.entry[0].resource.ofType(MessageHeader).event.code", issue.Location);

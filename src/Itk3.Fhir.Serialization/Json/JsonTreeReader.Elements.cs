@@ -193,7 +193,8 @@ internal sealed partial class JsonTreeReader
     {
         if (slot.Match.Definition.Representation == ElementRepresentation.Xhtml)
         {
-            return NarrativeChecker.Check(value, Location(slot.WireName, index), position, _context);
+            // The common subset is vouched for without allocating; the XmlReader path reports exact issues for the rest.
+            return FastXhtmlChecker.IsCertainlyValid(value) || NarrativeChecker.Check(value, Location(slot.WireName, index), position, _context);
         }
 
         // Only a failing value pays for its location text.

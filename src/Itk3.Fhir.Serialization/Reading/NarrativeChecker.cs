@@ -12,10 +12,12 @@ internal static class NarrativeChecker
 {
     public const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
-    private static readonly HashSet<string> DisallowedElements =
-        new(StringComparer.OrdinalIgnoreCase) { "script", "form", "input", "button", "select", "textarea", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "link", "meta", "style" };
+    private static readonly HashSet<string> DisallowedElements = new(NarrativeRules.DisallowedElements, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Reports problems with the div; true when it is acceptable.</summary>
+    /// <summary>
+    /// Reports problems with the div, reading it with an <see cref="XmlReader"/>; true when it is acceptable. Callers
+    /// try <see cref="FastXhtmlChecker"/> first, which accepts the common subset without allocating.
+    /// </summary>
     public static bool Check(string xhtml, string location, SourcePosition position, ParseContext context)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };

@@ -1,4 +1,5 @@
 using System.Xml;
+using Itk3.Fhir.Serialization.Reading;
 
 namespace Itk3.Fhir.Serialization.Xml;
 
@@ -21,7 +22,10 @@ internal sealed class XhtmlDivValidator
         }
     }
 
-    private string? FindProblem(string xhtml)
+    private string? FindProblem(string xhtml) => FastXhtmlChecker.IsCertainlyValid(xhtml) ? null : ReadProblem(xhtml);
+
+    /// <summary>The problem an <see cref="XmlTextReader"/> finds in the string, or null when it is a single XHTML div.</summary>
+    internal string? ReadProblem(string xhtml)
     {
         try
         {

@@ -1,0 +1,348 @@
+namespace Itk3.Fhir.Serialization.Reading;
+
+/// <summary>
+/// An allocation-free check of the common subset of narrative XHTML: one root <c>div</c> declaring
+/// <c>xmlns="http://www.w3.org/1999/xhtml"</c>, ASCII names without prefixes, quoted attribute values, the five
+/// predefined entities and numeric character references, comments and balanced tags, with none of the content
+/// <see cref="NarrativeChecker"/> forbids. It answers true only when an <c>XmlReader</c> would accept the div and
+/// <see cref="NarrativeChecker"/> would report nothing; false means "not certainly valid" (invalid, or outside the
+/// subset: CDATA, processing instructions, prefixes, other namespaces, surrogates...), and the caller falls back to
+/// the <c>XmlReader</c> path, which produces the exact issues.
+/// </summary>
+internal ref struct FastXhtmlChecker
+{
+    private const int MaxDepth = 64;
+    private const int MaxAttributes = 32;
+
+    private readonly ReadOnlySpan<char> _text;
+    private readonly Span<int> _open;
+    private readonly Span<int> _attributes;
+    private int _pos;
+    private int _depth;
+
+    private FastXhtmlChecker(ReadOnlySpan<char> text, Span<int> open, Span<int> attributes)
+    {
+        _text = text;
+        _open = open;
+        _attributes = attributes;
+    }
+
+    /// <summary>True when the text is certainly a valid, acceptable narrative div; false when unsure or invalid.</summary>
+    public static bool IsCertainlyValid(ReadOnlySpan<char> xhtml)
+    {
+        if (!xhtml.StartsWith("<div", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var checker = new FastXhtmlChecker(xhtml, stackalloc int[MaxDepth * 2], stackalloc int[MaxAttributes * 2]);
+        return checker.Run();
+    }
+
+    private bool Run()
+    {
+        if (!StartTag(isRoot: true))
+        {
+            return false;
+        }
+
+        while (_depth > 0)
+        {
+            if (!Content())
+            {
+                return false;
+            }
+        }
+
+        // Only whitespace may follow the root: both the document and the fragment readers accept it.
+        for (; _pos < _text.Length; _pos++)
+        {
+            if (!IsSpace(_text[_pos]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Consumes one item of element content: text, a reference, a comment, a start or an end tag.</summary>
+    private bool Content()
+    {
+        if (_pos >= _text.Length)
+        {
+            return false;
+        }
+
+        var c = _text[_pos];
+        if (c == '<')
+        {
+            var next = _pos + 1 < _text.Length ? _text[_pos + 1] : '\0';
+            return next switch
+            {
+                '/' => EndTag(),
+                '!' => Comment(),
+                _ => StartTag(isRoot: false),
+            };
+        }
+
+        if (c == '&')
+        {
+            return Reference() >= 0;
+        }
+
+        if (c == ']' && _text[_pos..].StartsWith("]]>", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        _pos++;
+        return IsChar(c);
+    }
+
+    /// <summary>Reads a start tag at <c>&lt;</c> with its attributes, opening the element unless it is empty.</summary>
+    private bool StartTag(bool isRoot)
+    {
+        _pos++;
+        var nameStart = _pos;
+        if (!Name() || _depth == MaxDepth)
+        {
+            return false;
+        }
+
+        var name = _text[nameStart.._pos];
+        if (isRoot ? !name.SequenceEqual("div") : NarrativeRules.IsDisallowedElement(name))
+        {
+            return false;
+        }
+
+        var attributes = new AttributeState(isRoot);
+        while (true)
+        {
+            var spaced = SkipSpace();
+            if (_pos >= _text.Length)
+            {
+                return false;
+            }
+
+            var c = _text[_pos];
+            if (c == '>' || c == '/')
+            {
+                return CloseStartTag(c, nameStart, name.Length, attributes.SawNamespace || !isRoot);
+            }
+
+            if (!spaced || !Attribute(ref attributes))
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool CloseStartTag(char c, int nameStart, int nameLength, bool namespaceOk)
+    {
+        if (!namespaceOk)
+        {
+            return false;
+        }
+
+        if (c == '/')
+        {
+            if (_pos + 1 >= _text.Length || _text[_pos + 1] != '>')
+            {
+                return false;
+            }
+
+            _pos += 2;
+            return true;
+        }
+
+        _pos++;
+        _open[_depth * 2] = nameStart;
+        _open[(_depth * 2) + 1] = nameLength;
+        _depth++;
+        return true;
+    }
+
+    /// <summary>Reads one <c>name="value"</c> pair, checking duplicates, namespaces and the narrative rules.</summary>
+    private bool Attribute(ref AttributeState state)
+    {
+        var nameStart = _pos;
+        if (!Name() || state.Count == MaxAttributes)
+        {
+            return false;
+        }
+
+        var name = _text[nameStart.._pos];
+        for (var i = 0; i < state.Count; i++)
+        {
+            if (_text.Slice(_attributes[i * 2], _attributes[(i * 2) + 1]).SequenceEqual(name))
+            {
+                return false;
+            }
+        }
+
+        _attributes[state.Count * 2] = nameStart;
+        _attributes[(state.Count * 2) + 1] = name.Length;
+        state.Count++;
+        if (NarrativeRules.IsEventAttribute(name))
+        {
+            return false;
+        }
+
+        SkipSpace();
+        if (_pos >= _text.Length || _text[_pos] != '=')
+        {
+            return false;
+        }
+
+        _pos++;
+        SkipSpace();
+        var valueStart = _pos + 1;
+        if (!AttributeValue())
+        {
+            return false;
+        }
+
+        return !name.StartsWith("xml", StringComparison.OrdinalIgnoreCase) || IsRootNamespace(name, valueStart, ref state);
+    }
+
+    private bool IsRootNamespace(ReadOnlySpan<char> name, int valueStart, ref AttributeState state)
+    {
+        var value = _text[valueStart..(_pos - 1)];
+        state.SawNamespace = state.IsRoot && name.SequenceEqual("xmlns") && value.SequenceEqual(NarrativeChecker.XhtmlNamespace);
+        return state.SawNamespace;
+    }
+
+    /// <summary>Reads a quoted value; rejects <c>&lt;</c>, bad references and a (possibly escaped) <c>javascript:</c> link.</summary>
+    private bool AttributeValue()
+    {
+        if (_pos >= _text.Length || (_text[_pos] != '"' && _text[_pos] != '\''))
+        {
+            return false;
+        }
+
+        var quote = _text[_pos++];
+        var link = new ScriptLinkDetector();
+        while (_pos < _text.Length)
+        {
+            var c = _text[_pos];
+            if (c == quote)
+            {
+                _pos++;
+                return true;
+            }
+
+            int decoded = c == '&' ? Reference() : IsChar(c) && c != '<' ? _text[_pos++] : -1;
+            if (decoded < 0 || !link.Accept((char)decoded))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads an end tag that closes the innermost open element.</summary>
+    private bool EndTag()
+    {
+        _pos += 2;
+        var nameStart = _pos;
+        if (!Name())
+        {
+            return false;
+        }
+
+        _depth--;
+        var open = _text.Slice(_open[_depth * 2], _open[(_depth * 2) + 1]);
+        if (!open.SequenceEqual(_text[nameStart.._pos]))
+        {
+            return false;
+        }
+
+        SkipSpace();
+        if (_pos >= _text.Length || _text[_pos] != '>')
+        {
+            return false;
+        }
+
+        _pos++;
+        return true;
+    }
+
+    /// <summary>Reads <c>&lt;!-- ... --&gt;</c>; anything else starting <c>&lt;!</c> (CDATA, DOCTYPE) is outside the subset.</summary>
+    private bool Comment()
+    {
+        if (!_text[_pos..].StartsWith("<!--", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (_pos += 4; _pos < _text.Length; _pos++)
+        {
+            var c = _text[_pos];
+            if (c == '-' && _pos + 1 < _text.Length && _text[_pos + 1] == '-')
+            {
+                // "--" may only end the comment.
+                var closes = _pos + 2 < _text.Length && _text[_pos + 2] == '>';
+                _pos += 3;
+                return closes;
+            }
+
+            if (!IsChar(c))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads a predefined entity or a numeric character reference at <c>&amp;</c>; the character it stands for, or -1.</summary>
+    private int Reference()
+    {
+        var end = _text.Slice(_pos, Math.Min(12, _text.Length - _pos)).IndexOf(';');
+        if (end < 2)
+        {
+            return -1;
+        }
+
+        var body = _text.Slice(_pos + 1, end - 1);
+        _pos += end + 1;
+        return body[0] == '#' ? NarrativeRules.CharacterReference(body[1..]) : NarrativeRules.PredefinedEntity(body);
+    }
+
+    /// <summary>Reads an ASCII XML name without a prefix.</summary>
+    private bool Name()
+    {
+        var start = _pos;
+        while (_pos < _text.Length && NarrativeRules.IsNameChar(_text[_pos], _pos == start))
+        {
+            _pos++;
+        }
+
+        return _pos > start;
+    }
+
+    private bool SkipSpace()
+    {
+        var start = _pos;
+        while (_pos < _text.Length && IsSpace(_text[_pos]))
+        {
+            _pos++;
+        }
+
+        return _pos > start;
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r';
+
+    /// <summary>An XML character in the range this checker vouches for (surrogates and above are left to XmlReader).</summary>
+    private static bool IsChar(char c) => c < 0xD800 && (c >= 0x20 || c is '\t' or '\n' or '\r');
+
+    private struct AttributeState(bool isRoot)
+    {
+        public readonly bool IsRoot = isRoot;
+        public int Count;
+        public bool SawNamespace;
+    }
+}

@@ -66,14 +66,22 @@ internal sealed class JsonLineIndex
 
     private int FindLine(int offset)
     {
-        // Offsets mostly move forward within one line: check the last line before searching.
+        // Offsets mostly move forward, within the last line or a few lines on (pretty-printed input has one member
+        // per line): look there before searching.
+        var starts = _lineStarts.AsSpan(0, _lineCount);
         var last = _cachedLine;
-        if (last >= 0 && offset >= _lineStarts![last] && (last + 1 == _lineCount || offset < _lineStarts[last + 1]))
+        if (last >= 0 && offset >= starts[last])
         {
-            return last;
+            for (var line = last; line < starts.Length && line < last + 8; line++)
+            {
+                if (line + 1 == starts.Length || offset < starts[line + 1])
+                {
+                    return line;
+                }
+            }
         }
 
-        var index = Array.BinarySearch(_lineStarts!, 0, _lineCount, offset);
+        var index = starts.BinarySearch(offset);
         return index >= 0 ? index : ~index - 1;
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Itk3.Fhir.Serialization.Reading;
 
 /// <summary>
@@ -13,6 +15,15 @@ internal ref struct FastXhtmlChecker
 {
     private const int MaxDepth = 64;
     private const int MaxAttributes = 32;
+
+    /// <summary>The characters that end a run of text: markup, references, the end of a CDATA marker and the control characters XML forbids.</summary>
+    private static readonly SearchValues<char> TextStops = SearchValues.Create(Controls + "<&]");
+
+    /// <summary>The characters that end a run of an attribute value.</summary>
+    private static readonly SearchValues<char> AttributeStops = SearchValues.Create(Controls + "<&\"'");
+
+    private const string Controls = "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000b\u000c\u000e\u000f"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f";
 
     private readonly ReadOnlySpan<char> _text;
     private readonly Span<int> _open;
@@ -66,9 +77,14 @@ internal ref struct FastXhtmlChecker
         return true;
     }
 
-    /// <summary>Consumes one item of element content: text, a reference, a comment, a start or an end tag.</summary>
+    /// <summary>Consumes one item of element content: a run of text, a reference, a comment, a start or an end tag.</summary>
     private bool Content()
     {
+        if (!SkipPlainText(TextStops))
+        {
+            return false;
+        }
+
         if (_pos >= _text.Length)
         {
             return false;
@@ -91,13 +107,27 @@ internal ref struct FastXhtmlChecker
             return Reference() >= 0;
         }
 
-        if (c == ']' && _text[_pos..].StartsWith("]]>", StringComparison.Ordinal))
+        // "]]>" may not appear in text; a lone ']' is text. Anything else that stops a run is a control character.
+        _pos++;
+        return c == ']' && !_text[(_pos - 1)..].StartsWith("]]>", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Skips ordinary characters up to the next one in <paramref name="stops"/> (vectorised: narratives are mostly text);
+    /// false when the run holds a character this checker leaves to XmlReader (surrogates and above).
+    /// </summary>
+    private bool SkipPlainText(SearchValues<char> stops)
+    {
+        var rest = _text[_pos..];
+        var stop = rest.IndexOfAny(stops);
+        var run = stop < 0 ? rest : rest[..stop];
+        if (run.IndexOfAnyInRange('\uD800', '\uFFFF') >= 0)
         {
             return false;
         }
 
-        _pos++;
-        return IsChar(c);
+        _pos += run.Length;
+        return true;
     }
 
     /// <summary>Reads a start tag at <c>&lt;</c> with its attributes, opening the element unless it is empty.</summary>
@@ -223,8 +253,14 @@ internal ref struct FastXhtmlChecker
 
         var quote = _text[_pos++];
         var link = new ScriptLinkDetector();
-        while (_pos < _text.Length)
+        while (true)
         {
+            // Once the start of the value is known not to be a script link, runs of plain characters are skipped.
+            if ((link.IsDecided && !SkipPlainText(AttributeStops)) || _pos >= _text.Length)
+            {
+                return false;
+            }
+
             var c = _text[_pos];
             if (c == quote)
             {
@@ -238,8 +274,6 @@ internal ref struct FastXhtmlChecker
                 return false;
             }
         }
-
-        return false;
     }
 
     /// <summary>Reads an end tag that closes the innermost open element.</summary>

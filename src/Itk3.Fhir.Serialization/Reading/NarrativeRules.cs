@@ -10,6 +10,11 @@ internal static class NarrativeRules
     /// <summary>True when the element name is one FHIR forbids.</summary>
     public static bool IsDisallowedElement(ReadOnlySpan<char> name)
     {
+        if (name.Length is < 4 or > 8)
+        {
+            return false;
+        }
+
         foreach (var disallowed in DisallowedElements)
         {
             if (name.Equals(disallowed, StringComparison.OrdinalIgnoreCase))

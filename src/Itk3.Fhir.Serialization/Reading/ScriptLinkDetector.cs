@@ -11,6 +11,9 @@ internal struct ScriptLinkDetector
     private bool _started;
     private bool _done;
 
+    /// <summary>True once the value is known not to start with the prefix: later characters cannot change the answer.</summary>
+    public readonly bool IsDecided => _done;
+
     /// <summary>Takes the next decoded character; false when the value is (or, with non-ASCII text, may be) a script link.</summary>
     public bool Accept(char c)
     {

@@ -25,7 +25,8 @@ internal static class FhirJsonReader
             content = content[Utf8Bom.Length..];
         }
 
-        var tree = new JsonTreeReader(content, context);
+        var caches = JsonReaderCaches.Rent(context.Schema);
+        var tree = new JsonTreeReader(content, context, caches);
         var reader = new Utf8JsonReader(content.Span, tree.ReaderOptions);
         try
         {
@@ -44,6 +45,10 @@ internal static class FhirJsonReader
         catch (JsonReadAbortedException)
         {
             // The fatal issue is already reported.
+        }
+        finally
+        {
+            caches.Return();
         }
 
         return null;

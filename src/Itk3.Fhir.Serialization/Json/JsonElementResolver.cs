@@ -12,6 +12,9 @@ internal sealed class JsonElementResolver(IFhirSchema schema)
 {
     private readonly Dictionary<(FhirTypeDefinition Owner, string Name), ResolvedElement> _resolved = new(ReferencePairComparer.Instance);
 
+    /// <summary>The number of answers held.</summary>
+    public int Count => _resolved.Count;
+
     /// <summary>The element <paramref name="wireName"/> resolves to in <paramref name="owner"/>.</summary>
     public ResolvedElement Resolve(FhirTypeDefinition owner, string wireName)
     {

@@ -4,8 +4,10 @@ using Itk3.Fhir.ElementModel;
 namespace Itk3.Fhir.Serialization.Json;
 
 /// <summary>
-/// Turns byte offsets into one-based line and column positions. The newline table is built once, on the first request;
-/// columns count UTF-16 characters and are computed incrementally while offsets move forward on one line.
+/// Turns byte offsets into one-based line and column positions; columns count UTF-16 characters. While offsets only
+/// move forward (a parse of well-formed input), lines and columns are counted incrementally from the last position
+/// and nothing is allocated; the first backward request (an issue reported at an earlier offset) builds a newline
+/// table, used from then on.
 /// </summary>
 internal sealed class JsonLineIndex
 {
@@ -25,6 +27,11 @@ internal sealed class JsonLineIndex
         var target = (int)Math.Clamp(offset, 0, span.Length);
         if (_lineStarts is null)
         {
+            if (target >= _cachedOffset)
+            {
+                return Forward(span, target);
+            }
+
             BuildTable(span);
         }
 
@@ -37,6 +44,27 @@ internal sealed class JsonLineIndex
         else
         {
             column = 1 + Encoding.UTF8.GetCharCount(span[_lineStarts![line]..target]);
+        }
+
+        (_cachedLine, _cachedOffset, _cachedColumn) = (line, target, column);
+        return new SourcePosition(line + 1, column);
+    }
+
+    /// <summary>The position of an offset at or after the last one, counted from the last one.</summary>
+    private SourcePosition Forward(ReadOnlySpan<byte> span, int target)
+    {
+        var line = Math.Max(_cachedLine, 0);
+        var column = _cachedLine < 0 ? 1 : _cachedColumn;
+        var skipped = span[_cachedOffset..target];
+        var lastNewline = skipped.LastIndexOf((byte)'\n');
+        if (lastNewline >= 0)
+        {
+            line += skipped.Count((byte)'\n');
+            column = 1 + Encoding.UTF8.GetCharCount(skipped[(lastNewline + 1)..]);
+        }
+        else
+        {
+            column += Encoding.UTF8.GetCharCount(skipped);
         }
 
         (_cachedLine, _cachedOffset, _cachedColumn) = (line, target, column);

@@ -14,6 +14,17 @@ internal sealed class JsonMemberCollector
     private readonly List<JsonMemberSlot> _slots = [];
     private int _count;
 
+    /// <summary>Drops every reference to nodes and values (slots are otherwise only cleared when reused).</summary>
+    public void Release()
+    {
+        foreach (var slot in _slots)
+        {
+            slot.Reset(string.Empty, default, null);
+        }
+
+        _count = 0;
+    }
+
     /// <summary>The slot already opened for a wire name, or null.</summary>
     public JsonMemberSlot? Find(string wireName)
     {

@@ -15,6 +15,9 @@ internal sealed class JsonNameCache
 
     public JsonNameCache() => _rawLookup = _raw.GetAlternateLookup<ReadOnlySpan<byte>>();
 
+    /// <summary>The number of distinct names held.</summary>
+    public int Count => _raw.Count + _unescaped.Count;
+
     /// <summary>The name of the current property name (or string) token.</summary>
     public JsonPropertyName Get(ref Utf8JsonReader reader)
     {

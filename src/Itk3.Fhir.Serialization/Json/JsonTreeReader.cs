@@ -14,19 +14,22 @@ internal sealed partial class JsonTreeReader
 {
     private readonly ParseContext _context;
     private readonly JsonLineIndex _lines;
-    private readonly JsonNameCache _names = new();
-    private readonly JsonValueCache _values = new();
+    private readonly JsonNameCache _names;
+    private readonly JsonValueCache _values;
     private readonly JsonElementResolver _elements;
     private readonly JsonPathStack _path = new();
-    private readonly List<JsonMemberCollector> _collectors = [];
+    private readonly List<JsonMemberCollector> _collectors;
     private readonly int _maxDepth;
     private int _objectDepth;
 
-    public JsonTreeReader(ReadOnlyMemory<byte> content, ParseContext context)
+    public JsonTreeReader(ReadOnlyMemory<byte> content, ParseContext context, JsonReaderCaches caches)
     {
         _context = context;
         _lines = new JsonLineIndex(content);
-        _elements = new JsonElementResolver(context.Schema);
+        _names = caches.Names;
+        _values = caches.Values;
+        _elements = caches.Elements;
+        _collectors = caches.Collectors;
         _maxDepth = Math.Max(1, context.Options.MaxDepth);
     }
 

@@ -6,14 +6,15 @@ namespace Itk3.Fhir.Serialization.Json;
 /// <summary>
 /// Short string and number values read once per parse: repeated values (codes, systems, dates, references) share one
 /// string, found again from the raw UTF-8 bytes, and remember the primitive type they were last found valid for, so
-/// the lexical check runs once. The cache is bounded; long, escaped or surplus values are simply not cached.
+/// the lexical check runs once. The cache is bounded; long, escaped, non-ASCII or surplus values are simply not
+/// cached. Keys are the value strings themselves (searched by their ASCII bytes), so a new value costs one string.
 /// </summary>
 internal sealed class JsonValueCache
 {
     private const int MaxBytes = 64;
     private const int MaxEntries = 8192;
-    private readonly Dictionary<byte[], JsonCachedValue> _values = new(Utf8KeyComparer.Instance);
-    private readonly Dictionary<byte[], JsonCachedValue>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
+    private readonly Dictionary<string, JsonCachedValue> _values = new(AsciiKeyComparer.Instance);
+    private readonly Dictionary<string, JsonCachedValue>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
 
     public JsonValueCache() => _lookup = _values.GetAlternateLookup<ReadOnlySpan<byte>>();
 
@@ -21,7 +22,7 @@ internal sealed class JsonValueCache
     public JsonCachedValue? Get(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
-        if (raw.Length > MaxBytes || reader.ValueIsEscaped)
+        if (raw.Length > MaxBytes || reader.ValueIsEscaped || !Ascii.IsValid(raw))
         {
             return null;
         }
@@ -31,15 +32,18 @@ internal sealed class JsonValueCache
             return known;
         }
 
-        // Unescaped JSON string content is its own UTF-8 text; numbers are ASCII.
-        var created = new JsonCachedValue(reader.TokenType == JsonTokenType.Number ? Encoding.UTF8.GetString(raw) : reader.GetString()!);
+        // Unescaped ASCII string content and numbers are their own text.
+        var created = new JsonCachedValue(Encoding.ASCII.GetString(raw));
         if (_values.Count < MaxEntries)
         {
-            _lookup[raw] = created;
+            _values.Add(created.Value, created);
         }
 
         return created;
     }
+
+    /// <summary>Forgets every value (the strings belong to the tree just read), keeping the table's capacity.</summary>
+    public void Clear() => _values.Clear();
 }
 
 /// <summary>A shared value string and the primitive type name it was last found lexically valid for.</summary>

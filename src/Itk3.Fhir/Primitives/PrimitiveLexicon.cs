@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -93,6 +94,13 @@ public static partial class PrimitiveLexicon
 
     private static bool IsBase64(string value)
     {
+        // The vectorised check accepts a subset of this form (same alphabet, whitespace and trailing padding), so a
+        // large attachment is usually settled without the per-character loop, which stays the definition.
+        if (value.Length > 256 && Base64.IsValid(value))
+        {
+            return true;
+        }
+
         var significant = 0;
         var padding = 0;
         foreach (var c in value)

@@ -56,4 +56,23 @@ public sealed class PrimitiveLexiconTests
     [InlineData("string", "bell \u0007 inside")]
     [InlineData("markdown", "nul \u0000")]
     public void Rejects_invalid_lexical_forms(string type, string value) => Assert.False(PrimitiveLexicon.IsValid(type, value));
+
+    [Theory]
+    [InlineData("bGQh", true)]
+    [InlineData("bGQhAB==", true)]
+    [InlineData("bGQhABC=", true)]
+    [InlineData(" \r\nbGQh\n", true)]
+    [InlineData("bGQhA===", false)]
+    [InlineData("bGQhA", false)]
+    [InlineData("bGQhAB=", false)]
+    [InlineData("bGQ=hABC", false)]
+    [InlineData("bGQh\u00e9ABC", false)]
+    [InlineData("bGQh-_AB", false)]
+    public void Long_base64_values_follow_the_same_rules_as_short_ones(string tail, bool valid)
+    {
+        // Over 256 characters the vectorised check runs first; its answer must agree with the per-character form.
+        var body = string.Concat(Enumerable.Repeat("SGVsbG8gd29y", 30)) + tail;
+
+        Assert.Equal(valid, PrimitiveLexicon.IsValid("base64Binary", body));
+    }
 }

@@ -62,6 +62,16 @@ public sealed class ItkMessage
     /// <summary>The response view when this is an ITK3 Response, otherwise null.</summary>
     public ItkResponseView? Response => Header is { IsResponse: true } header ? new ItkResponseView(header, Resolve(header.ResponseDetailsReference)) : null;
 
+    /// <summary>The entries that are not header machinery (MessageHeader, sender, receiver, response details): the payload.</summary>
+    public IReadOnlyList<ItkEntry> PayloadEntries
+    {
+        get
+        {
+            var machinery = new[] { HeaderEntry, Sender, Receiver, Response?.Details };
+            return [.. Entries.Where(e => !machinery.Contains(e))];
+        }
+    }
+
     /// <summary>Resolves a reference against the entries: by fullUrl, then by <c>Type/id</c>; null when nothing matches.</summary>
     public ItkEntry? Resolve(string? reference)
     {

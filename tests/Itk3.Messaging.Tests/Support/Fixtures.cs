@@ -37,6 +37,7 @@ internal static class Fixtures
                 N("subject", P("reference", "urn:uuid:pat-1")), P("date", "2026-01-02T03:00:00+00:00"),
                 N("author", P("reference", "urn:uuid:org-1")), P("title", "Discharge summary")).WithName("resource")),
             N("entry", P("fullUrl", "urn:uuid:pat-1"), R("Patient", P("id", "pat-1")).WithName("resource")),
+            N("entry", P("fullUrl", "urn:uuid:org-1"), R("Organization", P("id", "org-1")).WithName("resource")),
             .. extraEntries]);
 
     public static HandlingSpecification Handling(bool inf = true, bool bus = true) => new()

@@ -51,6 +51,9 @@ public sealed record ReceiverProfile
     /// <summary>Payload-specification rules on handling keys (10008), e.g. "InfAckRequested must be true".</summary>
     public IReadOnlyList<FlowRule> FlowRules { get; init; } = [];
 
+    /// <summary>Check header Organization/Practitioner against their profiles (e.g. Organization.name 0..0); real senders often add names.</summary>
+    public bool StrictHeaderParticipants { get; init; } = true;
+
     /// <summary>Which responses to send in the cases the specification leaves open (§19).</summary>
     public ResponsePolicy Responses { get; init; } = new();
 

@@ -63,11 +63,15 @@ internal sealed class HeaderStructureRule : IMessageRule
         if (RuleSupport.Require(context, Code, header.Node, header.Location, "sender") is { } sender)
         {
             var resolved = message.Sender;
-            if (resolved is null || resolved.ResourceType is not ("Organization" or "Practitioner"))
+            if (resolved is null && ExternalParticipant.TryParse(header.SenderReference, out _))
+            {
+                // Tolerated: a directory URL such as https://directory.spineservices.nhs.uk/STU3/Organization/X26 (EMS example).
+            }
+            else if (resolved is null || resolved.ResourceType is not ("Organization" or "Practitioner"))
             {
                 context.Report(Code, header.Location + ".sender", sender, "sender must reference an Organization or Practitioner entry.");
             }
-            else
+            else if (context.Profile.StrictHeaderParticipants)
             {
                 ParticipantStructure.Check(context, resolved);
             }
@@ -77,7 +81,7 @@ internal sealed class HeaderStructureRule : IMessageRule
         {
             context.Report(Code, header.Location + ".receiver", receiver, "receiver.reference is required (1..1).");
         }
-        else if (message.Receiver is { } resolvedReceiver)
+        else if (message.Receiver is { } resolvedReceiver && context.Profile.StrictHeaderParticipants)
         {
             ParticipantStructure.Check(context, resolvedReceiver);
         }

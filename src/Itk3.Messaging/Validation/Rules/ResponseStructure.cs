@@ -13,8 +13,8 @@ internal static class ResponseStructure
         var response = header.Node.Child("response")!;
         var location = header.Location + ".response";
         RuleSupport.Require(context, Code, response, location, "identifier");
-        if (RuleSupport.Require(context, Code, response, location, "code") is { } code
-            && code.Value is not ("ok" or "transient-error" or "fatal-error"))
+        var code = RuleSupport.Require(context, Code, response, location, "code");
+        if (code is not null && code.Value is not ("ok" or "transient-error" or "fatal-error"))
         {
             context.Report(Code, location + ".code", code, "response.code must come from the response-code value set.");
         }
@@ -31,6 +31,10 @@ internal static class ResponseStructure
         }
 
         CheckOutcome(context, outcome);
+        if (message.Response.Known is { } known && code?.Value is { } headerCode && headerCode != known.HeaderResponseCode)
+        {
+            context.Report(Code, location + ".code", code, "response.code contradicts the ITK response code it carries.");
+        }
     }
 
     private static void CheckOutcome(ValidationContext context, ItkEntry outcome)

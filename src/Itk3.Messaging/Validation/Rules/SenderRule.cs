@@ -15,7 +15,8 @@ internal sealed class SenderRule : IMessageRule
             return;
         }
 
-        var identifiers = RuleSupport.IdentifierValues(message.Sender?.Resource);
+        var identifiers = message.Sender is { } sender ? RuleSupport.IdentifierValues(sender.Resource)
+            : ExternalParticipant.TryParse(header.SenderReference, out var external) ? [external] : [];
         var location = header.Location + ".sender";
         if (identifiers.Any(settings.Blocked.Contains))
         {

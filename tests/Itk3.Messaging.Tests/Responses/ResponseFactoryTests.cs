@@ -11,7 +11,7 @@ public sealed class ResponseFactoryTests
     public void Every_emittable_code_gives_a_response_that_reads_back_with_its_code_level_and_correlation(string code)
     {
         var original = new ItkMessage(Fixtures.Builder().Build(Fixtures.Draft()).Bundle);
-        var response = new ItkMessage(Fixtures.Responses().CreateFor(original, code).Bundle);
+        var response = new ItkMessage(Fixtures.ResponseFactory().CreateFor(original, code).Bundle);
         var view = response.Response!;
         var entry = ResponseCodes.Get(code);
 
@@ -32,7 +32,7 @@ public sealed class ResponseFactoryTests
     [Fact]
     public void Unreadable_original_is_answered_with_the_fixed_identifier()
     {
-        var response = new ItkMessage(Fixtures.Responses().CreateFor(null, ResponseCodes.Unreadable).Bundle);
+        var response = new ItkMessage(Fixtures.ResponseFactory().CreateFor(null, ResponseCodes.Unreadable).Bundle);
 
         Assert.Equal(ItkUrls.UnreadableIdentifier, response.Response!.RespondsTo);
         Assert.Equal("None", response.Header!.Handling!.SenderReference);
@@ -42,7 +42,7 @@ public sealed class ResponseFactoryTests
     public void Business_response_in_full_acknowledgement_requests_an_infrastructure_response()
     {
         var original = new ItkMessage(Fixtures.Builder().Build(Fixtures.Draft()).Bundle);
-        var response = new ItkMessage(Fixtures.Responses().CreateFor(original, "30001", requestInfAck: true).Bundle);
+        var response = new ItkMessage(Fixtures.ResponseFactory().CreateFor(original, "30001", requestInfAck: true).Bundle);
 
         Assert.Equal(true, response.Header!.Handling!.InfAckRequested);
     }
@@ -50,7 +50,7 @@ public sealed class ResponseFactoryTests
     [Fact]
     public void Diagnostics_are_carried_in_the_issue()
     {
-        var response = Fixtures.Responses().CreateFor(null, ResponseCodes.Unreadable, "not well-formed XML").Bundle;
+        var response = Fixtures.ResponseFactory().CreateFor(null, ResponseCodes.Unreadable, "not well-formed XML").Bundle;
         var outcome = new ItkMessage(response).Response!.Details!.Resource!;
 
         Assert.Equal("not well-formed XML", outcome.Select("issue.diagnostics")!.Value);

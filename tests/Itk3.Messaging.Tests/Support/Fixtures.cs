@@ -16,7 +16,7 @@ internal static class Fixtures
 
     public static ItkMessageBuilder Builder(int seed = 1) => new(Clock(), new SequentialIdGenerator(seed));
 
-    public static ResponseFactory Responses(int seed = 1000) =>
+    public static ResponseFactory ResponseFactory(int seed = 1000) =>
         new(Clock(), new SequentialIdGenerator(seed), new Responder(Participant.Organization("RR8"), "GPMAILBOX01"));
 
     public static ElementNode P(string name, string value) => new(name, value);

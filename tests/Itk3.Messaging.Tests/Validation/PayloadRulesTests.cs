@@ -126,7 +126,7 @@ public sealed class PayloadRulesTests
 
     private sealed class FixedRecipients(ParticipantKind kind, string identifier) : IPayloadRecipientExtractor
     {
-        public IReadOnlyList<PayloadRecipient> Extract(Reading.ItkMessage message, Reading.ItkEntry payload) =>
+        public IReadOnlyList<PayloadRecipient> Extract(Messaging.Reading.ItkMessage message, Messaging.Reading.ItkEntry payload) =>
             [new PayloadRecipient(kind, identifier, payload.Location)];
     }
 }

@@ -3,74 +3,96 @@ using Itk3.Fhir.ElementModel;
 using Itk3.Fhir.Serialization;
 using Itk3.Messaging.Building;
 using Itk3.Messaging.Codes;
+using ParseResult = System.CommandLine.ParseResult;
 
 namespace Itk3.Cli.Commands;
 
 /// <summary><c>itk3 build</c>: wraps a payload in an ITK3 message (ITK-Message-Bundle-1 with an ITK-MessageHeader-2).</summary>
 internal static class BuildCommand
 {
+    /// <summary>The command's options, created once per command tree.</summary>
+    private sealed class Options
+    {
+        public Argument<FileInfo> Payload { get; } = new("payload") { Description = "The payload: a document Bundle, another Bundle, or any resource (XML or JSON)." };
+        public Option<string> Event { get; } = new("--event", "-e") { Description = "Message event from ITK-MessageEvent-2, e.g. ITK003D (eDischarge), ITK007C, ITK014M.", Required = true };
+        public Option<string> Definition { get; } = new("--message-definition", "-d") { Description = "URL of the payload's MessageDefinition, e.g. https://fhir.nhs.uk/STU3/MessageDefinition/ITK-eDischarge-MessageDefinition-4.", Required = true };
+        public Option<string> Mailbox { get; } = new("--mailbox", "-m") { Description = "The sender's MESH mailbox id (source.endpoint).", Required = true };
+        public Option<string?> SenderOds { get; } = new("--sender-ods") { Description = "Sender organisation ODS code." };
+        public Option<string?> SenderSds { get; } = new("--sender-sds") { Description = "Sender practitioner SDS user id (instead of --sender-ods)." };
+        public Option<string?> ReceiverOds { get; } = new("--receiver-ods") { Description = "Optional receiver organisation ODS code (for local routing)." };
+        public Option<string?> ReceiverSds { get; } = new("--receiver-sds") { Description = "Optional receiver practitioner SDS user id." };
+        public Option<bool> InfAck { get; } = new("--inf-ack") { Description = "InfAckRequested: ask for an infrastructure response.", DefaultValueFactory = _ => true };
+        public Option<bool> BusAck { get; } = new("--bus-ack") { Description = "BusAckRequested: ask for a business response.", DefaultValueFactory = _ => true };
+        public Option<string> Recipient { get; } = new("--recipient-type") { Description = "FA (For Action) or FI (For Information).", DefaultValueFactory = _ => "FA" };
+        public Option<string> SenderReference { get; } = new("--sender-reference") { Description = "SenderReference echoed in responses (max 255 characters).", DefaultValueFactory = _ => "None" };
+        public Option<FileInfo?> Output { get; } = new("--output", "-o") { Description = "File to write; standard output when omitted." };
+    }
+
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var payload = new Argument<FileInfo>("payload") { Description = "The payload: a document Bundle, another Bundle, or any resource (XML or JSON)." };
-        var eventCode = new Option<string>("--event", "-e") { Description = "Message event from ITK-MessageEvent-2, e.g. ITK003D (eDischarge), ITK007C, ITK014M.", Required = true };
-        var definition = new Option<string>("--message-definition", "-d") { Description = "URL of the payload's MessageDefinition, e.g. https://fhir.nhs.uk/STU3/MessageDefinition/ITK-eDischarge-MessageDefinition-4.", Required = true };
-        var mailbox = new Option<string>("--mailbox", "-m") { Description = "The sender's MESH mailbox id (source.endpoint).", Required = true };
-        var senderOds = new Option<string?>("--sender-ods") { Description = "Sender organisation ODS code." };
-        var senderSds = new Option<string?>("--sender-sds") { Description = "Sender practitioner SDS user id (instead of --sender-ods)." };
-        var receiverOds = new Option<string?>("--receiver-ods") { Description = "Optional receiver organisation ODS code (for local routing)." };
-        var receiverSds = new Option<string?>("--receiver-sds") { Description = "Optional receiver practitioner SDS user id." };
-        var infAck = new Option<bool>("--inf-ack") { Description = "InfAckRequested: ask for an infrastructure response.", DefaultValueFactory = _ => true };
-        var busAck = new Option<bool>("--bus-ack") { Description = "BusAckRequested: ask for a business response.", DefaultValueFactory = _ => true };
-        var recipientType = new Option<string>("--recipient-type") { Description = "FA (For Action) or FI (For Information).", DefaultValueFactory = _ => "FA" };
-        recipientType.AcceptOnlyFromAmong("FA", "FI");
-        var senderReference = new Option<string>("--sender-reference") { Description = "SenderReference echoed in responses (max 255 characters).", DefaultValueFactory = _ => "None" };
+        var o = new Options();
+        o.Recipient.AcceptOnlyFromAmong("FA", "FI");
         var to = ItkOptions.To();
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write; standard output when omitted." };
         var command = new Command("build", "Build an ITK3 message around a payload: outer message Bundle, MessageHeader first with all six handling\n" +
             "keys, the sender (and optional receiver) as header Organization/Practitioner, urn:uuid fullUrls, focus on the payload.\n" +
             "A document Bundle is carried as ITK-Document-Bundle-1, another Bundle as ITK-Payload-Bundle-1, any other resource directly.\n\n" +
             "Example:\n  itk3 build discharge.xml -e ITK003D -d https://fhir.nhs.uk/STU3/MessageDefinition/ITK-eDischarge-MessageDefinition-4 \\\n" +
             "      --sender-ods RX1 -m RX1OT001 -o message.xml")
         {
-            payload, eventCode, definition, mailbox, senderOds, senderSds, receiverOds, receiverSds, infAck, busAck, recipientType, senderReference, to, output,
+            o.Payload, o.Event, o.Definition, o.Mailbox, o.SenderOds, o.SenderSds, o.ReceiverOds, o.ReceiverSds, o.InfAck, o.BusAck, o.Recipient, o.SenderReference, to, o.Output,
         };
-        command.SetAction(result =>
-        {
-            var error = result.InvocationConfiguration.Error;
-            var sender = ItkOptions.Participant(result.GetValue(senderOds), result.GetValue(senderSds), "sender", error);
-            var receiverGiven = result.GetValue(receiverOds) is not null || result.GetValue(receiverSds) is not null;
-            var receiver = ItkOptions.Participant(result.GetValue(receiverOds), result.GetValue(receiverSds), "receiver", error, required: false);
-            if (sender is null || (receiverGiven && receiver is null) || !MessageEvents.TryGet(result.GetValue(eventCode), out var messageEvent))
-            {
-                if (sender is not null && (!receiverGiven || receiver is not null))
-                {
-                    error.WriteLine($"error: unknown event {result.GetValue(eventCode)}; use one of {string.Join(", ", MessageEvents.All.Select(e => e.Code))}.");
-                }
-
-                return ExitCodes.UsageOrIo;
-            }
-
-            var tree = ReadPayload(result.GetValue(payload)!, error);
-            if (tree is null)
-            {
-                return ExitCodes.UsageOrIo;
-            }
-
-            var handling = new HandlingSpecification
-            {
-                InfAckRequested = result.GetValue(infAck),
-                BusAckRequested = result.GetValue(busAck),
-                RecipientType = result.GetValue(recipientType) == "FI" ? RecipientTypes.ForInformation : RecipientTypes.ForAction,
-                MessageDefinition = result.GetValue(definition)!,
-                SenderReference = result.GetValue(senderReference)!,
-            };
-            var draft = new MessageDraft { Event = messageEvent, Handling = handling, Sender = sender, Receiver = receiver, SourceEndpoint = result.GetValue(mailbox)!, Payload = PayloadOf(tree) };
-            var built = new ItkMessageBuilder(TimeProvider.System, RandomIdGenerator.Instance).Build(draft);
-            var bytes = FhirSerializer.SerializeToBytes(built.Bundle, result.GetValue(to), WriteOptions.Pretty);
-            return ItkOptions.WriteOutput(bytes, result.GetValue(output), result.InvocationConfiguration.Output, error);
-        });
+        command.SetAction(result => Run(result, o, result.GetValue(to)));
         return command;
+    }
+
+    private static int Run(ParseResult result, Options o, FhirFormat to)
+    {
+        var error = result.InvocationConfiguration.Error;
+        var draft = Draft(result, o, error);
+        if (draft is null)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        var built = new ItkMessageBuilder(TimeProvider.System, RandomIdGenerator.Instance).Build(draft);
+        var bytes = FhirSerializer.SerializeToBytes(built.Bundle, to, WriteOptions.Pretty);
+        return ItkOptions.WriteOutput(bytes, result.GetValue(o.Output), result.InvocationConfiguration.Output, error);
+    }
+
+    private static MessageDraft? Draft(ParseResult result, Options o, TextWriter error)
+    {
+        var sender = ItkOptions.Participant(result.GetValue(o.SenderOds), result.GetValue(o.SenderSds), "sender", error);
+        var receiverGiven = result.GetValue(o.ReceiverOds) is not null || result.GetValue(o.ReceiverSds) is not null;
+        var receiver = ItkOptions.Participant(result.GetValue(o.ReceiverOds), result.GetValue(o.ReceiverSds), "receiver", error, required: false);
+        if (sender is null || (receiverGiven && receiver is null))
+        {
+            return null;
+        }
+
+        if (!MessageEvents.TryGet(result.GetValue(o.Event), out var messageEvent))
+        {
+            error.WriteLine($"error: unknown event {result.GetValue(o.Event)}; use one of {string.Join(", ", MessageEvents.All.Select(e => e.Code))}.");
+            return null;
+        }
+
+        var tree = ReadPayload(result.GetValue(o.Payload)!, error);
+        return tree is null ? null : new MessageDraft
+        {
+            Event = messageEvent,
+            Handling = new HandlingSpecification
+            {
+                InfAckRequested = result.GetValue(o.InfAck),
+                BusAckRequested = result.GetValue(o.BusAck),
+                RecipientType = result.GetValue(o.Recipient) == "FI" ? RecipientTypes.ForInformation : RecipientTypes.ForAction,
+                MessageDefinition = result.GetValue(o.Definition)!,
+                SenderReference = result.GetValue(o.SenderReference)!,
+            },
+            Sender = sender,
+            Receiver = receiver,
+            SourceEndpoint = result.GetValue(o.Mailbox)!,
+            Payload = PayloadOf(tree),
+        };
     }
 
     private static ItkPayload PayloadOf(ElementNode tree) => tree.ResourceType != "Bundle" ? ItkPayload.FromResources(tree)
@@ -86,16 +108,11 @@ internal static class BuildCommand
         }
 
         var parsed = FhirSerializer.Parse(content, format.Value);
-        if (!parsed.Success)
+        foreach (var issue in parsed.Issues.Where(i => i.IsError))
         {
-            foreach (var issue in parsed.Issues.Where(i => i.IsError))
-            {
-                error.WriteLine($"error: {issue}");
-            }
-
-            return null;
+            error.WriteLine($"error: {issue}");
         }
 
-        return parsed.Root;
+        return parsed.Success ? parsed.Root : null;
     }
 }

@@ -1,3 +1,4 @@
+using Itk3.Fhir.ElementModel;
 using Itk3.Messaging.Codes;
 
 namespace Itk3.Messaging.Validation.Rules;
@@ -17,26 +18,38 @@ internal sealed class AttachmentRule : IMessageRule
         var settings = context.Profile.Attachments;
         foreach (var entry in message.PayloadEntries.Where(e => e.Resource is not null))
         {
-            foreach (var node in RuleSupport.Descendants(entry.Resource!))
+            var reported = false;
+            RuleSupport.Walk(entry.Resource!, node =>
             {
-                if (node.Child("contentType") is not { Value: { } raw } contentType)
+                if (!reported && node.Children.Count > 0 && RuleSupport.FindChild(node, "contentType") is { Value: { } raw } contentType)
                 {
-                    continue;
+                    reported = Check(context, settings, entry.Location, contentType, raw);
                 }
 
-                var type = raw.Split(';')[0].Trim().ToLowerInvariant();
-                if (settings.Approved.Count > 0 && !settings.Approved.Contains(type))
-                {
-                    context.Report(ResponseCodes.NonApprovedAttachment, entry.Location, contentType, "An attachment type is not approved for this domain.");
-                    return;
-                }
-
-                if (settings.Supported.Count > 0 && !settings.Supported.Contains(type))
-                {
-                    context.Report(ResponseCodes.UnsupportedAttachment, entry.Location, contentType, "An attachment type is not supported by this receiver.");
-                    return;
-                }
+                return !reported;
+            });
+            if (reported)
+            {
+                return;
             }
         }
+    }
+
+    private static bool Check(ValidationContext context, AttachmentSettings settings, string location, ElementNode contentType, string raw)
+    {
+        var type = raw.Split(';')[0].Trim().ToLowerInvariant();
+        if (settings.Approved.Count > 0 && !settings.Approved.Contains(type))
+        {
+            context.Report(ResponseCodes.NonApprovedAttachment, location, contentType, "An attachment type is not approved for this domain.");
+            return true;
+        }
+
+        if (settings.Supported.Count > 0 && !settings.Supported.Contains(type))
+        {
+            context.Report(ResponseCodes.UnsupportedAttachment, location, contentType, "An attachment type is not supported by this receiver.");
+            return true;
+        }
+
+        return false;
     }
 }

@@ -41,22 +41,30 @@ internal static class DocumentRules
         }
     }
 
-    private static void CheckResource(ValidationContext context, ElementNode resource, string location, HashSet<string> fullUrls)
-    {
-        // relatesTo points at earlier documents, outside this one: the replacement rule (20014) judges it.
-        foreach (var node in RuleSupport.Descendants(resource, n => n.Name == "relatesTo"))
+    private static void CheckResource(ValidationContext context, ElementNode resource, string location, HashSet<string> fullUrls) =>
+        RuleSupport.Walk(resource, node =>
         {
+            // relatesTo points at earlier documents, outside this one: the replacement rule (20014) judges it.
+            if (node.Name == "relatesTo")
+            {
+                return false;
+            }
+
             if (node.Name == "reference" && node.Value is { } reference
                 && reference.StartsWith("urn:uuid:", StringComparison.Ordinal) && !fullUrls.Contains(reference))
             {
                 context.Report(Code, location, node, "A reference inside the document does not resolve to an entry of the document.");
             }
 
-            if (node.Child("contentType") is not null && node.Child("url") is { Value: { } url } && node.Child("data") is null
-                && (url.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https:", StringComparison.OrdinalIgnoreCase)))
+            if (node.Children.Count > 0 && IsExternalAttachment(node))
             {
                 context.Report(Code, location, node, "An attachment must be carried inside the bundle, not by external URL.");
             }
-        }
-    }
+
+            return true;
+        });
+
+    private static bool IsExternalAttachment(ElementNode node) =>
+        RuleSupport.FindChild(node, "contentType") is not null && RuleSupport.FindChild(node, "url") is { Value: { } url } && RuleSupport.FindChild(node, "data") is null
+        && (url.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https:", StringComparison.OrdinalIgnoreCase));
 }

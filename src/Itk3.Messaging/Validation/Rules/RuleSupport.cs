@@ -28,25 +28,34 @@ internal static class RuleSupport
         return false;
     }
 
-    /// <summary>Every node of a subtree, depth first, with the node itself first.</summary>
-    public static IEnumerable<ElementNode> Descendants(ElementNode node, Func<ElementNode, bool>? skip = null)
+    /// <summary>Visits a subtree depth first, the node itself first; a visit returning false skips that node's children.</summary>
+    public static void Walk(ElementNode node, Func<ElementNode, bool> visit)
     {
-        var stack = new Stack<ElementNode>();
-        stack.Push(node);
-        while (stack.Count > 0)
+        if (!visit(node))
         {
-            var current = stack.Pop();
-            if (skip is not null && skip(current))
-            {
-                continue;
-            }
+            return;
+        }
 
-            yield return current;
-            for (var i = current.Children.Count - 1; i >= 0; i--)
+        var children = node.Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            Walk(children[i], visit);
+        }
+    }
+
+    /// <summary>The first child with a name, by index (no enumerator allocation on hot paths), or null.</summary>
+    public static ElementNode? FindChild(ElementNode node, string name)
+    {
+        var children = node.Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (children[i].Name == name)
             {
-                stack.Push(current.Children[i]);
+                return children[i];
             }
         }
+
+        return null;
     }
 
     /// <summary>The identifier values of a participant resource.</summary>

@@ -17,19 +17,20 @@ internal static class ValidateCommand
         var format = new Option<string>("--format") { Description = "Output: text (code location (line:col) message) or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var from = FhirOptions.From();
+        var all = new Option<bool>("--all") { Description = "Run every rule and list all findings (the code is still the first failing rule's)." };
         var command = new Command("validate", "Validate a received ITK3 message as a receiver, following the ITK3 rules in order (10009 unreadable,\n" +
             "20006 header, 10001-10010 handling keys, 20007/20008 duplicates, sender and recipient, 20015 size, 20009 payload,\n" +
             "attachments, replacement). Prints the ITK response code the message earns (20013 when accepted) and every\n" +
             "finding with its location. Exits 0 when accepted, 1 when rejected, 2 on usage errors.\n\n" +
             "Examples:\n  itk3 validate discharge.xml\n  itk3 validate --profile receiver.json --format json discharge.xml")
         {
-            input, profile, format, from,
+            input, profile, format, from, all,
         };
-        command.SetAction(result => Run(result, result.GetValue(input), result.GetValue(profile), result.GetValue(format) == "json", result.GetValue(from)));
+        command.SetAction(result => Run(result, result.GetValue(input), result.GetValue(profile), result.GetValue(format) == "json", result.GetValue(from), result.GetValue(all)));
         return command;
     }
 
-    private static int Run(ParseResult result, FileInfo? file, FileInfo? profileFile, bool json, FhirFormat? from)
+    private static int Run(ParseResult result, FileInfo? file, FileInfo? profileFile, bool json, FhirFormat? from, bool all)
     {
         var output = result.InvocationConfiguration.Output;
         var error = result.InvocationConfiguration.Error;
@@ -40,7 +41,7 @@ internal static class ValidateCommand
             return ExitCodes.UsageOrIo;
         }
 
-        var validation = new MessageValidator(profile).Validate(content, from);
+        var validation = new MessageValidator(profile, reportAll: all).Validate(content, from);
         if (json)
         {
             output.WriteLine(ToJson(CommandInput.NameOf(file), validation));

@@ -9,17 +9,20 @@ namespace Itk3.Messaging.Validation;
 /// Validates received messages as a receiver, with ordered rules following §10.3: unreadable (10009), structure
 /// (20006), handling keys (10001-10010), duplicates (20007/20008), sender and recipient (20001-20003, 20012), size
 /// (20015), payload (20009), payload recipients (20010/20011), attachments (20004/20005), replacement (20014).
-/// Processing stops at the first rule that finds a defect: a negative response ends processing.
+/// Processing stops at the first rule that finds a defect (a negative response ends processing), unless
+/// <c>reportAll</c> is set: then every rule runs (for diagnostics) and the outcome is still the first rule's code.
 /// </summary>
 public sealed class MessageValidator
 {
     private readonly ReceiverProfile _profile;
     private readonly IReceivedMessageHistory _history;
     private readonly IPayloadRecipientExtractor _payloadRecipients;
+    private readonly bool _reportAll;
 
-    /// <summary>Creates a validator for one receiver profile.</summary>
-    public MessageValidator(ReceiverProfile profile, IReceivedMessageHistory? history = null, IPayloadRecipientExtractor? payloadRecipients = null)
+    /// <summary>Creates a validator for one receiver profile; <paramref name="reportAll"/> runs every rule instead of stopping at the first failure.</summary>
+    public MessageValidator(ReceiverProfile profile, IReceivedMessageHistory? history = null, IPayloadRecipientExtractor? payloadRecipients = null, bool reportAll = false)
     {
+        _reportAll = reportAll;
         _profile = profile;
         _history = history ?? EmptyMessageHistory.Instance;
         _payloadRecipients = payloadRecipients ?? NoPayloadRecipients.Instance;
@@ -56,7 +59,7 @@ public sealed class MessageValidator
         foreach (var rule in Rules)
         {
             rule.Check(context);
-            if (context.Findings.Count > 0)
+            if (context.Findings.Count > 0 && (!_reportAll || context.Message is null))
             {
                 break;
             }

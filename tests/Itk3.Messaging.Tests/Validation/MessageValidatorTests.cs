@@ -90,6 +90,25 @@ public sealed class MessageValidatorTests
         Assert.Equal("20006", CodeOf(MapEntry(Message(), 1, o => Add(o, P("name", "Hospital")))));
 
     [Fact]
+    public void Rejects_receiver_that_is_not_an_organisation_or_practitioner_with_20006()
+    {
+        var bundle = MapHeader(Message(), h => Add(h, N("receiver", P("reference", "urn:uuid:pat-1"))));
+        var withPatient = Add(bundle, N("entry", P("fullUrl", "urn:uuid:pat-1"), R("Patient", P("id", "pat-1")).WithName("resource")));
+        Assert.Equal("20006", CodeOf(withPatient));
+    }
+
+    [Fact]
+    public void Accepts_a_receiver_reference_that_does_not_resolve() =>
+        Assert.Equal("20013", CodeOf(MapHeader(Message(), h => Add(h, N("receiver", P("reference", "urn:uuid:elsewhere"))))));
+
+    [Fact]
+    public void Rejects_two_entries_with_the_same_full_url_with_20006()
+    {
+        var bundle = Message();
+        Assert.Equal("20006", CodeOf(Add(bundle, bundle.ChildrenNamed("entry").Last())));
+    }
+
+    [Fact]
     public void Rejects_focus_that_does_not_resolve_with_20006() =>
         Assert.Equal("20006", CodeOf(MapHeader(Message(), h => Set(h, N("focus", P("reference", "urn:uuid:nowhere"))))));
 
@@ -188,6 +207,19 @@ public sealed class MessageValidatorTests
         Assert.Equal("20002", CodeOf(Message(Draft(receiver: Participant.Organization("B2"))), profile));
         Assert.Equal("20001", CodeOf(Message(Draft(receiver: Participant.Practitioner("G2"))), profile));
         Assert.Equal("20013", CodeOf(Message(Draft(receiver: Participant.Organization("A1"))), profile));
+    }
+
+    [Fact]
+    public void Report_all_mode_keeps_the_first_rules_code_and_collects_later_findings()
+    {
+        var bundle = RemoveKey(Set(Message(), P("type", "collection")), "SenderReference");
+        var first = new MessageValidator(ReceiverProfile.Permissive).Validate(bundle);
+        var all = new MessageValidator(ReceiverProfile.Permissive, reportAll: true).Validate(bundle);
+
+        Assert.Equal("20006", first.Outcome.Code);
+        Assert.DoesNotContain(first.Findings, f => f.Code.Code == "10001");
+        Assert.Equal("20006", all.Outcome.Code);
+        Assert.Contains(all.Findings, f => f.Code.Code == "10001");
     }
 
     [Fact]

@@ -55,9 +55,16 @@ internal sealed class BundleStructureRule : IMessageRule
             context.Report(Code, message.HeaderEntry.Location, message.HeaderEntry.Resource, "The MessageHeader must be the first entry.");
         }
 
+        var fullUrls = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (entry, node) in message.Entries.Zip(message.Root.ChildrenNamed("entry")))
         {
             var location = $"Bundle.entry[{entry.Index}]";
+            // bdl-7: fullUrl is unique unless the entries are different versions of one resource.
+            if (entry.FullUrl is { } fullUrl && !fullUrls.Add(fullUrl + "|" + entry.Resource?.Select("meta.versionId")?.Value))
+            {
+                context.Report(Code, location + ".fullUrl", node, "Two entries have the same fullUrl, so references are ambiguous.");
+            }
+
             if (entry.Resource is null)
             {
                 context.Report(Code, location + ".resource", node, "Every entry must hold a resource.");

@@ -81,6 +81,10 @@ internal sealed class HeaderStructureRule : IMessageRule
         {
             context.Report(Code, header.Location + ".receiver", receiver, "receiver.reference is required (1..1).");
         }
+        else if (message.Receiver is { ResourceType: not ("Organization" or "Practitioner") })
+        {
+            context.Report(Code, header.Location + ".receiver", header.Node.Child("receiver"), "receiver must reference an Organization or Practitioner.");
+        }
         else if (message.Receiver is { } resolvedReceiver && context.Profile.StrictHeaderParticipants)
         {
             ParticipantStructure.Check(context, resolvedReceiver);

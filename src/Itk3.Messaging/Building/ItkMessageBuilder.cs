@@ -88,7 +88,10 @@ public sealed class ItkMessageBuilder(TimeProvider clock, IIdGenerator ids)
         {
             var id = resource.ChildValue("id");
             var withId = id is null ? WithId(resource, ids.NewId()) : resource;
-            entries.Add(Entry(EntryUrl(withId), withId));
+
+            // A urn:uuid fullUrl needs a UUID: payload ids that are not UUIDs keep their id and get a fresh fullUrl.
+            var fullUrl = Guid.TryParseExact(withId.ChildValue("id"), "D", out _) ? EntryUrl(withId) : UrnUuid(ids.NewId());
+            entries.Add(Entry(fullUrl, withId));
         }
 
         return entries;

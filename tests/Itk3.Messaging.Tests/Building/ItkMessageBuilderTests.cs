@@ -35,7 +35,8 @@ public sealed class ItkMessageBuilderTests
         Assert.Equal("Organization", message.Sender!.ResourceType);
         Assert.Equal("Practitioner", message.Receiver!.ResourceType);
         Assert.Equal("document", message.Payload!.Resource!.ChildValue("type"));
-        Assert.Equal("urn:uuid:doc-1", message.Payload.FullUrl);
+        Assert.Equal("doc-1", message.Payload.Resource!.ChildValue("id"));
+        Assert.True(Guid.TryParse(message.Payload.FullUrl!["urn:uuid:".Length..], out _));
     }
 
     [Fact]
@@ -60,7 +61,16 @@ public sealed class ItkMessageBuilderTests
 
         Assert.Equal("Patient", message.Payload!.ResourceType);
         Assert.NotNull(message.Payload.Resource!.ChildValue("id"));
-        Assert.Equal("urn:uuid:obs-1", message.Entries[^1].FullUrl);
+        Assert.Equal("obs-1", message.Entries[^1].Resource!.ChildValue("id"));
+        Assert.All(message.Entries, e => Assert.True(Guid.TryParse(e.FullUrl!["urn:uuid:".Length..], out _)));
+    }
+
+    [Fact]
+    public void Payload_with_a_uuid_id_keeps_it_in_its_full_url()
+    {
+        const string id = "5a1c7f39-0d2e-4b8a-9c1f-2b3d4e5f6a7b";
+        var message = new ItkMessage(Fixtures.Builder().Build(Fixtures.Draft() with { Payload = ItkPayload.Document(Fixtures.DocumentBundle(id)) }).Bundle);
+        Assert.Equal("urn:uuid:" + id, message.Payload!.FullUrl);
     }
 
     [Fact]

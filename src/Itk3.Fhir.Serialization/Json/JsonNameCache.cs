@@ -3,42 +3,61 @@ using System.Text.Json;
 namespace Itk3.Fhir.Serialization.Json;
 
 /// <summary>
-/// Property names read once per parse: each distinct UTF-8 name becomes one string, shared by every later occurrence,
-/// along with its wire name (without the <c>_</c> of a primitive's id/extension property).
+/// Property names read once per parse: each distinct name becomes one <see cref="JsonPropertyName"/>, found again
+/// from its raw UTF-8 bytes without transcoding (escaped names, which are rare, are unescaped first).
 /// </summary>
 internal sealed class JsonNameCache
 {
     private const int StackLimit = 128;
-    private readonly Dictionary<string, JsonPropertyName> _names = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JsonPropertyName>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Dictionary<byte[], JsonPropertyName> _raw = new(Utf8KeyComparer.Instance);
+    private readonly Dictionary<byte[], JsonPropertyName>.AlternateLookup<ReadOnlySpan<byte>> _rawLookup;
+    private readonly Dictionary<string, JsonPropertyName> _unescaped = new(StringComparer.Ordinal);
 
-    public JsonNameCache() => _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+    public JsonNameCache() => _rawLookup = _raw.GetAlternateLookup<ReadOnlySpan<byte>>();
 
     /// <summary>The name of the current property name (or string) token.</summary>
     public JsonPropertyName Get(ref Utf8JsonReader reader)
     {
-        var length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
-        if (length > StackLimit)
+        var raw = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && raw.Length <= StackLimit)
         {
-            return Create(reader.GetString()!);
+            if (_rawLookup.TryGetValue(raw, out var known))
+            {
+                return known;
+            }
+
+            var created = new JsonPropertyName(reader.GetString()!);
+            _rawLookup[raw] = created;
+            return created;
         }
 
-        Span<char> buffer = stackalloc char[StackLimit];
-        var written = reader.CopyString(buffer);
-        var chars = buffer[..written];
-        if (_lookup.TryGetValue(chars, out var known))
+        var text = reader.GetString()!;
+        if (!_unescaped.TryGetValue(text, out var name))
         {
-            return known;
+            name = new JsonPropertyName(text);
+            _unescaped[text] = name;
         }
 
-        var created = Create(chars.ToString());
-        _names[created.Full] = created;
-        return created;
+        return name;
     }
-
-    private static JsonPropertyName Create(string full) =>
-        full.Length > 1 && full[0] == '_' ? new JsonPropertyName(full, full[1..], true) : new JsonPropertyName(full, full, false);
 }
 
-/// <summary>A property name as written, its wire name, and whether it is the <c>_name</c> form.</summary>
-internal readonly record struct JsonPropertyName(string Full, string Wire, bool IsMeta);
+/// <summary>
+/// A property name as written, and its wire name (without the <c>_</c> of a primitive's id/extension property).
+/// </summary>
+internal sealed class JsonPropertyName
+{
+    public JsonPropertyName(string full)
+    {
+        Full = full;
+        IsMeta = full.Length > 1 && full[0] == '_';
+        Wire = IsMeta ? full[1..] : full;
+    }
+
+    public string Full { get; }
+
+    public string Wire { get; }
+
+    public bool IsMeta { get; }
+
+}

@@ -145,16 +145,14 @@ internal sealed partial class JsonTreeReader
     {
         var type = slot.Type!;
         var token = reader.TokenType;
-        string? value = type.JsonKind switch
+        var matches = type.JsonKind switch
         {
-            PrimitiveJsonKind.String when token == JsonTokenType.String => reader.GetString(),
-            PrimitiveJsonKind.Number when token == JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-            PrimitiveJsonKind.Boolean when token == JsonTokenType.True => "true",
-            PrimitiveJsonKind.Boolean when token == JsonTokenType.False => "false",
-            _ => null,
+            PrimitiveJsonKind.String => token == JsonTokenType.String,
+            PrimitiveJsonKind.Number => token == JsonTokenType.Number,
+            _ => token is JsonTokenType.True or JsonTokenType.False,
         };
 
-        if (value is null)
+        if (!matches)
         {
             Report(FhirIssues.JsonTypeWrong, Location(slot.WireName, index), position,
                 $"'{slot.WireName}' is a {type.Name} and must be a JSON {type.JsonKind.ToString().ToLowerInvariant()}, not {Describe(token)}.");
@@ -162,21 +160,34 @@ internal sealed partial class JsonTreeReader
             return new JsonPrimitiveItem(null, JsonItemState.Invalid, position);
         }
 
-        CheckLexicalForm(slot, type, value, index, position);
+        if (token is JsonTokenType.True or JsonTokenType.False)
+        {
+            return new JsonPrimitiveItem(token == JsonTokenType.True ? "true" : "false", JsonItemState.Present, position);
+        }
+
+        var cached = _values.Get(ref reader);
+        var value = cached?.Value ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.GetString()!);
+        if (cached is null || !ReferenceEquals(cached.ValidAs, type.Name))
+        {
+            if (CheckLexicalForm(slot, type, value, index, position) && cached is not null)
+            {
+                cached.ValidAs = type.Name;
+            }
+        }
+
         return new JsonPrimitiveItem(value, JsonItemState.Present, position);
     }
 
-    private void CheckLexicalForm(JsonMemberSlot slot, FhirTypeDefinition type, string value, int index, SourcePosition position)
+    private bool CheckLexicalForm(JsonMemberSlot slot, FhirTypeDefinition type, string value, int index, SourcePosition position)
     {
         if (slot.Match.Definition.Representation == ElementRepresentation.Xhtml)
         {
-            NarrativeChecker.Check(value, Location(slot.WireName, index), position, _context);
+            return NarrativeChecker.Check(value, Location(slot.WireName, index), position, _context);
         }
-        else if (value.Length == 0 || !PrimitiveLexicon.IsValid(type.Name, value))
-        {
-            // Only a failing value pays for its location text.
-            _context.CheckPrimitive(type.Name, value, Location(slot.WireName, index), position);
-        }
+
+        // Only a failing value pays for its location text.
+        return (value.Length > 0 && PrimitiveLexicon.IsValid(type.Name, value))
+            || _context.CheckPrimitive(type.Name, value, Location(slot.WireName, index), position);
     }
 
     /// <summary>Reads a primitive's <c>_name</c> part: an object (or array of objects and nulls) with id and extensions.</summary>

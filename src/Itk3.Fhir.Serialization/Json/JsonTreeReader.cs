@@ -16,6 +16,8 @@ internal sealed partial class JsonTreeReader
     private readonly ParseContext _context;
     private readonly JsonLineIndex _lines;
     private readonly JsonNameCache _names = new();
+    private readonly JsonValueCache _values = new();
+    private readonly JsonElementResolver _elements;
     private readonly JsonPathStack _path = new();
     private readonly List<JsonMemberCollector> _collectors = [];
     private readonly int _maxDepth;
@@ -25,6 +27,7 @@ internal sealed partial class JsonTreeReader
     {
         _context = context;
         _lines = new JsonLineIndex(content);
+        _elements = new JsonElementResolver(context.Schema);
         _maxDepth = Math.Max(1, context.Options.MaxDepth);
     }
 
@@ -76,7 +79,7 @@ internal sealed partial class JsonTreeReader
             return null;
         }
 
-        var type = _context.ResolveResourceType(resourceType, Location(), position);
+        var type = _context.Schema.FindResourceType(resourceType) ?? _context.ResolveResourceType(resourceType, Location(), position);
         if (type is null)
         {
             SkipValue(ref reader);
@@ -168,7 +171,8 @@ internal sealed partial class JsonTreeReader
     /// <summary>Reads one property value (the reader is on the value) into its slot.</summary>
     private void ReadMember(ref Utf8JsonReader reader, FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, long offset)
     {
-        if (!type.TryFindElement(name.Wire, out var match) || (name.IsMeta && !AcceptsMeta(match)))
+        var (found, match, elementType) = _elements.Resolve(type, name.Wire);
+        if (!found || (name.IsMeta && !AcceptsMeta(match)))
         {
             Report(FhirIssues.ElementUnknown, Location(name.Full), _lines.At(offset), $"'{name.Full}' is not an element of {type.Name}.");
             SkipValue(ref reader);
@@ -186,7 +190,7 @@ internal sealed partial class JsonTreeReader
                 return;
             }
 
-            slot = collector.Add(name.Wire, match, match.Definition.HoldsResource ? null : _context.Schema.FindType(match.TypeName));
+            slot = collector.Add(name.Wire, match, elementType);
         }
         else if (name.IsMeta ? slot.HasMeta : slot.HasValue)
         {

@@ -14,172 +14,216 @@ namespace Itk3.Fhir.Serialization.Json;
 /// </summary>
 internal sealed class JsonTreeWriter
 {
-    private const int SegmentChars = 16 * 1024;
+    private const int SegmentChars = 4 * 1024;
     private readonly Utf8JsonWriter _writer;
     private readonly IFhirSchema _schema;
+    private readonly JsonPathStack _path = new();
+    private readonly JsonElementResolver _elements;
 
     public JsonTreeWriter(Utf8JsonWriter writer, IFhirSchema schema)
     {
         _writer = writer;
         _schema = schema;
+        _elements = new JsonElementResolver(schema);
     }
 
     /// <summary>Writes the root resource.</summary>
-    public void WriteRoot(ElementNode resource) => WriteResource(resource, resource.ResourceType ?? resource.Name);
+    public void WriteRoot(ElementNode resource) => WriteResource(resource);
 
-    private void WriteResource(ElementNode node, string location)
+    private void WriteResource(ElementNode node)
     {
         var type = node.ResourceType is { } name ? _schema.FindResourceType(name) : null;
         if (type is null)
         {
-            throw new ArgumentException($"{location}: '{node.ResourceType ?? node.Name}' is not a resource type the schema knows.", nameof(node));
+            throw new ArgumentException($"{Location()}: '{node.ResourceType ?? node.Name}' is not a resource type the schema knows.", nameof(node));
         }
 
+        _path.PushResource(type.Name);
         _writer.WriteStartObject();
         _writer.WriteString("resourceType"u8, type.Name);
-        WriteMembers(node, type, location);
+        WriteMembers(node, type);
         _writer.WriteEndObject();
+        _path.Pop();
     }
 
-    private void WriteMembers(ElementNode node, FhirTypeDefinition type, string location)
+    /// <summary>
+    /// Writes the children as properties. Trees read by this library are already in definition order with repeats
+    /// together, so runs of one name are written straight from the child list; any other tree goes through
+    /// <see cref="ChildGrouper"/>, which also rejects elements the type does not define.
+    /// </summary>
+    private void WriteMembers(ElementNode node, FhirTypeDefinition type)
     {
-        if (node.Children.Count == 0)
+        var children = node.Children;
+        if (!IsCanonical(children, type))
         {
+            foreach (var group in ChildGrouper.Group(node, type, Location()))
+            {
+                WriteGroup(group.WireName, _elements.Resolve(type, group.WireName), group.Nodes, 0, group.Nodes.Count);
+            }
+
             return;
         }
 
-        foreach (var group in ChildGrouper.Group(node, type, location))
+        for (var start = 0; start < children.Count;)
         {
-            var groupLocation = LocationPath.Child(location, group.WireName);
-            if (!group.Definition.IsArray && group.Nodes.Count > 1)
+            var name = children[start].Name;
+            var end = start + 1;
+            while (end < children.Count && children[end].Name == name)
             {
-                throw new ArgumentException($"{groupLocation}: the element does not repeat but the tree holds {group.Nodes.Count} of it.", nameof(node));
+                end++;
             }
 
-            if (group.Definition.HoldsResource)
+            WriteGroup(name, _elements.Resolve(type, name), children, start, end - start);
+            start = end;
+        }
+    }
+
+    private bool IsCanonical(IReadOnlyList<ElementNode> children, FhirTypeDefinition type)
+    {
+        var lastOrder = -1;
+        string? lastName = null;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var child = children[i];
+            if (child.Name == lastName)
             {
-                WriteResources(group, groupLocation);
                 continue;
             }
 
-            var childType = _schema.FindType(group.TypeName)
-                ?? throw new ArgumentException($"{groupLocation}: the schema has no type '{group.TypeName}'.", nameof(node));
-            if (childType.IsPrimitive)
+            var resolved = _elements.Resolve(type, child.Name);
+            if (!resolved.Found || resolved.Match.Definition.Order <= lastOrder)
             {
-                WritePrimitives(group, childType, groupLocation);
+                return false;
             }
-            else
-            {
-                WriteComplex(group, childType, groupLocation);
-            }
+
+            lastOrder = resolved.Match.Definition.Order;
+            lastName = child.Name;
         }
+
+        return true;
     }
 
-    private void WriteResources(ElementGroup group, string location)
+    private void WriteGroup(string wireName, ResolvedElement element, IReadOnlyList<ElementNode> nodes, int start, int count)
     {
-        _writer.WritePropertyName(group.WireName);
-        if (group.Definition.IsArray)
+        _path.Push(wireName);
+        var definition = element.Match.Definition;
+        if (!definition.IsArray && count > 1)
+        {
+            throw new ArgumentException($"{Location()}: the element does not repeat but the tree holds {count} of it.", nameof(nodes));
+        }
+
+        if (definition.HoldsResource)
+        {
+            WriteItems(wireName, definition.IsArray, nodes, start, count, null);
+        }
+        else if (element.ElementType is not { } type)
+        {
+            throw new ArgumentException($"{Location()}: the schema has no type '{element.Match.TypeName}'.", nameof(nodes));
+        }
+        else if (type.IsPrimitive)
+        {
+            WritePrimitives(wireName, definition.IsArray, type, nodes, start, count);
+        }
+        else
+        {
+            WriteItems(wireName, definition.IsArray, nodes, start, count, type);
+        }
+
+        _path.Pop();
+    }
+
+    /// <summary>Writes complex items (of <paramref name="type"/>) or, when it is null, held resources.</summary>
+    private void WriteItems(string wireName, bool isArray, IReadOnlyList<ElementNode> nodes, int start, int count, FhirTypeDefinition? type)
+    {
+        _writer.WritePropertyName(wireName);
+        if (isArray)
         {
             _writer.WriteStartArray();
         }
 
-        foreach (var child in group.Nodes)
+        for (var i = start; i < start + count; i++)
         {
-            WriteResource(child, location);
-        }
+            if (type is null)
+            {
+                WriteResource(nodes[i]);
+                continue;
+            }
 
-        if (group.Definition.IsArray)
-        {
-            _writer.WriteEndArray();
-        }
-    }
-
-    private void WriteComplex(ElementGroup group, FhirTypeDefinition type, string location)
-    {
-        _writer.WritePropertyName(group.WireName);
-        if (group.Definition.IsArray)
-        {
-            _writer.WriteStartArray();
-        }
-
-        foreach (var child in group.Nodes)
-        {
             _writer.WriteStartObject();
-            WriteMembers(child, type, location);
+            WriteMembers(nodes[i], type);
             _writer.WriteEndObject();
         }
 
-        if (group.Definition.IsArray)
+        if (isArray)
         {
             _writer.WriteEndArray();
         }
     }
 
-    private void WritePrimitives(ElementGroup group, FhirTypeDefinition type, string location)
+    private void WritePrimitives(string wireName, bool isArray, FhirTypeDefinition type, IReadOnlyList<ElementNode> nodes, int start, int count)
     {
-        var isArray = group.Definition.IsArray;
         var hasValue = false;
         var hasMeta = false;
-        foreach (var child in group.Nodes)
+        for (var i = start; i < start + count; i++)
         {
-            hasValue |= child.Value is not null;
-            hasMeta |= child.Children.Count > 0;
+            hasValue |= nodes[i].Value is not null;
+            hasMeta |= nodes[i].Children.Count > 0;
         }
 
         if (hasValue)
         {
-            _writer.WritePropertyName(group.WireName);
-            WriteValues(group.Nodes, type, isArray, location);
+            _writer.WritePropertyName(wireName);
+            WriteValues(nodes, start, count, type, isArray);
         }
 
         if (hasMeta)
         {
-            WriteMetaName(group.WireName);
-            WriteMetas(group.Nodes, type, isArray, location);
+            WriteMetaName(wireName);
+            WriteMetas(nodes, start, count, type, isArray);
         }
     }
 
-    private void WriteValues(IReadOnlyList<ElementNode> nodes, FhirTypeDefinition type, bool isArray, string location)
+    private void WriteValues(IReadOnlyList<ElementNode> nodes, int start, int count, FhirTypeDefinition type, bool isArray)
     {
         if (!isArray)
         {
-            WriteValue(nodes[0].Value!, type, location);
+            WriteValue(nodes[start].Value!, type);
             return;
         }
 
         _writer.WriteStartArray();
-        foreach (var node in nodes)
+        for (var i = start; i < start + count; i++)
         {
-            if (node.Value is null)
+            if (nodes[i].Value is { } value)
             {
-                _writer.WriteNullValue();
+                WriteValue(value, type);
             }
             else
             {
-                WriteValue(node.Value, type, location);
+                _writer.WriteNullValue();
             }
         }
 
         _writer.WriteEndArray();
     }
 
-    private void WriteMetas(IReadOnlyList<ElementNode> nodes, FhirTypeDefinition type, bool isArray, string location)
+    private void WriteMetas(IReadOnlyList<ElementNode> nodes, int start, int count, FhirTypeDefinition type, bool isArray)
     {
         if (isArray)
         {
             _writer.WriteStartArray();
         }
 
-        foreach (var node in nodes)
+        for (var i = start; i < start + count; i++)
         {
-            if (node.Children.Count == 0)
+            if (nodes[i].Children.Count == 0)
             {
                 _writer.WriteNullValue();
                 continue;
             }
 
             _writer.WriteStartObject();
-            WriteMembers(node, type, location);
+            WriteMembers(nodes[i], type);
             _writer.WriteEndObject();
         }
 
@@ -188,6 +232,8 @@ internal sealed class JsonTreeWriter
             _writer.WriteEndArray();
         }
     }
+
+    private string Location() => _path.Describe();
 
     private void WriteMetaName(string wireName)
     {
@@ -197,7 +243,7 @@ internal sealed class JsonTreeWriter
         _writer.WritePropertyName(name[..(length + 1)]);
     }
 
-    private void WriteValue(string value, FhirTypeDefinition type, string location)
+    private void WriteValue(string value, FhirTypeDefinition type)
     {
         switch (type.JsonKind)
         {
@@ -211,7 +257,7 @@ internal sealed class JsonTreeWriter
                 WriteString(value);
                 break;
             default:
-                throw new ArgumentException($"{location}: '{ParseContext.Abbreviate(value)}' cannot be written as a JSON {type.JsonKind} for {type.Name}.", nameof(value));
+                throw new ArgumentException($"{Location()}: '{ParseContext.Abbreviate(value)}' cannot be written as a JSON {type.JsonKind} for {type.Name}.", nameof(value));
         }
     }
 

@@ -25,7 +25,7 @@ internal sealed class BufferWriterStream(IBufferWriter<byte> output) : Stream
     {
         while (!buffer.IsEmpty)
         {
-            var target = output.GetSpan(1);
+            var target = output.GetSpan(buffer.Length);
             var length = Math.Min(target.Length, buffer.Length);
             buffer[..length].CopyTo(target);
             output.Advance(length);

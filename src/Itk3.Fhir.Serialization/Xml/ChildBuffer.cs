@@ -8,6 +8,8 @@ namespace Itk3.Fhir.Serialization.Xml;
 /// </summary>
 internal sealed class ChildBuffer
 {
+    private const int InsertionSortLimit = 32;
+
     private Entry[] _entries = new Entry[64];
     private int _count;
 
@@ -57,6 +59,10 @@ internal sealed class ChildBuffer
                 result[i] = slice[i].Node;
             }
         }
+        else if (length <= InsertionSortLimit)
+        {
+            InsertionSort(slice, result);
+        }
         else
         {
             // OrderBy is a stable sort: repeats keep their document order, and adversarial input stays O(n log n).
@@ -70,6 +76,26 @@ internal sealed class ChildBuffer
         Array.Clear(_entries, mark, length);
         _count = mark;
         return result;
+    }
+
+    /// <summary>A stable insertion sort into <paramref name="result"/>, allocation-free for the short lists of attributes and extensions.</summary>
+    private static void InsertionSort(ArraySegment<Entry> slice, ElementNode[] result)
+    {
+        Span<int> orders = stackalloc int[slice.Count];
+        for (var i = 0; i < slice.Count; i++)
+        {
+            var entry = slice[i];
+            var j = i - 1;
+            while (j >= 0 && orders[j] > entry.Order)
+            {
+                orders[j + 1] = orders[j];
+                result[j + 1] = result[j];
+                j--;
+            }
+
+            orders[j + 1] = entry.Order;
+            result[j + 1] = entry.Node;
+        }
     }
 
     private static bool IsOrdered(ArraySegment<Entry> slice)

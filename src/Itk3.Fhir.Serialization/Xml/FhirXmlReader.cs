@@ -77,7 +77,9 @@ internal static class FhirXmlReader
 
     private static void ReportMalformed(ParseContext context, XmlException exception, XmlTreeReader? tree)
     {
-        var position = exception.LineNumber > 0 ? new SourcePosition(exception.LineNumber, exception.LinePosition) : SourcePosition.None;
+        var position = exception.LineNumber > 0
+            ? new SourcePosition(exception.LineNumber, exception.LinePosition)
+            : tree?.CurrentPosition ?? SourcePosition.None;
         var location = tree?.CurrentLocation ?? string.Empty;
         if (IsDtdRefusal(exception))
         {

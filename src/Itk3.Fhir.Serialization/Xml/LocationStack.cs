@@ -1,3 +1,4 @@
+using System.Text;
 using Itk3.Fhir.Serialization.Reading;
 
 namespace Itk3.Fhir.Serialization.Xml;
@@ -9,6 +10,7 @@ namespace Itk3.Fhir.Serialization.Xml;
 internal sealed class LocationStack
 {
     private readonly List<Segment> _segments = [];
+    private readonly StringBuilder _builder = new();
 
     /// <summary>The number of segments, the root included.</summary>
     public int Count => _segments.Count;
@@ -35,6 +37,7 @@ internal sealed class LocationStack
     /// <summary>The location of a child of the current element.</summary>
     public string ChildOf(string name) => _segments.Count == 0 ? name : LocationPath.Child(Current(), name);
 
+    // One StringBuilder pass instead of nesting LocationPath calls: the same text (a test holds them equal), built in O(length).
     private string Build(int count)
     {
         if (count == 0)
@@ -42,16 +45,24 @@ internal sealed class LocationStack
             return string.Empty;
         }
 
-        var location = _segments[0].Name;
+        _builder.Clear().Append(_segments[0].Name);
         for (var i = 1; i < count; i++)
         {
             var segment = _segments[i];
-            location = segment.IsOfType
-                ? LocationPath.OfType(location, segment.Name)
-                : LocationPath.Child(location, segment.Name, segment.Index >= 0 ? segment.Index : null);
+            if (segment.IsOfType)
+            {
+                _builder.Append(".ofType(").Append(segment.Name).Append(')');
+                continue;
+            }
+
+            _builder.Append('.').Append(segment.Name);
+            if (segment.Index >= 0)
+            {
+                _builder.Append('[').Append(segment.Index).Append(']');
+            }
         }
 
-        return location;
+        return _builder.ToString();
     }
 
     private readonly record struct Segment(string Name, int Index, bool IsOfType);

@@ -15,8 +15,11 @@ internal sealed class XhtmlDivSerializer
     private readonly List<Binding> _scope = [];
     private readonly List<string> _open = [];
 
-    /// <summary>Serializes the element the reader is on and leaves the reader on its last node; calls <paramref name="checkDepth"/> per element.</summary>
-    public string Read(XmlReader reader, Action checkDepth)
+    /// <summary>
+    /// Serializes the element the reader is on and leaves the reader on its last node; calls <paramref name="checkElement"/>
+    /// on every element before its attributes are read.
+    /// </summary>
+    public string Read(XmlReader reader, Action checkElement)
     {
         _text.Clear();
         _scope.Clear();
@@ -27,7 +30,7 @@ internal sealed class XhtmlDivSerializer
         {
             var done = reader.NodeType switch
             {
-                XmlNodeType.Element => WriteElement(reader, rootDepth, checkDepth),
+                XmlNodeType.Element => WriteElement(reader, rootDepth, checkElement),
                 XmlNodeType.EndElement => WriteEndElement(reader, rootDepth),
                 XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace => WriteText(reader.Value),
                 _ => false,
@@ -42,9 +45,9 @@ internal sealed class XhtmlDivSerializer
         return _text.ToString();
     }
 
-    private bool WriteElement(XmlReader reader, int rootDepth, Action checkDepth)
+    private bool WriteElement(XmlReader reader, int rootDepth, Action checkElement)
     {
-        checkDepth();
+        checkElement();
         var depth = reader.Depth - rootDepth + 1;
         var isXhtml = reader.NamespaceURI == FhirXmlNames.XhtmlNamespace;
         var prefix = isXhtml ? string.Empty : reader.Prefix;

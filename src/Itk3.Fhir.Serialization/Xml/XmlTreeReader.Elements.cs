@@ -43,13 +43,13 @@ internal sealed partial class XmlTreeReader
         var position = Position();
         var name = _reader.LocalName;
         var ns = _reader.NamespaceURI;
-        if (!TryMatch(type, name, ns, position, out var match))
+        if (!TryMatch(type, name, ns, position, out var resolved))
         {
             SkipElement();
             return;
         }
 
-        var definition = match.Definition;
+        var definition = resolved.Match.Definition;
         var seen = counts[definition.Order];
         counts[definition.Order] = seen + 1;
         if (seen > 0 && !definition.IsArray)
@@ -67,7 +67,7 @@ internal sealed partial class XmlTreeReader
         }
 
         _path.Push(name, definition.IsArray ? seen : -1);
-        var node = ReadElement(match, name, position);
+        var node = ReadElement(resolved, name, position);
         _path.Pop();
         if (node is not null)
         {
@@ -75,12 +75,12 @@ internal sealed partial class XmlTreeReader
         }
     }
 
-    private bool TryMatch(FhirTypeDefinition type, string name, string ns, SourcePosition position, out ElementMatch match)
+    private bool TryMatch(FhirTypeDefinition type, string name, string ns, SourcePosition position, out ElementMatchCache.Resolved resolved)
     {
         var isFhir = Same(ns, _fhirNs);
         var isXhtml = !isFhir && Same(ns, _xhtmlNs);
-        var found = type.TryFindElement(name, out match) && match.Definition.Representation != ElementRepresentation.XmlAttribute;
-        if (found && isXhtml == (match.Definition.Representation == ElementRepresentation.Xhtml) && (isFhir || isXhtml))
+        var found = _matches.TryFind(type, name, out resolved) && resolved.Match.Definition.Representation != ElementRepresentation.XmlAttribute;
+        if (found && isXhtml == (resolved.Match.Definition.Representation == ElementRepresentation.Xhtml) && (isFhir || isXhtml))
         {
             return true;
         }
@@ -110,9 +110,9 @@ internal sealed partial class XmlTreeReader
         }
     }
 
-    private ElementNode? ReadElement(ElementMatch match, string name, SourcePosition position)
+    private ElementNode? ReadElement(ElementMatchCache.Resolved resolved, string name, SourcePosition position)
     {
-        var definition = match.Definition;
+        var definition = resolved.Match.Definition;
         if (definition.HoldsResource)
         {
             return ReadResourceWrapper(name, position);
@@ -123,10 +123,10 @@ internal sealed partial class XmlTreeReader
             return ReadDiv(position);
         }
 
-        var type = _schema.FindType(match.TypeName);
+        var type = resolved.Type;
         if (type is null)
         {
-            _context.Report(FhirIssues.ElementUnknown, _path.Current(), position, $"The type {match.TypeName} is not known.");
+            _context.Report(FhirIssues.ElementUnknown, _path.Current(), position, $"The type {resolved.Match.TypeName} is not known.");
             SkipElement();
             return null;
         }

@@ -21,6 +21,7 @@ internal sealed partial class XmlTreeReader
     private readonly LocationStack _path = new();
     private readonly ChildBuffer _children = new();
     private readonly XhtmlDivSerializer _div = new();
+    private readonly ElementMatchCache _matches;
     private readonly string _fhirNs;
     private readonly string _xhtmlNs;
     private readonly string _xmlnsNs;
@@ -34,6 +35,7 @@ internal sealed partial class XmlTreeReader
         _context = context;
         _schema = context.Schema;
         _maxDepth = context.Options.MaxDepth;
+        _matches = new ElementMatchCache(_schema);
         var names = reader.NameTable;
         _fhirNs = names.Add(FhirXmlNames.FhirNamespace);
         _xhtmlNs = names.Add(FhirXmlNames.XhtmlNamespace);
@@ -44,6 +46,9 @@ internal sealed partial class XmlTreeReader
 
     /// <summary>The location of the element being read, for issues raised outside the reader (malformed XML).</summary>
     public string CurrentLocation => _path.Current();
+
+    /// <summary>Where the reader is, for issues raised outside the reader.</summary>
+    public SourcePosition CurrentPosition => Position();
 
     /// <summary>Reads the document; null when its root is not a known FHIR resource.</summary>
     public ElementNode? ReadDocument()
@@ -135,7 +140,8 @@ internal sealed partial class XmlTreeReader
             return null;
         }
 
-        var type = _context.ResolveResourceType(name, _path.Current(), position);
+        // The location string is only built when the type is unknown.
+        var type = _schema.FindResourceType(name) ?? _context.ResolveResourceType(name, _path.Current(), position);
         if (type is null)
         {
             SkipElement();
@@ -157,9 +163,14 @@ internal sealed partial class XmlTreeReader
 
     private ElementNode ReadDiv(SourcePosition position)
     {
+        // The reader has already proved the div well-formed and in the XHTML namespace, so the narrative rules are
+        // checked while streaming it rather than by reparsing the string (NarrativeChecker.Check does both).
         var location = _path.Current();
-        var text = _div.Read(_reader, CheckDepth);
-        NarrativeChecker.Check(text, location, position, _context);
+        var text = _div.Read(_reader, () =>
+        {
+            CheckDepth();
+            NarrativeChecker.CheckElement(_reader, location, position, _context);
+        });
         return new ElementNode(_reader.LocalName, text, null, null, position);
     }
 

@@ -13,6 +13,8 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
 {
     private const string Ns = FhirXmlNames.FhirNamespace;
     private readonly LocationStack _path = new();
+    private readonly XhtmlDivValidator _divValidator = new();
+    private readonly MatchBuffer _matches = new();
 
     public void WriteRoot(ElementNode resource, FhirTypeDefinition type)
     {
@@ -24,50 +26,25 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
 
     private void WriteContent(ElementNode node, FhirTypeDefinition type)
     {
-        WriteValueAndAttributes(node, type);
-        if (node.Children.Count == 0)
+        var mark = _matches.Mark();
+        var ordered = ResolveChildren(node, type);
+        WriteValueAndAttributes(node, type, mark);
+        if (ordered)
         {
-            return;
+            WriteOrderedChildren(node.Children, mark);
+        }
+        else
+        {
+            WriteGroupedChildren(node, type);
         }
 
-        if (IsInDefinitionOrder(node, type))
-        {
-            WriteOrderedChildren(node.Children, type);
-            return;
-        }
-
-        foreach (var group in ChildGrouper.Group(node, type, _path.Current()))
-        {
-            if (group.Definition.Representation == ElementRepresentation.XmlAttribute)
-            {
-                continue;
-            }
-
-            var match = new ElementMatch(group.Definition, group.TypeName);
-            for (var i = 0; i < group.Nodes.Count; i++)
-            {
-                WriteChild(group.Nodes[i], match, i);
-            }
-        }
+        _matches.Release(mark);
     }
 
-    private void WriteOrderedChildren(IReadOnlyList<ElementNode> children, FhirTypeDefinition type)
+    /// <summary>Resolves every child once into the match buffer; true when they are already in definition order.</summary>
+    private bool ResolveChildren(ElementNode node, FhirTypeDefinition type)
     {
-        var index = 0;
-        for (var i = 0; i < children.Count; i++)
-        {
-            var child = children[i];
-            type.TryFindElement(child.Name, out var match);
-            index = i > 0 && children[i - 1].Name == child.Name ? index + 1 : 0;
-            if (match.Definition.Representation != ElementRepresentation.XmlAttribute)
-            {
-                WriteChild(child, match, index);
-            }
-        }
-    }
-
-    private bool IsInDefinitionOrder(ElementNode node, FhirTypeDefinition type)
-    {
+        var ordered = true;
         var last = -1;
         string? lastName = null;
         foreach (var child in node.Children)
@@ -77,24 +54,23 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
                 throw Invalid($"'{child.Name}' is not an element of {type.Name}.");
             }
 
+            _matches.Add(match);
             var order = match.Definition.Order;
-            if (order < last || (order == last && child.Name != lastName))
-            {
-                return false;
-            }
-
-            last = order;
+            ordered &= order > last || (order == last && child.Name == lastName);
+            last = Math.Max(last, order);
             lastName = child.Name;
         }
 
-        return true;
+        return ordered;
     }
 
-    private void WriteValueAndAttributes(ElementNode node, FhirTypeDefinition type)
+    private void WriteValueAndAttributes(ElementNode node, FhirTypeDefinition type, int mark)
     {
-        foreach (var child in node.Children)
+        var children = node.Children;
+        for (var i = 0; i < children.Count; i++)
         {
-            if (type.TryFindElement(child.Name, out var match) && match.Definition.Representation == ElementRepresentation.XmlAttribute)
+            var child = children[i];
+            if (_matches[mark + i].Definition.Representation == ElementRepresentation.XmlAttribute)
             {
                 if (child.Value is null || child.Children.Count > 0)
                 {
@@ -113,6 +89,38 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
             }
 
             writer.WriteAttributeString(FhirXmlNames.ValueAttribute, node.Value);
+        }
+    }
+
+    private void WriteOrderedChildren(IReadOnlyList<ElementNode> children, int mark)
+    {
+        var index = 0;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var child = children[i];
+            var match = _matches[mark + i];
+            index = i > 0 && children[i - 1].Name == child.Name ? index + 1 : 0;
+            if (match.Definition.Representation != ElementRepresentation.XmlAttribute)
+            {
+                WriteChild(child, match, index);
+            }
+        }
+    }
+
+    private void WriteGroupedChildren(ElementNode node, FhirTypeDefinition type)
+    {
+        foreach (var group in ChildGrouper.Group(node, type, _path.Current()))
+        {
+            if (group.Definition.Representation == ElementRepresentation.XmlAttribute)
+            {
+                continue;
+            }
+
+            var match = new ElementMatch(group.Definition, group.TypeName);
+            for (var i = 0; i < group.Nodes.Count; i++)
+            {
+                WriteChild(group.Nodes[i], match, i);
+            }
         }
     }
 
@@ -164,7 +172,7 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
             throw Invalid("a narrative div must be a plain XHTML string.");
         }
 
-        XhtmlDivValidator.Validate(child.Value, _path.Current());
+        _divValidator.Validate(child.Value, _path);
         if (!indented)
         {
             writer.WriteRaw(child.Value);

@@ -83,4 +83,18 @@ public sealed class JsonWriterTests
 
         Assert.Equal("{\n  \"resourceType\": \"Patient\",\n  \"id\": \"p\"\n}", Write(patient, indented: true));
     }
+
+    [Fact]
+    public void Trees_built_out_of_definition_order_are_written_in_definition_order_with_repeats_together()
+    {
+        var patient = new ElementNode("Patient", children:
+        [
+            new ElementNode("name", children: [new ElementNode("family", "A")]),
+            new ElementNode("gender", "male"),
+            new ElementNode("id", "p"),
+            new ElementNode("name", children: [new ElementNode("family", "B")]),
+        ], resourceType: "Patient");
+
+        Assert.Equal("""{"resourceType":"Patient","id":"p","name":[{"family":"A"},{"family":"B"}],"gender":"male"}""", Write(patient));
+    }
 }

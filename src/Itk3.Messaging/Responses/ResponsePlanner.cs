@@ -6,7 +6,8 @@ namespace Itk3.Messaging.Responses;
 /// <summary>
 /// Decides which responses a receiver sends for a received message (§10.1): unreadable flags are always answered;
 /// a negative response ends processing; at most one response per level; a business response only when requested.
-/// The undefined combinations (§19 items 3, 13, 14) follow the <see cref="ResponsePolicy"/>.
+/// The undefined combinations (§19 items 3, 13, 14) follow the <see cref="ResponsePolicy"/>. A received ITK3 Response
+/// is answered only when it asks for an infrastructure response (Full Acknowledgement), so defects never cause loops.
 /// </summary>
 public sealed class ResponsePlanner(ResponsePolicy policy)
 {
@@ -25,7 +26,8 @@ public sealed class ResponsePlanner(ResponsePolicy policy)
         var pattern = PatternOf(inf, bus);
         if (!validation.IsAccepted)
         {
-            var send = ShouldReportFailure(validation.Outcome, inf, bus);
+            var isResponse = !validation.IsUnreadable && validation.Message?.Header is { IsResponse: true };
+            var send = ShouldReportFailure(validation.Outcome, inf, bus, isResponse);
             return new ResponsePlan(send ? [new PlannedResponse(validation.Outcome, false)] : [], true, false) { Pattern = pattern };
         }
 
@@ -54,8 +56,13 @@ public sealed class ResponsePlanner(ResponsePolicy policy)
         _ => ResponsePattern.Undetermined,
     };
 
-    private bool ShouldReportFailure(ResponseCode outcome, bool? inf, bool? bus)
+    private bool ShouldReportFailure(ResponseCode outcome, bool? inf, bool? bus, bool isResponse)
     {
+        if (isResponse && inf != true)
+        {
+            return inf is null && policy.AnswerResponsesWithUndeterminedFlags;
+        }
+
         if (inf is null || inf == true || outcome.Code == ResponseCodes.Unreadable)
         {
             return true;

@@ -12,6 +12,9 @@ public sealed record ResponsePolicy
     /// <summary>A 10008 for a flag the payload spec requires is sent even when InfAckRequested=false (§19 item 13).</summary>
     public bool AlwaysSend10008 { get; init; } = true;
 
+    /// <summary>A received ITK3 Response whose flags cannot be determined is answered (true) or not (false, default: no response loops).</summary>
+    public bool AnswerResponsesWithUndeterminedFlags { get; init; }
+
     /// <summary>Errors when both flags are false (§19 item 14): stay silent (false, default, strict reading) or report them.</summary>
     public bool ReportFailuresInFireAndForget { get; init; }
 }

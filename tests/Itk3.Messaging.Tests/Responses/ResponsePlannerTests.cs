@@ -100,6 +100,30 @@ public sealed class ResponsePlannerTests
     }
 
     [Fact]
+    public void A_defective_received_response_is_not_answered_unless_it_asked_for_an_inf_ack()
+    {
+        var original = new Itk3.Messaging.Reading.ItkMessage(Message(true, true));
+        var response = ResponseFactory().CreateFor(original, "30001").Bundle;
+        var undetermined = Validate(RemoveKey(response, "InfAckRequested"));
+        var defective = Validate(Set(response, P("type", "collection")));
+
+        Assert.Equal("10001", undetermined.Outcome.Code);
+        Assert.Empty(Planner.Plan(undetermined).Responses);
+        Assert.Empty(Planner.Plan(defective).Responses);
+        Assert.Equal(["10001"], Codes(new ResponsePlanner(new ResponsePolicy { AnswerResponsesWithUndeterminedFlags = true }).Plan(undetermined)));
+        var askingForAck = Validate(Set(ResponseFactory().CreateFor(original, "30001", requestInfAck: true).Bundle, P("type", "collection")));
+        Assert.Equal(["20006"], Codes(Planner.Plan(askingForAck)));
+    }
+
+    [Fact]
+    public void Flow_rules_without_an_event_do_not_apply_to_responses()
+    {
+        var profile = new ReceiverProfile { FlowRules = [new FlowRule { Key = "InfAckRequested", MustBe = true }] };
+        var response = ResponseFactory().CreateFor(new Itk3.Messaging.Reading.ItkMessage(Message(true, true)), "20013").Bundle;
+        Assert.Equal("20013", Validate(response, profile).Outcome.Code);
+    }
+
+    [Fact]
     public void Rejects_an_infrastructure_code_as_business_outcome() =>
         Assert.Throws<ArgumentException>(() => Planner.Plan(Validate(Message(true, true)), ResponseCodes.Get("20013")));
 

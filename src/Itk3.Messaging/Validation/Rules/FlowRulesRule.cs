@@ -2,7 +2,7 @@ using Itk3.Messaging.Codes;
 
 namespace Itk3.Messaging.Validation.Rules;
 
-/// <summary>10008: a handling flag contradicts the payload specification (the receiver profile's flow rules).</summary>
+/// <summary>10008: a handling flag contradicts the payload specification (the receiver profile's flow rules). Rules without an event do not apply to ITK3 Responses.</summary>
 internal sealed class FlowRulesRule : IMessageRule
 {
     public string Name => "handling-flow-rules";
@@ -14,7 +14,7 @@ internal sealed class FlowRulesRule : IMessageRule
             return;
         }
 
-        var applicable = context.Profile.FlowRules.Where(r => (r.Event is null || r.Event == header.EventCode) && r.Key is "InfAckRequested" or "BusAckRequested");
+        var applicable = context.Profile.FlowRules.Where(r => (r.Event == header.EventCode || (r.Event is null && !header.IsResponse)) && r.Key is "InfAckRequested" or "BusAckRequested");
         foreach (var rule in applicable)
         {
             var value = rule.Key switch

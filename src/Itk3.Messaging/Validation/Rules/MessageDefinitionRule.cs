@@ -10,18 +10,10 @@ namespace Itk3.Messaging.Validation.Rules;
 /// definition in an unsupported version (same name, other trailing major version). Responses accept both the current
 /// and the retired response definition.
 /// </summary>
-internal sealed partial class MessageDefinitionRule : IMessageRule
+internal sealed partial class MessageDefinitionRule() : HandlingKeyRule("MessageDefinition")
 {
-    public string Name => "handling-MessageDefinition";
-
-    public void Check(ValidationContext context)
+    protected override void CheckKey(ValidationContext context, ItkHeader header, ItkHandling handling, ElementNode node, string location)
     {
-        if (context.Message?.Header is not { Handling: { } handling } header || handling.Key("MessageDefinition") is not { } node)
-        {
-            return;
-        }
-
-        var location = RuleSupport.KeyLocation(header, "MessageDefinition");
         var url = handling.MessageDefinition;
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out _))
         {

@@ -139,6 +139,11 @@ internal sealed partial class XmlTreeReader
         if (value is null && children.Length == 0)
         {
             _context.Report(FhirIssues.ElementEmpty, _path.Current(), position, type.IsPrimitive ? $"'{name}' has no value attribute and no children." : $"'{name}' has no children.");
+            if (type.IsPrimitive)
+            {
+                // A primitive with neither value nor children has no JSON form; leaving it out keeps XML and JSON trees alike.
+                return null;
+            }
         }
 
         return new ElementNode(name, value, children, null, position);

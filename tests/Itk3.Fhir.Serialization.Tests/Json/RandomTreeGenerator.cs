@@ -13,14 +13,20 @@ namespace Itk3.Fhir.Serialization.Tests.Json;
 internal sealed class RandomTreeGenerator
 {
     private const int MaxDepth = 7;
-    private static readonly string[] StringPieces = ["a", "Z", "0", " ", "é", "€", "😀", "<", ">", "&", "'", "\"", "\\", "/", "\n", "\t", "\u0001", "\u2028", "</div>"];
+    private static readonly string[] StringPieces = ["a", "Z", "0", " ", "é", "€", "😀", "<", ">", "&", "'", "\"", "\\", "/", "\n", "\t", "\u2028", "</div>"];
+
+    // JSON carries control characters that XML 1.0 cannot (FHIR strings should not hold them either).
+    private static readonly string[] ControlPieces = ["\u0001", "\u001f"];
     private static readonly string[] Decimals = ["1.10", "6.0", "1e3", "-0.5", "0", "2.5E-7", "12345678901234567890.123", "-0.000120", "100"];
     private readonly Random _random;
     private readonly IFhirSchema _schema;
     private readonly FhirTypeDefinition[] _resourceTypes;
+    private readonly bool _xmlSafe;
 
-    public RandomTreeGenerator(IFhirSchema schema, int seed)
+    // xmlSafe: text holds no control characters, so the tree can also be written as XML.
+    public RandomTreeGenerator(IFhirSchema schema, int seed, bool xmlSafe = false)
     {
+        _xmlSafe = xmlSafe;
         _schema = schema;
         _random = new Random(seed);
         _resourceTypes = schema.Types.Where(type => type.IsResource && !type.IsAbstract).OrderBy(type => type.Name, StringComparer.Ordinal).ToArray();
@@ -133,7 +139,8 @@ internal sealed class RandomTreeGenerator
         var pieces = _random.Next(8);
         for (var i = 0; i < pieces; i++)
         {
-            builder.Append(StringPieces[_random.Next(StringPieces.Length)]);
+            var control = !_xmlSafe && _random.Next(20) == 0;
+            builder.Append(control ? ControlPieces[_random.Next(ControlPieces.Length)] : StringPieces[_random.Next(StringPieces.Length)]);
         }
 
         return builder.Append(Token(1)).ToString();

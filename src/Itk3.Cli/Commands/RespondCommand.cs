@@ -87,6 +87,11 @@ internal static class RespondCommand
             output.WriteLine($"{planned.Code.Code} {planned.Level} -> {path}");
         }
 
+        if (plan.Responses.Count > 0 && validation.Message?.Header?.EventCode is { } eventCode && ItkFlows.ForEvent(eventCode) is [var flow, ..])
+        {
+            output.WriteLine($"send over MESH under workflow {flow.AckWorkflowId} ({flow.Name}) to mailbox {validation.Message.Header.SourceEndpoint ?? "(the sending mailbox)"}");
+        }
+
         if (plan.AwaitingBusinessOutcome)
         {
             output.WriteLine("business response requested: run again with --business-outcome 3xxxx once the outcome is known.");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Itk3.Cli.Commands;
 
 namespace Itk3.Cli;
 
@@ -13,6 +14,7 @@ internal static class CliApplication
     {
         var root = new RootCommand(
             "itk3: build, read, validate and answer NHS ITK3 messages (FHIR STU3), and move them over MESH.");
+        root.Subcommands.Add(MeshCommand.Create());
         return root;
     }
 }

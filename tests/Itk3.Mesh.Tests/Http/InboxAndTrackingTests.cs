@@ -114,4 +114,23 @@ public sealed class InboxAndTrackingTests
             name => Assert.NotNull(request.Single(name)));
         Assert.StartsWith("Itk3.Mesh==", request.Single("mex-ClientVersion"));
     }
+
+    [Fact]
+    public async Task Enumerates_every_page_until_there_is_no_next_link()
+    {
+        var fake = new FakeMeshHandler()
+            .Then(HttpStatusCode.OK, """{"messages":["A","B"],"links":{"next":"/messageexchange/X26ABC1/inbox?continue_from=1"}}""")
+            .Then(HttpStatusCode.OK, """{"messages":[],"links":{"next":"/messageexchange/X26ABC1/inbox?continue_from=2"}}""")
+            .Then(HttpStatusCode.OK, """{"messages":["C"],"links":{}}""");
+        using var client = TestClients.Create(fake);
+
+        var ids = new List<string>();
+        await foreach (var id in client.EnumerateInboxAsync())
+        {
+            ids.Add(id);
+        }
+
+        Assert.Equal(["A", "B", "C"], ids);
+        Assert.Equal(3, fake.Requests.Count);
+    }
 }

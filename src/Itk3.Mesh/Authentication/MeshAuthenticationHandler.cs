@@ -33,7 +33,7 @@ public sealed class MeshAuthenticationHandler : DelegatingHandler
         request.Headers.Remove("Authorization");
         if (!request.Options.TryGetValue(Anonymous, out var anonymous) || !anonymous)
         {
-            var token = MeshToken.Create(_mailboxId, _password, _sharedKey, _nonceSource(), 0, _time.GetUtcNow());
+            var token = MeshToken.Create(_mailboxId, _password, _sharedKey, _nonceSource(), 0, _time.GetUtcNow()).ToString();
             request.Headers.TryAddWithoutValidation("Authorization", token);
         }
 

@@ -18,7 +18,7 @@ public sealed class MeshAuthenticationHandlerTests
         var tokens = fake.Requests.Select(r => r.Single("Authorization")).ToList();
         Assert.All(tokens, t => Assert.StartsWith("NHSMESH X26ABC1:", t));
         Assert.Equal(2, tokens.Distinct().Count());
-        var expected = MeshToken.Create("X26ABC1", "password", "TestKey", "00000000-0000-0000-0000-000000000001", 0, TestClients.Now);
+        var expected = MeshToken.Create("X26ABC1", "password", "TestKey", "00000000-0000-0000-0000-000000000001", 0, TestClients.Now).ToString();
         Assert.Equal(expected, tokens[0]);
         Assert.StartsWith("/messageexchange/X26ABC1", fake.Requests[0].PathAndQuery);
     }

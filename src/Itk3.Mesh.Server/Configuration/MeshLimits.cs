@@ -1,0 +1,23 @@
+namespace Itk3.Mesh.Server.Configuration;
+
+/// <summary>Size, time and paging limits the server enforces.</summary>
+public sealed record MeshLimits
+{
+    /// <summary>Largest body of one request (a whole message or one chunk), in bytes; MESH allows 100 MB.</summary>
+    public long MaxRequestBytes { get; init; } = 100L * 1024 * 1024;
+
+    /// <summary>Largest whole message (all chunks as uploaded), in bytes.</summary>
+    public long MaxMessageBytes { get; init; } = 20L * 1024 * 1024 * 1024;
+
+    /// <summary>Largest number of chunks one message may declare in <c>mex-Chunk-Range</c>.</summary>
+    public int MaxChunks { get; init; } = 1000;
+
+    /// <summary>Days a message may wait uncollected in an inbox before it expires and the sender gets a REPORT (code 14).</summary>
+    public double InboxExpiryDays { get; init; } = 5;
+
+    /// <summary>Days after upload when a message is deleted from the server.</summary>
+    public double RetentionDays { get; init; } = 30;
+
+    /// <summary>How far (in minutes) a token timestamp may be from server time.</summary>
+    public int TokenWindowMinutes { get; init; } = 120;
+}

@@ -1,0 +1,245 @@
+using Itk3.Mesh.Server.Configuration;
+using Itk3.Mesh.Server.Hosting;
+using Itk3.Mesh.Server.Protocol;
+using Itk3.Mesh.Server.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Itk3.Mesh.Server.Delivery;
+
+/// <summary>The message life cycle: upload, completion and routing, download, acknowledgement, expiry and REPORTs.</summary>
+internal sealed class MessageService(
+    MessageStore store, MeshServerConfig config, TimeProvider time, MessageIdGenerator ids, GpProviderRouter router, ILogger logger)
+{
+    public const string ExpiryDescription = "Message not collected by recipient after 5 days";
+
+    public MessageStore Store => store;
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public string NewMessageId() => ids.Next();
+
+    /// <summary>Records chunk 1 of a new message (already written to the store) and completes it if it has one chunk.</summary>
+    public async Task AcceptFirstChunkAsync(StoredMessage message, CancellationToken ct)
+    {
+        await store.Gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            message.UploadedAt = Now;
+            message.Status = MessageStatus.Uploading;
+            message.ReceivedChunks = 1;
+            message.StatusTimestamp = Now;
+            if (message.TotalChunks == 1)
+            {
+                await CompleteAsync(message, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await store.SaveAsync(message, ct).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            store.Gate.Release();
+        }
+    }
+
+    /// <summary>Records chunk <paramref name="number"/> (already written) of an uploading message; completes it on the last.</summary>
+    public async Task<MeshError?> AcceptChunkAsync(string messageId, int number, CancellationToken ct)
+    {
+        await store.Gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var message = store.Find(messageId);
+            if (message is null || message.Status != MessageStatus.Uploading)
+            {
+                return MeshError.AlreadyComplete;
+            }
+
+            message.ReceivedChunks = Math.Max(message.ReceivedChunks, number);
+            message.Size = Enumerable.Range(1, message.ReceivedChunks).Sum(n => store.ChunkSize(messageId, n));
+            if (message.Size > config.Limits.MaxMessageBytes)
+            {
+                return MeshError.TooLarge;
+            }
+
+            if (message.ReceivedChunks == message.TotalChunks)
+            {
+                await CompleteAsync(message, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await store.SaveAsync(message, ct).ConfigureAwait(false);
+            }
+
+            return null;
+        }
+        finally
+        {
+            store.Gate.Release();
+        }
+    }
+
+    /// <summary>Marks a delivered message as downloaded (first download time only).</summary>
+    public Task MarkDownloadedAsync(StoredMessage message, CancellationToken ct) =>
+        message.DownloadedAt is not null ? Task.CompletedTask : UpdateAsync(message.MessageId, m => m.DownloadedAt ??= Now, ct);
+
+    /// <summary>Acknowledges a message (idempotent): it leaves the inbox and can no longer be downloaded.</summary>
+    public Task AcknowledgeAsync(StoredMessage message, string mailbox, CancellationToken ct)
+    {
+        if (message.Status == MessageStatus.Acknowledged)
+        {
+            return Task.CompletedTask;
+        }
+
+        ServerLog.MessageAcknowledged(logger, message.MessageId, mailbox);
+        return UpdateAsync(message.MessageId, m =>
+        {
+            m.Status = MessageStatus.Acknowledged;
+            m.AcknowledgedAt = Now;
+        }, ct);
+    }
+
+    /// <summary>Puts a REPORT in a mailbox's inbox (admin injection); returns its message ID.</summary>
+    public async Task<string> InjectReportAsync(StoredMessage template, ReportDetails details, CancellationToken ct)
+    {
+        await store.Gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var report = await CreateReportAsync(template, template.Recipient!, details, ct).ConfigureAwait(false);
+            return report.MessageId;
+        }
+        finally
+        {
+            store.Gate.Release();
+        }
+    }
+
+    /// <summary>Expires messages left uncollected past the inbox limit (REPORT code 14 to the sender) and deletes old ones.</summary>
+    public async Task<int> RunExpiryAsync(CancellationToken ct)
+    {
+        await store.Gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var now = Now;
+            var expiry = TimeSpan.FromDays(config.Limits.InboxExpiryDays);
+            var due = store.Messages.Where(m => m.Status == MessageStatus.Accepted && m.AcceptedAt + expiry <= now).ToList();
+            foreach (var message in due)
+            {
+                await ExpireAsync(message, ct).ConfigureAwait(false);
+            }
+
+            var retention = TimeSpan.FromDays(config.Limits.RetentionDays);
+            var old = store.Messages.Where(m => m.UploadedAt + retention <= now).Select(m => m.MessageId).ToList();
+            old.ForEach(store.Delete);
+            ServerLog.ExpiryRun(logger, due.Count, old.Count);
+            return due.Count;
+        }
+        finally
+        {
+            store.Gate.Release();
+        }
+    }
+
+    /// <summary>Deletes every message, or those sent by or to one mailbox.</summary>
+    public async Task<int> ResetAsync(string? mailbox, CancellationToken ct)
+    {
+        await store.Gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var doomed = store.Messages
+                .Where(m => mailbox is null || m.Recipient == mailbox || m.Sender == mailbox)
+                .Select(m => m.MessageId).ToList();
+            doomed.ForEach(store.Delete);
+            ServerLog.Reset(logger, mailbox ?? "all", doomed.Count);
+            return doomed.Count;
+        }
+        finally
+        {
+            store.Gate.Release();
+        }
+    }
+
+    private async Task ExpireAsync(StoredMessage message, CancellationToken ct)
+    {
+        var details = new ReportDetails("TRANSFER", "14", ExpiryDescription);
+        SetStatus(message, MessageStatus.Undeliverable, details);
+        await store.SaveAsync(message, ct).ConfigureAwait(false);
+        if (!message.IsReport && message.Sender is not null)
+        {
+            await CreateReportAsync(message, message.Sender, details, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CompleteAsync(StoredMessage message, CancellationToken ct)
+    {
+        if (message.Recipient is null && message.AddressedTo is not null)
+        {
+            var route = router.Resolve(message.AddressedTo, message.WorkflowId);
+            if (!route.Succeeded)
+            {
+                var details = new ReportDetails("SEND", route.ErrorCode!, route.ErrorDescription!);
+                SetStatus(message, MessageStatus.Error, details);
+                await store.SaveAsync(message, ct).ConfigureAwait(false);
+                await CreateReportAsync(message, message.Sender!, details, ct).ConfigureAwait(false);
+                return;
+            }
+
+            message.Recipient = route.Mailbox;
+        }
+
+        SetStatus(message, MessageStatus.Accepted, new ReportDetails("TRANSFER", "00", "Transferred to recipient mailbox", "SUCCESS"));
+        message.AcceptedAt = Now;
+        message.Sequence = store.NextSequence();
+        await store.SaveAsync(message, ct).ConfigureAwait(false);
+        ServerLog.MessageAccepted(logger, message.MessageId, message.Sender, message.Recipient, message.WorkflowId, message.TotalChunks, message.Size);
+    }
+
+    private async Task<StoredMessage> CreateReportAsync(StoredMessage about, string recipient, ReportDetails details, CancellationToken ct)
+    {
+        var report = new StoredMessage
+        {
+            MessageId = ids.Next(),
+            MessageType = "REPORT",
+            Recipient = recipient,
+            WorkflowId = about.WorkflowId,
+            LocalId = about.LocalId,
+            Subject = about.Subject,
+            FileName = about.FileName,
+            LinkedMessageId = about.IsReport || about.MessageId.Length == 0 ? about.LinkedMessageId : about.MessageId,
+            UploadedAt = Now,
+            AcceptedAt = Now,
+            Sequence = store.NextSequence(),
+        };
+        SetStatus(report, MessageStatus.Accepted, details);
+        await store.SaveAsync(report, ct).ConfigureAwait(false);
+        ServerLog.ReportCreated(logger, report.LinkedMessageId ?? "-", details.Code, report.MessageId, recipient);
+        return report;
+    }
+
+    private void SetStatus(StoredMessage message, MessageStatus status, ReportDetails details)
+    {
+        message.Status = status;
+        message.StatusEvent = details.Event;
+        message.StatusCode = details.Code;
+        message.StatusDescription = details.Description;
+        message.StatusSuccess = details.StatusSuccess;
+        message.StatusTimestamp = Now;
+    }
+
+    private async Task UpdateAsync(string messageId, Action<StoredMessage> change, CancellationToken ct)
+    {
+        await store.Gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (store.Find(messageId) is { } current)
+            {
+                change(current);
+                await store.SaveAsync(current, ct).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            store.Gate.Release();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.IO.Compression;
+using Itk3.Mesh.Server.Protocol;
+using Itk3.Mesh.Server.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Itk3.Mesh.Server.Endpoints;
+
+/// <summary>
+/// <c>GET</c>/<c>HEAD /messageexchange/{mb}/inbox/{id}[/{n}]</c>: a message or one chunk, 206 until the last chunk.
+/// Stored gzip is passed through when the client accepts gzip, otherwise inflated; with v2, plain content is gzipped
+/// for a client that accepts gzip (as the sandbox does).
+/// </summary>
+internal sealed class DownloadEndpoint(EndpointServices services)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = await MeshRequest.AcceptAsync(context, services).ConfigureAwait(false);
+        if (request is null)
+        {
+            return;
+        }
+
+        var message = services.Store.Find(MeshRequest.Route(context, "id"));
+        var numberText = MeshRequest.Route(context, "n");
+        var number = numberText.Length == 0 ? 1
+            : int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var error = Check(message, request.MailboxId, number);
+        if (error is not null)
+        {
+            await MeshErrors.WriteAsync(context, request.Version, error).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.StatusCode = number < message!.TotalChunks ? StatusCodes.Status206PartialContent : StatusCodes.Status200OK;
+        if (HttpMethods.IsHead(context.Request.Method) || message.IsReport)
+        {
+            DownloadHeaders.Write(context.Response, message, number, gzipped: false);
+            context.Response.ContentLength = 0;
+        }
+        else
+        {
+            await WriteChunkAsync(context, request.Version, message, number).ConfigureAwait(false);
+        }
+
+        await services.Messages.MarkDownloadedAsync(message, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static MeshError? Check(StoredMessage? message, string mailbox, int number)
+    {
+        if (message is null)
+        {
+            return MeshError.MessageDoesNotExist;
+        }
+
+        if (message.Recipient != mailbox)
+        {
+            return MeshError.Forbidden;
+        }
+
+        if (message.Status != MessageStatus.Accepted)
+        {
+            return MeshError.Gone;
+        }
+
+        return number < 1 || number > Math.Max(1, message.TotalChunks) ? MeshError.MessageDoesNotExist : null;
+    }
+
+    private async Task WriteChunkAsync(HttpContext context, int version, StoredMessage message, int number)
+    {
+        var storedGzip = message.ContentEncoding == "gzip";
+        var acceptsGzip = context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        var gzipped = acceptsGzip && (storedGzip || version >= 2);
+        DownloadHeaders.Write(context.Response, message, number, gzipped);
+        context.Response.ContentType = version >= 2 && message.TotalChunks == 1 ? message.ContentType : "application/octet-stream";
+        var path = services.Store.ChunkPath(message.MessageId, number);
+        if (storedGzip == gzipped)
+        {
+            context.Response.ContentLength = new FileInfo(path).Length;
+            await context.Response.SendFileAsync(path, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var bytes = await TranscodeAsync(path, compress: gzipped, context.RequestAborted).ConfigureAwait(false);
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task<byte[]> TranscodeAsync(string path, bool compress, CancellationToken ct)
+    {
+        await using var file = File.OpenRead(path);
+        using var output = new MemoryStream();
+        if (compress)
+        {
+            await using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                await file.CopyToAsync(gzip, ct).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await using var gunzip = new GZipStream(file, CompressionMode.Decompress);
+            await gunzip.CopyToAsync(output, ct).ConfigureAwait(false);
+        }
+
+        return output.ToArray();
+    }
+}

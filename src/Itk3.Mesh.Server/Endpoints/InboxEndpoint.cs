@@ -1,0 +1,56 @@
+using Itk3.Mesh.Server.Protocol;
+using Itk3.Mesh.Server.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Itk3.Mesh.Server.Endpoints;
+
+/// <summary><c>GET /messageexchange/{mb}/inbox</c>: the IDs of delivered, unacknowledged messages, oldest first, paged.</summary>
+internal sealed class InboxEndpoint(EndpointServices services)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = await MeshRequest.AcceptAsync(context, services).ConfigureAwait(false);
+        if (request is null)
+        {
+            return;
+        }
+
+        var query = InboxQuery.Parse(context.Request, out var failure);
+        if (query is null)
+        {
+            await MeshErrors.WriteValidationAsync(context, [failure!]).ConfigureAwait(false);
+            return;
+        }
+
+        var inbox = services.Store.Messages
+            .Where(m => m.Recipient == request.MailboxId && m.Status == MessageStatus.Accepted)
+            .OrderBy(m => m.Sequence).ToList();
+        var candidates = inbox
+            .Where(m => m.Sequence > query.ContinueAfter && (query.Filter?.Matches(m.WorkflowId) ?? true))
+            .ToList();
+        var page = candidates.Take(query.MaxResults).ToList();
+        var next = candidates.Count > page.Count ? query.NextLink(page[^1].Sequence) : null;
+        var v2 = request.Version >= 2;
+        await JsonBody.WriteAsync(context, StatusCodes.Status200OK, v2 ? ApiVersion.V2MediaType : JsonBody.Json, w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("messages");
+            page.ForEach(m => w.WriteStringValue(m.MessageId));
+            w.WriteEndArray();
+            if (v2)
+            {
+                w.WriteStartObject("links");
+                w.WriteString("self", query.SelfLink);
+                if (next is not null)
+                {
+                    w.WriteString("next", next);
+                }
+
+                w.WriteEndObject();
+                w.WriteNumber("approx_inbox_count", inbox.Count);
+            }
+
+            w.WriteEndObject();
+        }).ConfigureAwait(false);
+    }
+}

@@ -9,7 +9,7 @@ namespace Itk3.Mesh;
 /// How a <see cref="MeshClient"/> reaches one mailbox: base URL, credentials (mailbox, password, environment shared
 /// key), TLS (client certificate, custom trust roots), proxy, chunk size, retries, and the injected clock and nonces.
 /// </summary>
-public sealed class MeshClientOptions
+public sealed record MeshClientOptions
 {
     /// <summary>Default chunk size: 20 MiB (MESH.md §7; each request is limited to 100 MB).</summary>
     public const int DefaultChunkSize = 20 * 1024 * 1024;

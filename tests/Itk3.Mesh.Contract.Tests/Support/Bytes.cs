@@ -15,6 +15,17 @@ public static class Bytes
         return bytes;
     }
 
+    public static byte[] Gzip(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
     public static async Task<byte[]> ReadAllAsync(MeshDownload download)
     {
         using var target = new MemoryStream();

@@ -41,9 +41,13 @@ public sealed class MemorySampler : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         await _loop;
-        _stop.Dispose();
         Sample();
     }
 

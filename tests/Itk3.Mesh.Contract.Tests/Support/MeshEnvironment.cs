@@ -29,10 +29,11 @@ public sealed class MeshEnvironment : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static async Task<MeshEnvironment> StartAsync(MeshServerConfig? config = null)
+    /// <summary>Starts a server; <paramref name="now"/> sets the shared clock (default: a fixed instant).</summary>
+    public static async Task<MeshEnvironment> StartAsync(MeshServerConfig? config = null, DateTimeOffset? now = null)
     {
         var directory = Directory.CreateTempSubdirectory("itk3-mesh-contract-").FullName;
-        var environment = new MeshEnvironment(config ?? ContractConfig.Create(), directory, new ManualTimeProvider(Start));
+        var environment = new MeshEnvironment(config ?? ContractConfig.Create(), directory, new ManualTimeProvider(now ?? Start));
         await environment.StartServerAsync();
         return environment;
     }

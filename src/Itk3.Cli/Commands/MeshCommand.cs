@@ -30,6 +30,7 @@ internal static class MeshCommand
             MESH_PASSWORD, MESH_SHARED_KEY, MESH_CERT, MESH_CERT_PASSWORD, MESH_CA, MESH_PROXY).
 
             Examples:
+              itk3 mesh serve --config samples/mesh/mesh-server.json --data ./mesh-data
               export MESH_URL=http://127.0.0.1:8700 MESH_MAILBOX=X26ABC1 MESH_PASSWORD=password MESH_SHARED_KEY=TestKey
               itk3 mesh handshake
               itk3 mesh send --to X26ABC2 --workflow TOC_FHIR_IP_DISCH bundle.json
@@ -37,12 +38,13 @@ internal static class MeshCommand
               itk3 mesh download 0123ABCD --mailbox X26ABC2 --output bundle.json --ack
             Real MESH (INT): add --cert client.pfx --cert-password ... --ca nhs-int-ca-bundle.pem
             """);
-        connection.AddTo(mesh);
         foreach (var command in MeshMailboxCommands.Create(connection).Concat(MeshTransferCommands.Create(connection)))
         {
+            connection.AddTo(command);
             mesh.Subcommands.Add(command);
         }
 
+        mesh.Subcommands.Add(MeshServeCommand.Create());
         return mesh;
     }
 

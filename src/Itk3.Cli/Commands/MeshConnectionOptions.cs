@@ -6,8 +6,7 @@ using Itk3.Mesh;
 namespace Itk3.Cli.Commands;
 
 /// <summary>
-/// The connection options shared by every <c>itk3 mesh</c> command (recursive, so they may follow the subcommand),
-/// each falling back to an environment variable so secrets need not appear on the command line.
+/// The connection options shared by every <c>itk3 mesh</c> client command (not <c>serve</c>), each falling back to an environment variable so secrets need not appear on the command line.
 /// </summary>
 internal sealed class MeshConnectionOptions
 {
@@ -30,12 +29,11 @@ internal sealed class MeshConnectionOptions
 
     public Option<string?> Proxy { get; } = EnvOption("--proxy", "MESH_PROXY", "HTTP proxy URL, e.g. http://proxy.local:3128.");
 
-    /// <summary>Adds every option to <paramref name="command"/> as a recursive option.</summary>
+    /// <summary>Adds every connection option to a client command.</summary>
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Url, Mailbox, Password, SharedKey, Cert, Key, CertPassword, Ca, Proxy })
         {
-            option.Recursive = true;
             command.Options.Add(option);
         }
     }

@@ -16,7 +16,17 @@ internal sealed class MessageService(
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public string NewMessageId() => ids.Next();
+    /// <summary>A message ID not yet in the store (a restarted server with a seeded random source may repeat one).</summary>
+    public string NewMessageId()
+    {
+        var id = ids.Next();
+        while (store.Find(id) is not null)
+        {
+            id = ids.Next();
+        }
+
+        return id;
+    }
 
     /// <summary>Records chunk 1 of a new message (already written to the store) and completes it if it has one chunk.</summary>
     public async Task AcceptFirstChunkAsync(StoredMessage message, CancellationToken ct)
@@ -198,7 +208,7 @@ internal sealed class MessageService(
     {
         var report = new StoredMessage
         {
-            MessageId = ids.Next(),
+            MessageId = NewMessageId(),
             MessageType = "REPORT",
             Recipient = recipient,
             WorkflowId = about.WorkflowId,

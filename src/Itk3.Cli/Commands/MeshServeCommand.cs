@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.Security.Cryptography.X509Certificates;
+using Itk3.Mesh.Server;
+using Itk3.Mesh.Server.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Itk3.Cli.Commands;
+
+/// <summary><c>itk3 mesh serve</c>: runs the local MESH-compatible server until Ctrl+C.</summary>
+internal static class MeshServeCommand
+{
+    /// <summary>Creates the <c>serve</c> command (the coordinator adds it under <c>itk3 mesh</c>).</summary>
+    internal static Command Create()
+    {
+        var options = new ServeOptions();
+        var command = new Command("serve",
+            "Run a local MESH-compatible server (MESH API v2 and v1 shapes, NHSMESH tokens checked strictly, messages kept on disk). "
+            + "Point a MESH client at the printed URL; stop with Ctrl+C. "
+            + "Example: itk3 mesh serve --config samples/mesh/mesh-server.json --data ./mesh-data");
+        foreach (var option in options.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((ParseResult r, CancellationToken ct) => RunAsync(options.Read(r), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ServeSettings settings, CancellationToken ct)
+    {
+        MeshServerOptions options;
+        try
+        {
+            options = BuildOptions(settings);
+        }
+        catch (Exception e) when (e is MeshConfigException or ArgumentException or IOException or System.Security.Cryptography.CryptographicException)
+        {
+            await Console.Error.WriteLineAsync($"itk3 mesh serve: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+        await using var server = await MeshServer.StartAsync(options with { LoggerFactory = loggers }, ct).ConfigureAwait(false);
+        PrintBanner(server, options.Config);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine("Stopping MESH server.");
+        }
+
+        return 0;
+    }
+
+    private static MeshServerOptions BuildOptions(ServeSettings s)
+    {
+        var config = MeshServerConfig.Load(s.Config.FullName);
+        if (s.RequireClientCertificate && s.Certificate is null)
+        {
+            throw new ArgumentException("--require-client-cert needs https (--https-cert and an https:// --urls).");
+        }
+
+        return new MeshServerOptions
+        {
+            Config = config,
+            DataDirectory = s.Data.FullName,
+            ListenUrl = s.Urls,
+            HttpsCertificate = s.Certificate is null ? null : LoadServerCertificate(s.Certificate, s.Key, s.Password),
+            RequireClientCertificate = s.RequireClientCertificate,
+            TrustedClientCa = s.ClientCa is null ? null : X509CertificateLoader.LoadCertificateFromFile(s.ClientCa.FullName),
+            ExpiryInterval = TimeSpan.FromSeconds(Math.Max(1, s.ExpiryIntervalSeconds)),
+        };
+    }
+
+    private static X509Certificate2 LoadServerCertificate(FileInfo cert, FileInfo? key, string? password)
+    {
+        if (key is not null)
+        {
+            using var pem = X509Certificate2.CreateFromPemFile(cert.FullName, key.FullName);
+            return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+        }
+
+        return X509CertificateLoader.LoadPkcs12FromFile(cert.FullName, password);
+    }
+
+    private static void PrintBanner(MeshServer server, MeshServerConfig config)
+    {
+        Console.WriteLine($"MESH server listening on {server.BaseAddress}");
+        Console.WriteLine($"Data directory: {server.DataDirectory}");
+        Console.WriteLine($"Mailboxes (shared key from the config, workflow registration {(config.EnforceWorkflowRegistration ? "enforced" : "not enforced")}):");
+        foreach (var mailbox in config.Mailboxes)
+        {
+            Console.WriteLine($"  {mailbox.Id,-12} ODS {mailbox.OdsCode,-8} {mailbox.Name}");
+        }
+
+        Console.WriteLine("Press Ctrl+C to stop.");
+    }
+
+    private sealed class ServeOptions
+    {
+        private readonly Option<FileInfo> _config = new("--config", "-c")
+        {
+            Description = "JSON file with the shared key, mailboxes (id, password, odsCode, name), workflows (senders, receivers), "
+                + "the GPPROVIDER patient table and limits. Start from samples/mesh/mesh-server.json.",
+            Required = true,
+        };
+
+        private readonly Option<DirectoryInfo> _data = new("--data", "-d")
+        {
+            Description = "Directory where messages are stored; they survive restarts. Created if missing.",
+            DefaultValueFactory = _ => new DirectoryInfo("mesh-data"),
+        };
+
+        private readonly Option<string> _urls = new("--urls")
+        {
+            Description = "Listen URL: http://IP:port or https://IP:port (port 0 picks a free one; 0.0.0.0 listens on all interfaces).",
+            DefaultValueFactory = _ => "http://127.0.0.1:8700",
+        };
+
+        private readonly Option<FileInfo?> _cert = new("--https-cert")
+        {
+            Description = "Server certificate for https: a .pfx/.p12 file, or a PEM certificate used with --https-key.",
+        };
+
+        private readonly Option<FileInfo?> _key = new("--https-key") { Description = "PEM private key for a PEM --https-cert." };
+
+        private readonly Option<string?> _password = new("--https-cert-password") { Description = "Password of the .pfx/.p12 --https-cert." };
+
+        private readonly Option<bool> _requireClient = new("--require-client-cert")
+        {
+            Description = "Demand a client certificate on every connection, as real MESH does (needs https).",
+        };
+
+        private readonly Option<FileInfo?> _clientCa = new("--client-ca")
+        {
+            Description = "PEM or DER CA certificate that client certificates must chain to (default: the machine trust store).",
+        };
+
+        private readonly Option<int> _expiry = new("--expiry-interval")
+        {
+            Description = "Seconds between sweeps that expire messages left uncollected for 5 days (REPORT code 14 to the sender).",
+            DefaultValueFactory = _ => 60,
+        };
+
+        public IEnumerable<Option> All => [_config, _data, _urls, _cert, _key, _password, _requireClient, _clientCa, _expiry];
+
+        public ServeSettings Read(ParseResult r) => new(
+            r.GetValue(_config)!, r.GetValue(_data)!, r.GetValue(_urls)!, r.GetValue(_cert), r.GetValue(_key), r.GetValue(_password),
+            r.GetValue(_requireClient), r.GetValue(_clientCa), r.GetValue(_expiry));
+    }
+
+    private sealed record ServeSettings(
+        FileInfo Config, DirectoryInfo Data, string Urls, FileInfo? Certificate, FileInfo? Key, string? Password,
+        bool RequireClientCertificate, FileInfo? ClientCa, int ExpiryIntervalSeconds);
+}

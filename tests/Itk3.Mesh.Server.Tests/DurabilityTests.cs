@@ -1,0 +1,69 @@
+using Itk3.Mesh.Server.Tests.Support;
+
+namespace Itk3.Mesh.Server.Tests;
+
+public sealed class DurabilityTests : IDisposable
+{
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("itk3-mesh-test-").FullName;
+
+    [Fact]
+    public async Task Messages_survive_a_restart_on_the_same_data_directory()
+    {
+        var time = new ManualTimeProvider(ServerFixture.Start);
+        string id, acknowledged;
+        await using (var first = await ServerFixture.StartAsync(dataDirectory: _dataDir, time: time))
+        {
+            id = await first.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW", "durable body");
+            acknowledged = await first.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW");
+            using (await first.Client.AcknowledgeAsync("X26ABC2", acknowledged))
+            {
+            }
+        }
+
+        await using var second = await ServerFixture.StartAsync(dataDirectory: _dataDir, time: time);
+
+        Assert.Equal([id], await second.Client.InboxAsync("X26ABC2"));
+        using var download = await second.Client.GetAsync($"/messageexchange/X26ABC2/inbox/{id}", "X26ABC2");
+        Assert.Equal("durable body", await download.Content.ReadAsStringAsync());
+        using var gone = await second.Client.GetAsync($"/messageexchange/X26ABC2/inbox/{acknowledged}", "X26ABC2");
+        Assert.Equal(410, (int)gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_uploading_chunked_message_can_be_finished_after_a_restart_and_keeps_inbox_order()
+    {
+        var time = new ManualTimeProvider(ServerFixture.Start);
+        string chunked, earlier;
+        await using (var first = await ServerFixture.StartAsync(dataDirectory: _dataDir, time: time))
+        {
+            earlier = await first.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW");
+            chunked = await first.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW", "a", r => r.Headers.Add("mex-Chunk-Range", "1:2"));
+        }
+
+        await using var second = await ServerFixture.StartAsync(dataDirectory: _dataDir, time: time);
+        using var request = second.Client.Request(HttpMethod.Post, $"/messageexchange/X26ABC1/outbox/{chunked}/2", "X26ABC1");
+        request.Content = new ByteArrayContent("b"u8.ToArray());
+        request.Headers.Add("mex-Chunk-Range", "2:2");
+        using (await second.Client.Http.SendAsync(request))
+        {
+        }
+
+        var later = await second.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW");
+        Assert.Equal([earlier, chunked, later], await second.Client.InboxAsync("X26ABC2"));
+    }
+
+    [Fact]
+    public async Task Leftover_temporary_files_from_an_interrupted_write_are_ignored()
+    {
+        var time = new ManualTimeProvider(ServerFixture.Start);
+        Directory.CreateDirectory(Path.Combine(_dataDir, "messages"));
+        await File.WriteAllTextAsync(Path.Combine(_dataDir, "messages", "20261121000000000000_ABCDEF.json.tmp"), "{ half");
+
+        await using var f = await ServerFixture.StartAsync(dataDirectory: _dataDir, time: time);
+
+        Assert.Empty(await f.Client.InboxAsync("X26ABC2"));
+        Assert.Empty(Directory.GetFiles(_dataDir, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    public void Dispose() => Directory.Delete(_dataDir, recursive: true);
+}

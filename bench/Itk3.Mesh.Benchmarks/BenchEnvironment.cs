@@ -13,17 +13,21 @@ internal sealed class BenchEnvironment : IAsyncDisposable
     private const string Key = "BenchKey";
     private const string Password = "bench-password";
 
-    private BenchEnvironment(MeshServer mesh, RawServer raw)
+    private readonly string _directory;
+
+    private BenchEnvironment(MeshServer mesh, RawServer raw, string directory)
     {
         Mesh = mesh;
         Raw = raw;
+        _directory = directory;
     }
 
     public MeshServer Mesh { get; }
 
     public RawServer Raw { get; }
 
-    public static async Task<BenchEnvironment> StartAsync()
+    /// <summary>Starts both servers storing under <paramref name="root"/> (null: the system temp directory).</summary>
+    public static async Task<BenchEnvironment> StartAsync(string? root)
     {
         var config = new MeshServerConfig
         {
@@ -35,8 +39,9 @@ internal sealed class BenchEnvironment : IAsyncDisposable
             ],
             Workflows = [new MeshWorkflowConfig { Id = Workflow, Senders = [Sender], Receivers = [Receiver] }],
         };
-        var mesh = await MeshServer.StartAsync(new MeshServerOptions { Config = config });
-        return new BenchEnvironment(mesh, await RawServer.StartAsync());
+        var directory = Path.Combine(root ?? Path.GetTempPath(), "itk3-mesh-bench-" + Environment.ProcessId);
+        var mesh = await MeshServer.StartAsync(new MeshServerOptions { Config = config, DataDirectory = directory });
+        return new BenchEnvironment(mesh, await RawServer.StartAsync(root ?? Path.GetTempPath()), directory);
     }
 
     /// <summary>A client for one mailbox; transport gzip off so the wire carries the same bytes as the raw baseline.</summary>
@@ -62,5 +67,6 @@ internal sealed class BenchEnvironment : IAsyncDisposable
     {
         await Mesh.DisposeAsync();
         await Raw.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Itk3.Mesh.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/Itk3.Mesh.Benchmarks -- [messages] [concurrency] [largeMB] [rounds]
+// Usage: dotnet run -c Release --project bench/Itk3.Mesh.Benchmarks -- [messages] [concurrency] [largeMB] [rounds] [data-root]
+// data-root: where both servers store files (default: the temp directory); /dev/shm takes the disk's fsync cost out.
 var messages = Arg(0, 3000);
 var concurrency = Arg(1, 8);
 var largeMb = Arg(2, 200);
@@ -9,9 +10,10 @@ var rounds = Arg(3, 3);
 const int smallSize = 10 * 1024;
 const int chunkSize = 20 * 1024 * 1024;
 
-await using var env = await BenchEnvironment.StartAsync();
+var root = args.Length > 4 ? args[4] : null;
+await using var env = await BenchEnvironment.StartAsync(root);
 Console.WriteLine($"MESH benchmark: {messages} x {smallSize / 1024} KB messages, concurrency {concurrency}, {largeMb} MB large message, "
-    + $"{rounds} rounds, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    + $"{rounds} rounds, data under {root ?? Path.GetTempPath()}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
 // Warm-up: JIT, connection pools, file system.
 await SmallMessageBenchmark.MeshAsync(env, 200, concurrency, smallSize);

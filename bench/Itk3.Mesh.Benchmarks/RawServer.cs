@@ -28,9 +28,9 @@ internal sealed class RawServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<RawServer> StartAsync()
+    public static async Task<RawServer> StartAsync(string root)
     {
-        var directory = Directory.CreateTempSubdirectory("itk3-raw-").FullName;
+        var directory = Directory.CreateDirectory(Path.Combine(root, "itk3-raw-bench-" + Environment.ProcessId)).FullName;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = null).UseUrls("http://127.0.0.1:0");

@@ -52,10 +52,27 @@ public sealed class MeshServer : IAsyncDisposable
         options.Config.Validate();
         var temporary = options.DataDirectory is null ? Directory.CreateTempSubdirectory("itk3-mesh-").FullName : null;
         var store = new MessageStore(options.DataDirectory ?? temporary!);
+        try
+        {
+            return await StartCoreAsync(options, store, temporary, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            store.Dispose();
+            if (temporary is not null)
+            {
+                Directory.Delete(temporary, recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<MeshServer> StartCoreAsync(MeshServerOptions options, MessageStore store, string? temporary, CancellationToken ct)
+    {
         await store.LoadAsync(ct).ConfigureAwait(false);
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Itk3.Mesh.Server");
         var (services, admin) = Compose(options, store, logger);
-
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(MeshServer).Assembly.GetName().Name,
@@ -66,7 +83,15 @@ public sealed class MeshServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => KestrelSetup.Configure(k, options));
         var app = builder.Build();
         MeshRoutes.Map(app, services, admin);
-        await app.StartAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         ServerLog.Listening(logger, address, options.Config.Mailboxes.Count);
@@ -114,8 +139,9 @@ public sealed class MeshServer : IAsyncDisposable
         {
             await admin.RunExpiryAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A timer callback is the boundary: a failed sweep is logged and retried at the next tick.
             ServerLog.ExpiryFailed(logger, e);
         }
     }

@@ -11,14 +11,17 @@ namespace Itk3.Cli.Commands;
 /// </summary>
 internal static class MeshCommand
 {
-    /// <summary>Exit code for a MESH error response (the MESH code is printed).</summary>
-    public const int MeshErrorExit = 2;
+    /// <summary>Exit code when nothing matched (lookup, workflow-search).</summary>
+    public const int NotFoundExit = ExitCodes.ContentErrors;
+
+    /// <summary>Exit code for missing or invalid options, unreadable input or unwritable output.</summary>
+    public const int UsageErrorExit = ExitCodes.UsageOrIo;
+
+    /// <summary>Exit code for a MESH error response (the status and MESH code are printed).</summary>
+    public const int MeshErrorExit = 3;
 
     /// <summary>Exit code for a network or TLS failure.</summary>
-    public const int TransportErrorExit = 3;
-
-    /// <summary>Exit code for missing or invalid options.</summary>
-    public const int UsageErrorExit = 64;
+    public const int TransportErrorExit = 4;
 
     /// <summary>Creates the command group with all its subcommands.</summary>
     public static Command Create()
@@ -75,15 +78,20 @@ internal static class MeshCommand
             await error.WriteLineAsync($"error: cannot reach MESH: {ex.Message}").ConfigureAwait(false);
             return TransportErrorExit;
         }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("error: MESH did not answer in time").ConfigureAwait(false);
+            return TransportErrorExit;
+        }
         catch (ArgumentException ex)
         {
             await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return UsageErrorExit;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
         {
             await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-            return TransportErrorExit;
+            return UsageErrorExit;
         }
     }
 }

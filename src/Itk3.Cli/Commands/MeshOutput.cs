@@ -14,7 +14,7 @@ internal static class MeshOutput
         }
     }
 
-    /// <summary>Writes <c>mailbox_id name</c> per line; returns 0 when any matched, else 1.</summary>
+    /// <summary>Writes <c>mailbox_id name</c> per line; returns 0 when any matched, else <see cref="MeshCommand.NotFoundExit"/>.</summary>
     public static async Task<int> WriteMailboxesAsync(TextWriter output, EndpointLookupResult result)
     {
         foreach (var mailbox in result.Results)
@@ -22,7 +22,7 @@ internal static class MeshOutput
             await output.WriteLineAsync($"{mailbox.MailboxId}\t{mailbox.MailboxName}");
         }
 
-        return result.Found ? 0 : 1;
+        return result.Found ? ExitCodes.Ok : MeshCommand.NotFoundExit;
     }
 
     /// <summary>Writes the metadata of a message, REPORT fields included.</summary>

@@ -22,11 +22,12 @@ internal static class MeshServeCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((ParseResult r, CancellationToken ct) => RunAsync(options.Read(r), ct));
+        command.SetAction((ParseResult r, CancellationToken ct) =>
+            RunAsync(options.Read(r), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ServeSettings settings, CancellationToken ct)
+    private static async Task<int> RunAsync(ServeSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         MeshServerOptions options;
         try
@@ -35,28 +36,44 @@ internal static class MeshServeCommand
         }
         catch (Exception e) when (e is MeshConfigException or ArgumentException or IOException or System.Security.Cryptography.CryptographicException)
         {
-            await Console.Error.WriteLineAsync($"itk3 mesh serve: {e.Message}").ConfigureAwait(false);
-            return 2;
+            await stderr.WriteLineAsync($"itk3 mesh serve: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageOrIo;
         }
 
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
-        await using var server = await MeshServer.StartAsync(options with { LoggerFactory = loggers }, ct).ConfigureAwait(false);
-        PrintBanner(server, options.Config);
+        MeshServer server;
+        try
+        {
+            server = await MeshServer.StartAsync(options with { LoggerFactory = loggers }, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException)
+        {
+            await stderr.WriteLineAsync($"itk3 mesh serve: cannot listen on {settings.Urls}: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageOrIo;
+        }
+
+        await using var running = server;
+        PrintBanner(stdout, server, options.Config);
         try
         {
             await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            Console.WriteLine("Stopping MESH server.");
+            stdout.WriteLine("Stopping MESH server.");
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
 
     private static MeshServerOptions BuildOptions(ServeSettings s)
     {
         var config = MeshServerConfig.Load(s.Config.FullName);
+        if (!Uri.TryCreate(s.Urls, UriKind.Absolute, out _))
+        {
+            throw new ArgumentException($"--urls '{s.Urls}' is not an absolute http:// or https:// URL.");
+        }
+
         if (s.RequireClientCertificate && s.Certificate is null)
         {
             throw new ArgumentException("--require-client-cert needs https (--https-cert and an https:// --urls).");
@@ -85,17 +102,17 @@ internal static class MeshServeCommand
         return X509CertificateLoader.LoadPkcs12FromFile(cert.FullName, password);
     }
 
-    private static void PrintBanner(MeshServer server, MeshServerConfig config)
+    private static void PrintBanner(TextWriter stdout, MeshServer server, MeshServerConfig config)
     {
-        Console.WriteLine($"MESH server listening on {server.BaseAddress}");
-        Console.WriteLine($"Data directory: {server.DataDirectory}");
-        Console.WriteLine($"Mailboxes (shared key from the config, workflow registration {(config.EnforceWorkflowRegistration ? "enforced" : "not enforced")}):");
+        stdout.WriteLine($"MESH server listening on {server.BaseAddress}");
+        stdout.WriteLine($"Data directory: {server.DataDirectory}");
+        stdout.WriteLine($"Mailboxes (shared key from the config, workflow registration {(config.EnforceWorkflowRegistration ? "enforced" : "not enforced")}):");
         foreach (var mailbox in config.Mailboxes)
         {
-            Console.WriteLine($"  {mailbox.Id,-12} ODS {mailbox.OdsCode,-8} {mailbox.Name}");
+            stdout.WriteLine($"  {mailbox.Id,-12} ODS {mailbox.OdsCode,-8} {mailbox.Name}");
         }
 
-        Console.WriteLine("Press Ctrl+C to stop.");
+        stdout.WriteLine("Press Ctrl+C to stop.");
     }
 
     private sealed class ServeOptions

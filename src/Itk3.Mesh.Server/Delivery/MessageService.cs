@@ -65,12 +65,15 @@ internal sealed class MessageService(
                 return MeshError.AlreadyComplete;
             }
 
-            message.ReceivedChunks = Math.Max(message.ReceivedChunks, number);
-            message.Size = Enumerable.Range(1, message.ReceivedChunks).Sum(n => store.ChunkSize(messageId, n));
-            if (message.Size > config.Limits.MaxMessageBytes)
+            var received = Math.Max(message.ReceivedChunks, number);
+            var size = Enumerable.Range(1, received).Sum(n => store.ChunkSize(messageId, n));
+            if (size > config.Limits.MaxMessageBytes)
             {
                 return MeshError.TooLarge;
             }
+
+            message.ReceivedChunks = received;
+            message.Size = size;
 
             if (message.ReceivedChunks == message.TotalChunks)
             {

@@ -13,6 +13,9 @@ namespace Itk3.Mesh.Server.Endpoints;
 /// </summary>
 internal sealed class DownloadEndpoint(EndpointServices services)
 {
+    /// <summary>Transcoded bodies up to this size are buffered so the response has a Content-Length; larger ones stream.</summary>
+    internal const int BufferedTranscodeLimit = 4 * 1024 * 1024;
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = await MeshRequest.AcceptAsync(context, services).ConfigureAwait(false);
@@ -33,7 +36,8 @@ internal sealed class DownloadEndpoint(EndpointServices services)
         }
 
         context.Response.StatusCode = number < message!.TotalChunks ? StatusCodes.Status206PartialContent : StatusCodes.Status200OK;
-        if (HttpMethods.IsHead(context.Request.Method) || message.IsReport)
+        var head = HttpMethods.IsHead(context.Request.Method);
+        if (head || message.IsReport)
         {
             DownloadHeaders.Write(context.Response, message, number, gzipped: false);
             context.Response.ContentLength = 0;
@@ -43,7 +47,10 @@ internal sealed class DownloadEndpoint(EndpointServices services)
             await WriteChunkAsync(context, request.Version, message, number).ConfigureAwait(false);
         }
 
-        await services.Messages.MarkDownloadedAsync(message, context.RequestAborted).ConfigureAwait(false);
+        if (!head)
+        {
+            await services.Messages.MarkDownloadedAsync(message, context.RequestAborted).ConfigureAwait(false);
+        }
     }
 
     private static MeshError? Check(StoredMessage? message, string mailbox, int number)
@@ -81,28 +88,23 @@ internal sealed class DownloadEndpoint(EndpointServices services)
             return;
         }
 
-        var bytes = await TranscodeAsync(path, compress: gzipped, context.RequestAborted).ConfigureAwait(false);
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+        await using var sink = new SpillingResponseStream(context.Response, BufferedTranscodeLimit);
+        await TranscodeAsync(path, sink, compress: gzipped, context.RequestAborted).ConfigureAwait(false);
+        await sink.CompleteAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task<byte[]> TranscodeAsync(string path, bool compress, CancellationToken ct)
+    private static async Task TranscodeAsync(string path, Stream output, bool compress, CancellationToken ct)
     {
         await using var file = File.OpenRead(path);
-        using var output = new MemoryStream();
         if (compress)
         {
-            await using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
-            {
-                await file.CopyToAsync(gzip, ct).ConfigureAwait(false);
-            }
+            await using var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true);
+            await file.CopyToAsync(gzip, ct).ConfigureAwait(false);
         }
         else
         {
             await using var gunzip = new GZipStream(file, CompressionMode.Decompress);
             await gunzip.CopyToAsync(output, ct).ConfigureAwait(false);
         }
-
-        return output.ToArray();
     }
 }

@@ -19,7 +19,7 @@ internal static class MeshRoutes
         app.MapGet(Mailbox + "/count", handshake.CountAsync);
         app.MapGet(Mailbox + "/inbox", new InboxEndpoint(services).HandleAsync);
         app.MapMethods(Mailbox + "/inbox/{id}", ["GET", "HEAD"], download.HandleAsync);
-        app.MapGet(Mailbox + "/inbox/{id}/{n}", download.HandleAsync);
+        app.MapMethods(Mailbox + "/inbox/{id}/{n}", ["GET", "HEAD"], download.HandleAsync);
         app.MapPut(Mailbox + "/inbox/{id}/status/acknowledged", new AcknowledgeEndpoint(services).HandleAsync);
         app.MapPost(Mailbox + "/outbox", new SendEndpoint(services).HandleAsync);
         app.MapPost(Mailbox + "/outbox/{id}/{n}", new ChunkUploadEndpoint(services).HandleAsync);

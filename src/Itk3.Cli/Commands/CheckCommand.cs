@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Text.Json;
+using Itk3.Fhir.Serialization;
+using ParseResult = System.CommandLine.ParseResult;
+
+namespace Itk3.Cli.Commands;
+
+/// <summary><c>itk3 check</c>: parses FHIR files and prints every issue with its location.</summary>
+internal static class CheckCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var inputs = new Argument<FileInfo[]>("files")
+        {
+            Description = "Resources to check (XML or JSON). Omit them or use - to read standard input.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format: text (path (line:col) code message) or json.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        var from = FhirOptions.From();
+        var lenient = FhirOptions.Lenient();
+        var maxSize = FhirOptions.MaxSizeMegabytes();
+        var command = new Command("check", "Parse FHIR STU3 resources and report every problem with its location.\n" +
+            "Exits 1 when any file has errors, 2 when a file cannot be read.\n\n" +
+            "Examples:\n  itk3 check message.xml\n  itk3 check --lenient --format json *.xml")
+        {
+            inputs, format, from, lenient, maxSize,
+        };
+        command.SetAction(result => Run(
+            result,
+            result.GetValue(inputs) ?? [],
+            result.GetValue(format) == "json",
+            result.GetValue(from),
+            FhirOptions.ToParseOptions(result.GetValue(lenient), result.GetValue(maxSize))));
+        return command;
+    }
+
+    private static int Run(ParseResult result, FileInfo[] files, bool json, FhirFormat? from, ParseOptions options)
+    {
+        var stdout = result.InvocationConfiguration.Output;
+        var stderr = result.InvocationConfiguration.Error;
+        var exitCode = ExitCodes.Ok;
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartArray();
+            foreach (var file in files.Length == 0 ? [null] : files.Cast<FileInfo?>())
+            {
+                exitCode = Math.Max(exitCode, CheckOne(file, json ? writer : null, stdout, stderr, from, options));
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (json)
+        {
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+
+        return exitCode;
+    }
+
+    private static int CheckOne(FileInfo? file, Utf8JsonWriter? json, TextWriter stdout, TextWriter stderr, FhirFormat? from, ParseOptions options)
+    {
+        var name = CommandInput.NameOf(file);
+        var content = CommandInput.ReadAll(file, stderr);
+        var format = content is null ? null : FhirOptions.ResolveFormat(from, content, name, stderr);
+        if (content is null || format is null)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        var parsed = FhirSerializer.Parse(content, format.Value, options);
+        if (json is null)
+        {
+            IssuePrinter.WriteText(stdout, name, parsed.Issues);
+        }
+        else
+        {
+            IssuePrinter.WriteJson(json, name, parsed.Issues);
+        }
+
+        return parsed.Success ? ExitCodes.Ok : ExitCodes.ContentErrors;
+    }
+}

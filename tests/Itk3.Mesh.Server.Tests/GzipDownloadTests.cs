@@ -1,0 +1,71 @@
+using Itk3.Mesh.Server.Tests.Support;
+using static Itk3.Mesh.Server.Tests.ChunkingTests;
+using static Itk3.Mesh.Server.Tests.Support.MeshTestClient;
+
+namespace Itk3.Mesh.Server.Tests;
+
+public sealed class GzipDownloadTests
+{
+    [Fact]
+    public async Task Gzip_chunk_is_returned_compressed_when_the_client_accepts_gzip()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        var id = await StartGzipAsync(f, total: 2);
+        using (await PostChunkAsync(f, id, 2, "2:2", Gzip.Compress(Part2), "gzip"))
+        {
+        }
+
+        using var request = f.Client.Request(HttpMethod.Get, $"/messageexchange/X26ABC2/inbox/{id}", "X26ABC2");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+        using var response = await f.Client.Http.SendAsync(request);
+
+        Assert.Equal(206, (int)response.StatusCode);
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+        Assert.Equal("Y", Header(response, "mex-content-compressed"));
+        Assert.Equal(Part1, Gzip.Decompress(await response.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
+    public async Task Plain_message_is_gzipped_for_a_v2_client_that_accepts_gzip()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        var id = await f.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW", "plain text body");
+
+        using var request = f.Client.Request(HttpMethod.Get, $"/messageexchange/X26ABC2/inbox/{id}", "X26ABC2");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+        using var response = await f.Client.Http.SendAsync(request);
+
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+        Assert.Equal("plain text body", Gzip.Decompress(await response.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
+    public async Task Large_transcoded_downloads_stream_without_content_length_and_arrive_intact()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        var text = string.Concat(Enumerable.Range(0, 600_000).Select(i => (char)('a' + (i * 7919 % 26))));
+        var id = await f.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW", "", r =>
+        {
+            r.Content = new ByteArrayContent(Gzip.Compress(text + text + text + text + text + text + text + text));
+            r.Content.Headers.ContentEncoding.Add("gzip");
+        });
+
+        using var inflated = await f.Client.GetAsync($"/messageexchange/X26ABC2/inbox/{id}", "X26ABC2");
+
+        Assert.True(inflated.Headers.TransferEncodingChunked);
+        Assert.Equal(text.Length * 8, (await inflated.Content.ReadAsStringAsync()).Length);
+    }
+
+    [Fact]
+    public async Task Body_declared_gzip_that_is_not_gzip_is_refused()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        using var request = f.Client.SendRequest("X26ABC1", "X26ABC2", "TEST_WORKFLOW", "not gzip"u8.ToArray());
+        request.Content!.Headers.ContentEncoding.Add("gzip");
+
+        using var response = await f.Client.Http.SendAsync(request);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Empty(await f.Client.InboxAsync("X26ABC2"));
+    }
+}

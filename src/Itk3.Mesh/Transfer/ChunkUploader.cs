@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.IO.Compression;
 using System.Net.Http.Headers;
 using Itk3.Mesh.Errors;
 using Itk3.Mesh.Http;
@@ -41,7 +39,7 @@ internal sealed class ChunkUploader
     private async Task<string> SendFirstAsync(
         MeshSendRequest request, ChunkSource source, int chunkSize, int total, CancellationToken cancellationToken)
     {
-        using var chunk = await ChunkBody.CreateAsync(source, 1, chunkSize, request.Compress, cancellationToken).ConfigureAwait(false);
+        await using var chunk = await ChunkBody.CreateAsync(source, 1, chunkSize, request.Compress, cancellationToken).ConfigureAwait(false);
         HttpRequestMessage Build()
         {
             var message = _connection.CreateRequest(HttpMethod.Post, $"/messageexchange/{_mailboxId}/outbox");
@@ -59,7 +57,7 @@ internal sealed class ChunkUploader
     private async Task SendChunkAsync(MeshSendRequest request, ChunkSource source, int chunkSize, string messageId,
         int number, int total, CancellationToken cancellationToken)
     {
-        using var chunk = await ChunkBody.CreateAsync(source, number, chunkSize, request.Compress, cancellationToken)
+        await using var chunk = await ChunkBody.CreateAsync(source, number, chunkSize, request.Compress, cancellationToken)
             .ConfigureAwait(false);
         var path = $"/messageexchange/{_mailboxId}/outbox/{Uri.EscapeDataString(messageId)}/{number.ToString(CultureInfo.InvariantCulture)}";
         HttpRequestMessage Build()
@@ -100,72 +98,4 @@ internal sealed class ChunkUploader
 
     private static string Range(int number, int total) =>
         string.Create(CultureInfo.InvariantCulture, $"{number}:{total}");
-
-    /// <summary>One chunk's body: a slice of the source, or its gzip held in a pooled buffer for replay.</summary>
-    private sealed class ChunkBody : IDisposable
-    {
-        private readonly ChunkSource _source;
-        private readonly long _offset;
-        private readonly long _count;
-        private byte[]? _gzip;
-        private int _gzipLength;
-
-        private ChunkBody(ChunkSource source, long offset, long count)
-        {
-            _source = source;
-            _offset = offset;
-            _count = count;
-        }
-
-        public static async Task<ChunkBody> CreateAsync(
-            ChunkSource source, int number, int chunkSize, bool compress, CancellationToken cancellationToken)
-        {
-            var offset = source.Start + ((long)(number - 1) * chunkSize);
-            var count = Math.Min(chunkSize, source.Length - ((long)(number - 1) * chunkSize));
-            var body = new ChunkBody(source, offset, count);
-            if (compress)
-            {
-                await body.CompressAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            return body;
-        }
-
-        public HttpContent CreateContent(string contentType)
-        {
-            HttpContent content = _gzip is null
-                ? new StreamSliceContent(_source.Stream, _offset, _count)
-                : new ReadOnlyMemoryContent(_gzip.AsMemory(0, _gzipLength));
-            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-            if (_gzip is not null)
-            {
-                content.Headers.ContentEncoding.Add("gzip");
-            }
-
-            return content;
-        }
-
-        public void Dispose()
-        {
-            if (_gzip is not null)
-            {
-                ArrayPool<byte>.Shared.Return(_gzip);
-                _gzip = null;
-            }
-        }
-
-        private async Task CompressAsync(CancellationToken cancellationToken)
-        {
-            // Deflate's worst case is a few bytes per 64 KiB block plus the gzip frame; 1% + 4 KiB is ample.
-            _gzip = ArrayPool<byte>.Shared.Rent(checked((int)(_count + (_count / 100) + 4096)));
-            using var target = new MemoryStream(_gzip, 0, _gzip.Length, writable: true);
-            await using (var gzip = new GZipStream(target, CompressionLevel.Fastest, leaveOpen: true))
-            {
-                await new StreamSliceContent(_source.Stream, _offset, _count).CopyToAsync(gzip, cancellationToken)
-                    .ConfigureAwait(false);
-            }
-
-            _gzipLength = (int)target.Position;
-        }
-    }
 }

@@ -43,6 +43,8 @@ public sealed class FakeMeshHandler : HttpMessageHandler
         var body = Array.Empty<byte>();
         if (request.Content is not null)
         {
+            // Reading ContentLength computes it into the headers, as the socket handler does before sending.
+            _ = request.Content.Headers.ContentLength;
             headers.AddRange(request.Content.Headers.Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.ToArray())));
             body = await request.Content.ReadAsByteArrayAsync(cancellationToken);
         }

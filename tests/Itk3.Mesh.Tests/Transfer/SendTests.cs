@@ -95,6 +95,21 @@ public sealed class SendTests
     }
 
     [Fact]
+    public async Task Gzips_chunks_larger_than_the_in_memory_limit_through_a_temporary_file()
+    {
+        const int chunk = Itk3.Mesh.Transfer.ChunkBody.InMemoryGzipLimit + 1024;
+        var payload = Payloads.Bytes((2 * chunk) - 100);
+        var fake = Accepting();
+        using var client = TestClients.Create(fake, chunkSize: chunk);
+
+        await client.SendAsync(Request with { Compress = true }, new MemoryStream(payload));
+
+        Assert.Equal(2, fake.Requests.Count);
+        Assert.Equal(payload, fake.Requests.SelectMany(r => Payloads.Gunzip(r.Body)).ToArray());
+        Assert.All(fake.Requests, r => Assert.Equal(r.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Single("Content-Length")));
+    }
+
+    [Fact]
     public async Task Sends_a_stream_that_cannot_seek_from_start_to_end()
     {
         var payload = Payloads.Bytes(2100);

@@ -43,6 +43,8 @@ internal static class MeshMetadataReader
             StatusSuccess = string.Equals(Get(MeshHeaders.StatusSuccess), "SUCCESS", StringComparison.OrdinalIgnoreCase),
             StatusTimestamp = MeshTimestamps.Parse(Get(MeshHeaders.StatusTimestamp)),
             LinkedMessageId = Get(MeshHeaders.LinkedMessageId),
+            AddressType = Get(MeshHeaders.AddressType),
+            Version = Get(MeshHeaders.Version),
             Headers = headers,
         };
     }

@@ -69,6 +69,12 @@ public sealed record MeshMessageMetadata
     /// <summary>REPORT only: the message the report is about.</summary>
     public string? LinkedMessageId { get; init; }
 
+    /// <summary>Address type (always ALL on MESH).</summary>
+    public string? AddressType { get; init; }
+
+    /// <summary>Control-file version (1.0 on MESH).</summary>
+    public string? Version { get; init; }
+
     /// <summary>Every mex-* header received, case-insensitive keys.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -64,6 +64,7 @@ public sealed class DownloadTests
         Assert.Equal(("00", true, "application/fhir+json"), (m.StatusCode, m.StatusSuccess, m.ContentType));
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 5, 24, 26, TimeSpan.Zero), m.StatusTimestamp);
         Assert.Equal("ALL", m.Headers["MEX-ADDRESSTYPE"]);
+        Assert.Equal("ALL", m.AddressType);
         Assert.Null(m.Report);
     }
 

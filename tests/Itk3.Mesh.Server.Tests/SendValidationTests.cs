@@ -156,6 +156,20 @@ public sealed class SendValidationTests
         await AssertErrorAsync(response, 417, "SEND", "07");
     }
 
+    [Theory]
+    [InlineData("REPORT", 417)]
+    [InlineData("DATA", 202)]
+    public async Task Only_DATA_may_be_sent_as_mex_MessageType(string messageType, int status)
+    {
+        await using var f = await ServerFixture.StartAsync();
+        using var request = f.Client.SendRequest("X26ABC1", "X26ABC2", "TEST_WORKFLOW", OneByte);
+        request.Headers.Add("mex-MessageType", messageType);
+
+        using var response = await f.Client.Http.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+    }
+
     [Fact]
     public async Task Content_encoding_other_than_gzip_is_422()
     {

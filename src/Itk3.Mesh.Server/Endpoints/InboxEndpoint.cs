@@ -30,27 +30,34 @@ internal sealed class InboxEndpoint(EndpointServices services)
             .ToList();
         var page = candidates.Take(query.MaxResults).ToList();
         var next = candidates.Count > page.Count ? query.NextLink(page[^1].Sequence) : null;
-        var v2 = request.Version >= 2;
-        await JsonBody.WriteAsync(context, StatusCodes.Status200OK, v2 ? ApiVersion.V2MediaType : JsonBody.Json, w =>
+        await WriteAsync(context, request.Version >= 2, page.Select(m => m.MessageId), query.SelfLink, next, inbox.Count)
+            .ConfigureAwait(false);
+    }
+
+    private static Task WriteAsync(HttpContext context, bool v2, IEnumerable<string> ids, string self, string? next, int count) =>
+        JsonBody.WriteAsync(context, StatusCodes.Status200OK, v2 ? ApiVersion.V2MediaType : JsonBody.Json, w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("messages");
-            page.ForEach(m => w.WriteStringValue(m.MessageId));
+            foreach (var id in ids)
+            {
+                w.WriteStringValue(id);
+            }
+
             w.WriteEndArray();
             if (v2)
             {
                 w.WriteStartObject("links");
-                w.WriteString("self", query.SelfLink);
+                w.WriteString("self", self);
                 if (next is not null)
                 {
                     w.WriteString("next", next);
                 }
 
                 w.WriteEndObject();
-                w.WriteNumber("approx_inbox_count", inbox.Count);
+                w.WriteNumber("approx_inbox_count", count);
             }
 
             w.WriteEndObject();
-        }).ConfigureAwait(false);
-    }
+        });
 }

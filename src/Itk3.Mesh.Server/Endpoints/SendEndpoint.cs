@@ -51,23 +51,13 @@ internal sealed class SendEndpoint(EndpointServices services)
 
     private (StoredMessage? Draft, MeshError? Error) BuildDraft(HttpRequest request, string sender)
     {
-        var error = OutboxHeaders.Validate(request);
+        var error = OutboxHeaders.Validate(request) ?? CheckSenderHeaders(request, sender);
         if (error is not null)
         {
             return (null, error);
         }
 
-        var from = OutboxHeaders.Get(request, "mex-from")?.Trim();
-        if (from is not null && !string.Equals(from, sender, StringComparison.OrdinalIgnoreCase))
-        {
-            return (null, MeshError.InvalidFrom);
-        }
-
-        if (!OutboxHeaders.TryGetEncoding(request, out var encoding))
-        {
-            return (null, MeshError.UnsupportedEncoding);
-        }
-
+        OutboxHeaders.TryGetEncoding(request, out var encoding);
         var rangeText = OutboxHeaders.Get(request, "mex-chunk-range");
         var range = rangeText is null ? (1, 1) : OutboxHeaders.ParseRange(rangeText);
         if (range is not (1, var total) || total > services.Config.Limits.MaxChunks)
@@ -79,6 +69,24 @@ internal sealed class SendEndpoint(EndpointServices services)
         var workflow = OutboxHeaders.Get(request, "mex-workflowid")!.Trim();
         error = CheckAddressing(sender, to, workflow);
         return error is not null ? (null, error) : (NewDraft(request, sender, to, workflow, encoding, total), null);
+    }
+
+    /// <summary><c>mex-From</c> must be the sender, <c>mex-MessageType</c> DATA, <c>Content-Encoding</c> gzip or nothing.</summary>
+    private static MeshError? CheckSenderHeaders(HttpRequest request, string sender)
+    {
+        var from = OutboxHeaders.Get(request, "mex-from")?.Trim();
+        if (from is not null && !string.Equals(from, sender, StringComparison.OrdinalIgnoreCase))
+        {
+            return MeshError.InvalidFrom;
+        }
+
+        var messageType = OutboxHeaders.Get(request, "mex-messagetype")?.Trim();
+        if (messageType is not null && !string.Equals(messageType, "DATA", StringComparison.OrdinalIgnoreCase))
+        {
+            return MeshError.InvalidMessageType;
+        }
+
+        return OutboxHeaders.TryGetEncoding(request, out _) ? null : MeshError.UnsupportedEncoding;
     }
 
     private MeshError? CheckAddressing(string sender, string to, string workflow)

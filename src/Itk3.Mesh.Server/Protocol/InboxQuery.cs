@@ -15,25 +15,10 @@ internal sealed record InboxQuery(int MaxResults, long ContinueAfter, WorkflowFi
     /// <summary>Parses the query; returns null and sets <paramref name="failure"/> when it is invalid.</summary>
     public static InboxQuery? Parse(HttpRequest request, out ValidationFailure? failure)
     {
-        failure = null;
-        var max = DefaultResults;
-        if (request.Query.TryGetValue("max_results", out var maxText))
+        var max = ParseMaxResults(request, out failure);
+        if (failure is not null)
         {
-            if (!int.TryParse(maxText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out max))
-            {
-                failure = new ValidationFailure("query", "max_results", "value is not a valid integer", "type_error.integer");
-                return null;
-            }
-
-            failure = max < MinResults
-                ? new ValidationFailure("query", "max_results", "ensure this value is greater than or equal to 10", "value_error.number.not_ge", MinResults)
-                : max > MaxAllowedResults
-                    ? new ValidationFailure("query", "max_results", "ensure this value is less than or equal to 5000", "value_error.number.not_le", MaxAllowedResults)
-                    : null;
-            if (failure is not null)
-            {
-                return null;
-            }
+            return null;
         }
 
         WorkflowFilter? filter = null;
@@ -55,6 +40,30 @@ internal sealed record InboxQuery(int MaxResults, long ContinueAfter, WorkflowFi
         }
 
         return new InboxQuery(max, after, filter, BuildSelf(request));
+    }
+
+    private static int ParseMaxResults(HttpRequest request, out ValidationFailure? failure)
+    {
+        failure = null;
+        if (!request.Query.TryGetValue("max_results", out var text))
+        {
+            return DefaultResults;
+        }
+
+        if (!int.TryParse(text.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var max))
+        {
+            failure = new ValidationFailure("query", "max_results", "value is not a valid integer", "type_error.integer");
+        }
+        else if (max < MinResults)
+        {
+            failure = new ValidationFailure("query", "max_results", "ensure this value is greater than or equal to 10", "value_error.number.not_ge", MinResults);
+        }
+        else if (max > MaxAllowedResults)
+        {
+            failure = new ValidationFailure("query", "max_results", "ensure this value is less than or equal to 5000", "value_error.number.not_le", MaxAllowedResults);
+        }
+
+        return max;
     }
 
     public static string EncodeContinuation(long sequence) =>

@@ -9,6 +9,7 @@ internal sealed record MeshError(int Status, string Event, string Code, string M
     public static readonly MeshError InvalidChecksum = new(StatusCodes.Status400BadRequest, "TRANSFER", "06", "Invalid checksum");
     public static readonly MeshError DataFileMissing = new(StatusCodes.Status417ExpectationFailed, "COLLECT", "02", "Data file is missing or inaccessible.");
     public static readonly MeshError InvalidFrom = new(StatusCodes.Status417ExpectationFailed, "SEND", "07", "Invalid From Address");
+    public static readonly MeshError InvalidMessageType = new(StatusCodes.Status417ExpectationFailed, "SEND", "11", "Invalid Message Type for the transfer");
     public static readonly MeshError UnregisteredTo = new(StatusCodes.Status417ExpectationFailed, "SEND", "12", "Unregistered to address");
     public static readonly MeshError WorkflowNotRegistered = new(StatusCodes.Status417ExpectationFailed, "SEND", "17", "Workflow ID not registered for mailbox");
     public static readonly MeshError InvalidChunks = new(StatusCodes.Status417ExpectationFailed, "SEND", "InvalidHeaderChunks", "Invalid chunk values sent in mex-Chunk-Range header");

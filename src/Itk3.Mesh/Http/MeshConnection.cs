@@ -66,22 +66,31 @@ internal sealed class MeshConnection
         }
     }
 
-    /// <summary>Sends and parses a JSON body; an empty body yields an empty object.</summary>
+    /// <summary>Sends and parses a JSON object body (an empty body is an empty object); anything else is a typed error.</summary>
     public async Task<JsonDocument> SendForJsonAsync(
         Func<HttpRequestMessage> build, bool retryable, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(build, retryable, HttpCompletionOption.ResponseContentRead, cancellationToken)
             .ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        JsonDocument? document = null;
         try
         {
-            return bytes.Length == 0 ? JsonDocument.Parse("{}") : JsonDocument.Parse(bytes);
+            document = JsonDocument.Parse(bytes.Length == 0 ? "{}"u8.ToArray() : bytes);
         }
         catch (JsonException)
         {
-            throw new MeshApiException(response.StatusCode, new MeshError(
-                MeshClientErrorCodes.InvalidResponse, string.Empty, "Response body is not JSON", null));
+            // Not JSON at all: reported below, like JSON that is not an object.
         }
+
+        if (document?.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            return document;
+        }
+
+        document?.Dispose();
+        throw new MeshApiException(response.StatusCode, new MeshError(
+            MeshClientErrorCodes.InvalidResponse, string.Empty, "Response body is not a JSON object", null));
     }
 
     /// <summary>Sends and discards the body (handshake, acknowledge, chunk upload).</summary>

@@ -148,6 +148,28 @@ public sealed class SendTests
         Assert.Equal((HttpStatusCode.ExpectationFailed, "12", "SEND"), (error.StatusCode, error.ErrorCode, error.ErrorEvent));
     }
 
+    [Fact]
+    public async Task Reads_the_message_id_from_a_v1_send_response_too()
+    {
+        var fake = new FakeMeshHandler().Then(HttpStatusCode.Accepted, """{"messageID":"V1ID"}""");
+        using var client = TestClients.Create(fake);
+
+        var result = await client.SendAsync(Request, new MemoryStream([1]));
+
+        Assert.Equal("V1ID", result.MessageId);
+    }
+
+    [Fact]
+    public async Task A_send_response_without_a_message_id_is_a_typed_protocol_error()
+    {
+        var fake = new FakeMeshHandler().Then(HttpStatusCode.Accepted, "null");
+        using var client = TestClients.Create(fake);
+
+        var error = await Assert.ThrowsAsync<MeshApiException>(() => client.SendAsync(Request, new MemoryStream([1])));
+
+        Assert.Equal(MeshClientErrorCodes.InvalidResponse, error.ErrorCode);
+    }
+
     [Theory]
     [InlineData("", "WF")]
     [InlineData("X26ABC2", "")]

@@ -38,6 +38,12 @@ public interface IMeshClient
     /// <summary>Tracks a message this mailbox sent.</summary>
     Task<TrackingInfo> TrackAsync(string messageId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Tracks a sent message by its <c>mex-LocalID</c> (deprecated by MESH): use it only to reconcile a send whose
+    /// response was lost before sending again. 404 when none matches, 300 when several do.
+    /// </summary>
+    Task<TrackingInfo> TrackByLocalIdAsync(string localId, CancellationToken cancellationToken = default);
+
     /// <summary>Finds the mailboxes an organisation (ODS code) has registered for a workflow.</summary>
     Task<EndpointLookupResult> LookupEndpointAsync(string odsCode, string workflowId, CancellationToken cancellationToken = default);
 

@@ -126,6 +126,16 @@ public sealed class MeshClient : IMeshClient, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task<TrackingInfo> TrackByLocalIdAsync(string localId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(localId);
+        var path = MailboxPath("/outbox/tracking/") + Uri.EscapeDataString(localId);
+        using var json = await _connection.SendForJsonAsync(
+            () => _connection.CreateRequest(HttpMethod.Get, path), retryable: true, cancellationToken).ConfigureAwait(false);
+        return MeshJson.ReadTracking(json.RootElement, string.Empty);
+    }
+
+    /// <inheritdoc />
     public Task<EndpointLookupResult> LookupEndpointAsync(
         string odsCode, string workflowId, CancellationToken cancellationToken = default)
     {

@@ -41,13 +41,14 @@ public sealed class CliContractTests : IAsyncLifetime
         var file = Path.Combine(_work, "bundle.json");
         await File.WriteAllBytesAsync(file, Bytes.Pattern(5000));
 
-        var send = await RunAsync(Sender, "send", "--to", Receiver, "--workflow", Workflow, "--chunk-size", "2000", "--compress", file);
+        var send = await RunAsync(Sender, "send", "--to", Receiver, "--workflow", Workflow, "--chunk-size", "2000", "--compress", "--local-id", "cli-1", file);
         var id = send.Out.Trim();
         var inbox = await RunAsync(Receiver, "inbox", "--all");
         var target = Path.Combine(_work, "received.json");
         var download = await RunAsync(Receiver, "download", id, "--output", target, "--ack");
         var track = await RunAsync(Sender, "track", id);
         var after = await RunAsync(Receiver, "inbox");
+        var byLocalId = await RunAsync(Sender, "track", "--local-id", "cli-1");
 
         Assert.Equal((0, 0, 0, 0), (send.Exit, inbox.Exit, download.Exit, track.Exit));
         Assert.Equal([id], inbox.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -56,6 +57,7 @@ public sealed class CliContractTests : IAsyncLifetime
         Assert.Contains("filename: bundle.json", download.Out);
         Assert.Contains("status: acknowledged", track.Out);
         Assert.Equal(string.Empty, after.Out);
+        Assert.Contains($"message_id: {id}", byLocalId.Out);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class RetryContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_lost_response_to_the_first_post_is_not_retried_so_no_duplicate_is_created()
+    public async Task A_lost_response_to_the_first_post_is_not_retried_and_the_local_id_reconciles_it()
     {
         var faults = new FaultInjectingHandler((r, n) => n == 1 ? Fault.LoseResponse : Fault.None);
         using var sender = new MeshClient(_mesh.Options(Sender), faults);
@@ -58,6 +58,21 @@ public sealed class RetryContractTests : IAsyncLifetime
         Assert.Single(faults.Seen);
         var delivered = Assert.Single((await _mesh.Client(Receiver).ListInboxAsync()).MessageIds);
         Assert.Equal("once", (await _mesh.Client(Receiver).GetMetadataAsync(delivered)).LocalId);
+        var reconciled = await _mesh.Client(Sender).TrackByLocalIdAsync("once");
+        Assert.Equal((delivered, "accepted"), (reconciled.MessageId, reconciled.Status));
+    }
+
+    [Fact]
+    public async Task Tracking_by_a_local_id_used_twice_is_300_and_an_unknown_one_is_404()
+    {
+        var sender = _mesh.Client(Sender);
+        await sender.SendAsync(new MeshSendRequest(Receiver, Workflow) { LocalId = "twice" }, Bytes.Stream("{}"));
+        await sender.SendAsync(new MeshSendRequest(Receiver, Workflow) { LocalId = "twice" }, Bytes.Stream("{}"));
+
+        var several = await Assert.ThrowsAsync<Errors.MeshApiException>(() => sender.TrackByLocalIdAsync("twice"));
+        var none = await Assert.ThrowsAsync<Errors.MeshApiException>(() => sender.TrackByLocalIdAsync("never"));
+
+        Assert.Equal((System.Net.HttpStatusCode.MultipleChoices, System.Net.HttpStatusCode.NotFound), (several.StatusCode, none.StatusCode));
     }
 
     [Fact]

@@ -70,19 +70,16 @@ internal static class MeshMailboxCommands
 
     private static Command Track(MeshConnectionOptions connection)
     {
-        var id = new Argument<string>("message-id") { Description = "ID of a message you sent." };
-        var command = new Command("track", "Show the delivery status of a message you sent (status: uploading, accepted, acknowledged, undeliverable, error).\nExample: itk3 mesh track 0123ABCD") { id };
+        var id = new Argument<string?>("message-id") { Description = "ID of a message you sent.", Arity = ArgumentArity.ZeroOrOne };
+        var localId = new Option<string?>("--local-id") { Description = "Track by the mex-LocalID you sent instead (to reconcile a send whose answer was lost)." };
+        var command = new Command("track", "Show the delivery status of a message you sent (status: uploading, accepted, acknowledged, undeliverable, error).\nExamples: itk3 mesh track 0123ABCD   itk3 mesh track --local-id discharge-42") { id, localId };
         command.SetAction((r, ct) => MeshCommand.RunAsync(r, connection, async (client, output) =>
         {
-            var t = await client.TrackAsync(r.GetValue(id)!, ct);
-            await MeshOutput.WriteFieldsAsync(output,
-            [
-                ("message_id", t.MessageId), ("status", t.Status), ("status_success", t.StatusSuccess?.ToString()),
-                ("status_code", t.StatusCode), ("status_event", t.StatusEvent), ("status_description", t.StatusDescription),
-                ("recipient", t.Recipient), ("workflow_id", t.WorkflowId), ("local_id", t.LocalId), ("filename", t.FileName),
-                ("upload_timestamp", t.UploadTimestamp?.ToString("O")), ("expiry_time", t.ExpiryTime?.ToString("O")),
-            ]);
-            return 0;
+            var t = r.GetValue(localId) is { Length: > 0 } local ? await client.TrackByLocalIdAsync(local, ct)
+                : r.GetValue(id) is { Length: > 0 } messageId ? await client.TrackAsync(messageId, ct)
+                : throw new ArgumentException("Give a message ID or --local-id.");
+            await MeshOutput.WriteTrackingAsync(output, t);
+            return ExitCodes.Ok;
         }, ct));
         return command;
     }

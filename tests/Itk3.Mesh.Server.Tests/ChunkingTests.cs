@@ -155,9 +155,28 @@ public sealed class ChunkingTests
         using var retry = await PostChunkAsync(f, id, 2, "2:3", Gzip.Compress("two;"), "gzip");
         using var last = await PostChunkAsync(f, id, 3, "3:3", Gzip.Compress("three"), "gzip");
 
-        Assert.Equal((202, 202), ((int)retry.StatusCode, (int)last.StatusCode));
+        using var older = await PostChunkAsync(f, id, 2, "2:3", Gzip.Compress("two;"), "gzip");
+        Assert.Equal((202, 202, 423), ((int)retry.StatusCode, (int)last.StatusCode, (int)older.StatusCode));
         using var chunk3 = await f.Client.GetAsync($"/messageexchange/X26ABC2/inbox/{id}/3", "X26ABC2");
         Assert.Equal("three", await chunk3.Content.ReadAsStringAsync());
+        var tracking = await TrackingAndLookupTests.TrackAsync(f, id, "*/*");
+        var expected = Gzip.Compress(Part1).Length + Gzip.Compress("two;").Length + Gzip.Compress("three").Length;
+        Assert.Equal(expected, tracking.GetProperty("fileSize").GetInt64());
+    }
+
+    [Fact]
+    public async Task Re_sending_an_earlier_chunk_than_the_last_received_is_417()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        var id = await StartGzipAsync(f, total: 4);
+        using (await PostChunkAsync(f, id, 2, "2:4", Gzip.Compress("two;"), "gzip"))
+        using (await PostChunkAsync(f, id, 3, "3:4", Gzip.Compress("three;"), "gzip"))
+        {
+        }
+
+        using var response = await PostChunkAsync(f, id, 2, "2:4", Gzip.Compress("two;"), "gzip");
+
+        Assert.Equal(417, (int)response.StatusCode);
     }
 
     [Fact]

@@ -1,12 +1,117 @@
+using System.Buffers;
+using System.Text.Json;
 using Itk3.Fhir.ElementModel;
+using Itk3.Fhir.Issues;
 using Itk3.Fhir.Serialization.Reading;
 
 namespace Itk3.Fhir.Serialization.Json;
 
-/// <summary>Placeholder until the Json reader lands (issue 2).</summary>
+/// <summary>Reads FHIR JSON into an element tree. Never throws on bad input: every defect becomes an issue.</summary>
 internal static class FhirJsonReader
 {
-    public static ElementNode? Read(ReadOnlyMemory<byte> content, ParseContext context) => throw new NotImplementedException();
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    public static ElementNode? Read(Stream content, ParseContext context) => throw new NotImplementedException();
+    /// <summary>Reads a resource from bytes; null when the input could not be read as a resource at all.</summary>
+    public static ElementNode? Read(ReadOnlyMemory<byte> content, ParseContext context)
+    {
+        if (content.Length > context.Options.MaxBytes)
+        {
+            ReportTooLarge(context);
+            return null;
+        }
+
+        if (content.Span.StartsWith(Utf8Bom))
+        {
+            content = content[Utf8Bom.Length..];
+        }
+
+        var tree = new JsonTreeReader(content, context);
+        var reader = new Utf8JsonReader(content.Span, tree.ReaderOptions);
+        try
+        {
+            return tree.ReadDocument(ref reader);
+        }
+        catch (JsonException exception)
+        {
+            var position = new SourcePosition((int)(exception.LineNumber ?? 0) + 1, (int)(exception.BytePositionInLine ?? 0) + 1);
+            context.Report(FhirIssues.JsonMalformed, tree.CurrentLocation, position, $"The input is not well-formed JSON: {exception.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader tokenises without transcoding; invalid UTF-8 or UTF-16 escapes surface when a string is read.
+            context.Report(FhirIssues.JsonMalformed, tree.CurrentLocation, default, "The input holds a string that is not valid UTF-8 or has an invalid escape.");
+        }
+        catch (JsonReadAbortedException)
+        {
+            // The fatal issue is already reported.
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads a resource from a stream into a pooled buffer, refusing more than the configured maximum size.</summary>
+    public static ElementNode? Read(Stream content, ParseContext context)
+    {
+        var buffer = ReadAll(content, context.Options.MaxBytes, out var length);
+        if (buffer is null)
+        {
+            ReportTooLarge(context);
+            return null;
+        }
+
+        try
+        {
+            return Read(buffer.AsMemory(0, length), context);
+        }
+        finally
+        {
+            // The tree holds strings only, never slices of the buffer, so it can go back to the pool.
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void ReportTooLarge(ParseContext context) =>
+        context.Report(FhirIssues.InputTooLarge, string.Empty, default, $"The input is larger than {context.Options.MaxBytes} bytes.");
+
+    /// <summary>The whole stream in a rented buffer, or null (nothing rented) when it exceeds <paramref name="maxBytes"/>.</summary>
+    private static byte[]? ReadAll(Stream stream, long maxBytes, out int length)
+    {
+        length = 0;
+        var initial = stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : 16 * 1024;
+        if (initial > maxBytes)
+        {
+            return null;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(initial + 1, 4096));
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                buffer = Grow(buffer, length, maxBytes);
+            }
+
+            var read = stream.Read(buffer, length, buffer.Length - length);
+            if (read == 0)
+            {
+                return buffer;
+            }
+
+            length += read;
+            if (length > maxBytes)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                return null;
+            }
+        }
+    }
+
+    private static byte[] Grow(byte[] buffer, int length, long maxBytes)
+    {
+        var size = (int)Math.Min(Math.Max((long)buffer.Length * 2, 4096), Math.Min(maxBytes + 1, Array.MaxLength));
+        var larger = ArrayPool<byte>.Shared.Rent(size);
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
+    }
 }

@@ -55,7 +55,8 @@ internal static class NarrativeChecker
         return valid;
     }
 
-    private static bool CheckElement(XmlReader reader, string location, SourcePosition position, ParseContext context)
+    /// <summary>Reports disallowed content on the element the reader is on (used while streaming a div); leaves the reader on the element.</summary>
+    internal static bool CheckElement(XmlReader reader, string location, SourcePosition position, ParseContext context)
     {
         var valid = true;
         if (DisallowedElements.Contains(reader.LocalName))

@@ -49,39 +49,23 @@ public static partial class PrimitiveLexicon
             && number >= minimum && number <= int.MaxValue;
     }
 
-    private static bool IsDate(string value)
+    // IsMatch and fixed offsets instead of Match groups: checking a date allocates nothing (it runs for every date parsed).
+    private static bool IsDate(string value) => DateForm().IsMatch(value) && IsRealDate(value);
+
+    // The pattern only allows a time after a full date, so a value longer than yyyy-MM-dd carries a time.
+    private static bool IsDateTime(string value, bool requireFullPrecision) =>
+        DateTimeForm().IsMatch(value) && IsRealDate(value) && (!requireFullPrecision || value.Length > 10);
+
+    private static bool IsRealDate(ReadOnlySpan<char> value)
     {
-        var match = DateForm().Match(value);
-        return match.Success && IsRealDate(match);
-    }
-
-    private static bool IsDateTime(string value, bool requireFullPrecision)
-    {
-        var match = DateTimeForm().Match(value);
-        if (!match.Success || !IsRealDate(match))
-        {
-            return false;
-        }
-
-        var hasTime = match.Groups["time"].Success;
-        if (requireFullPrecision)
-        {
-            return hasTime && match.Groups["day"].Success;
-        }
-
-        return !hasTime || match.Groups["day"].Success;
-    }
-
-    private static bool IsRealDate(Match match)
-    {
-        if (!match.Groups["day"].Success)
+        if (value.Length < 10)
         {
             return true;
         }
 
-        var year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
-        var month = int.Parse(match.Groups["month"].ValueSpan, CultureInfo.InvariantCulture);
-        var day = int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
+        var year = int.Parse(value[..4], CultureInfo.InvariantCulture);
+        var month = int.Parse(value[5..7], CultureInfo.InvariantCulture);
+        var day = int.Parse(value[8..10], CultureInfo.InvariantCulture);
         return year >= 1 && day <= DateTime.DaysInMonth(year, month);
     }
 

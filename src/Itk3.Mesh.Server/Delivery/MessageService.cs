@@ -12,9 +12,7 @@ internal sealed class MessageService(
 {
     public const string ExpiryDescription = "Message not collected by recipient after 5 days";
 
-    public MessageStore Store => store;
-
-    public DateTimeOffset Now => time.GetUtcNow();
+    private DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>A message ID not yet in the store (a restarted server with a seeded random source may repeat one).</summary>
     public string NewMessageId()
@@ -37,6 +35,7 @@ internal sealed class MessageService(
             message.UploadedAt = Now;
             message.Status = MessageStatus.Uploading;
             message.ReceivedChunks = 1;
+            message.LastChunkSize = message.Size;
             message.StatusTimestamp = Now;
             if (message.TotalChunks == 1)
             {
@@ -54,7 +53,7 @@ internal sealed class MessageService(
     }
 
     /// <summary>Records chunk <paramref name="number"/> (already written) of an uploading message; completes it on the last.</summary>
-    public async Task<MeshError?> AcceptChunkAsync(string messageId, int number, CancellationToken ct)
+    public async Task<MeshError?> AcceptChunkAsync(string messageId, int number, long chunkSize, CancellationToken ct)
     {
         await store.Gate.WaitAsync(ct).ConfigureAwait(false);
         try
@@ -65,15 +64,21 @@ internal sealed class MessageService(
                 return MeshError.AlreadyComplete;
             }
 
-            var received = Math.Max(message.ReceivedChunks, number);
-            var size = Enumerable.Range(1, received).Sum(n => store.ChunkSize(messageId, n));
+            if (number < message.ReceivedChunks || number > message.ReceivedChunks + 1)
+            {
+                return MeshError.InvalidChunks;
+            }
+
+            var retry = number == message.ReceivedChunks;
+            var size = message.Size - (retry ? message.LastChunkSize : 0) + chunkSize;
             if (size > config.Limits.MaxMessageBytes)
             {
                 return MeshError.TooLarge;
             }
 
-            message.ReceivedChunks = received;
+            message.ReceivedChunks = number;
             message.Size = size;
+            message.LastChunkSize = chunkSize;
 
             if (message.ReceivedChunks == message.TotalChunks)
             {

@@ -21,9 +21,9 @@ internal sealed class ChunkUploadEndpoint(EndpointServices services)
         var error = message is null ? MeshError.NotFound : Check(context.Request, request.MailboxId, message, number);
         if (error is null)
         {
-            var (_, bodyError) = await UploadBody.StoreAsync(context.Request, services.Store, message!.MessageId, number,
+            var (size, bodyError) = await UploadBody.StoreAsync(context.Request, services.Store, message!.MessageId, number,
                 message.ContentEncoding, services.Config.Limits.MaxRequestBytes, discardOnError: false).ConfigureAwait(false);
-            error = bodyError ?? await services.Messages.AcceptChunkAsync(message.MessageId, number, context.RequestAborted)
+            error = bodyError ?? await services.Messages.AcceptChunkAsync(message.MessageId, number, size, context.RequestAborted)
                 .ConfigureAwait(false);
         }
 
@@ -60,7 +60,8 @@ internal sealed class ChunkUploadEndpoint(EndpointServices services)
             return MeshError.ChunkOutOfRange;
         }
 
-        if (range.Value.Total != message.TotalChunks || number > message.ReceivedChunks + 1)
+        // In order, one at a time; re-sending the last received chunk (a retried request) replaces it.
+        if (range.Value.Total != message.TotalChunks || number < message.ReceivedChunks || number > message.ReceivedChunks + 1)
         {
             return MeshError.InvalidChunks;
         }

@@ -29,5 +29,4 @@ internal sealed record MeshError(int Status, string Event, string Code, string M
     public static readonly MeshError InvalidToken = new(StatusCodes.Status403Forbidden, "", "", "Invalid Authentication Token");
     public static readonly MeshError TokenExpired = new(StatusCodes.Status403Forbidden, "", "", "Authentication token timestamp is outside the allowed window");
     public static readonly MeshError TokenReused = new(StatusCodes.Status403Forbidden, "", "", "Authentication token has already been used");
-    public static readonly MeshError ClientCertificateRequired = new(StatusCodes.Status403Forbidden, "", "", "Client certificate required");
 }

@@ -29,6 +29,4 @@ internal sealed class TokenReplayCache
 
         return true;
     }
-
-    public void Clear() => _seen.Clear();
 }

@@ -81,12 +81,6 @@ internal sealed class MessageStore : IDisposable
     public string ChunkPath(string messageId, int number) =>
         Path.Combine(_chunksDir, messageId, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public long ChunkSize(string messageId, int number)
-    {
-        var info = new FileInfo(ChunkPath(messageId, number));
-        return info.Exists ? info.Length : 0;
-    }
-
     public void Delete(string messageId)
     {
         _messages.TryRemove(messageId, out _);

@@ -39,6 +39,9 @@ internal sealed class StoredMessage
 
     public long Size { get; set; }
 
+    /// <summary>The size of the last chunk received, so that a retried last chunk replaces rather than adds to <see cref="Size"/>.</summary>
+    public long LastChunkSize { get; set; }
+
     public MessageStatus Status { get; set; }
 
     public long Sequence { get; set; }
@@ -67,6 +70,4 @@ internal sealed class StoredMessage
 
     /// <summary>The name the recipient sees: the sender's file name, else <c>{id}.dat</c>.</summary>
     public string EffectiveFileName => string.IsNullOrEmpty(FileName) ? MessageId + ".dat" : FileName;
-
-    public StoredMessage Clone() => (StoredMessage)MemberwiseClone();
 }

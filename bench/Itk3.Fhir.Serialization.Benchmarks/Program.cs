@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Itk3.Fhir.Serialization.Benchmarks.JsonBenchmarks).Assembly).Run(args);

@@ -1,0 +1,70 @@
+using Itk3.Fhir.ElementModel;
+using Itk3.Fhir.Schema;
+
+namespace Itk3.Fhir.Serialization.Json;
+
+/// <summary>
+/// What one object has said so far about one wire name: the complex or resource nodes, or for a primitive the
+/// values and the <c>_name</c> parts (id and extensions) that are merged into nodes when the object ends.
+/// </summary>
+internal sealed class JsonMemberSlot
+{
+    public string WireName { get; private set; } = string.Empty;
+
+    public ElementMatch Match { get; private set; }
+
+    /// <summary>The concrete type (the primitive type for primitives); null for elements that hold resources.</summary>
+    public FhirTypeDefinition? Type { get; private set; }
+
+    public bool IsPrimitive => Type is { IsPrimitive: true };
+
+    public bool HasValue { get; set; }
+
+    public bool HasMeta { get; set; }
+
+    public SourcePosition MetaPosition { get; set; }
+
+    /// <summary>Complex and resource nodes in array order.</summary>
+    public List<ElementNode> Nodes { get; } = [];
+
+    /// <summary>Primitive values in array order (a single value is one item).</summary>
+    public List<JsonPrimitiveItem> Values { get; } = [];
+
+    /// <summary>The <c>_name</c> items in array order.</summary>
+    public List<JsonMetaItem> Metas { get; } = [];
+
+    public void Reset(string wireName, ElementMatch match, FhirTypeDefinition? type)
+    {
+        WireName = wireName;
+        Match = match;
+        Type = type;
+        HasValue = false;
+        HasMeta = false;
+        MetaPosition = default;
+        Nodes.Clear();
+        Values.Clear();
+        Metas.Clear();
+    }
+
+    /// <summary>The number of nodes this slot can produce at most.</summary>
+    public int Capacity => IsPrimitive ? Math.Max(Values.Count, Metas.Count) : Nodes.Count;
+}
+
+/// <summary>How a primitive or <c>_name</c> array item was given.</summary>
+internal enum JsonItemState
+{
+    /// <summary>A usable value or object.</summary>
+    Present,
+
+    /// <summary>A JSON null (a placeholder in a parallel array).</summary>
+    Null,
+
+    /// <summary>A value that was reported and dropped; it still holds its place in the parallel array.</summary>
+    Invalid,
+}
+
+/// <summary>One primitive value.</summary>
+internal readonly record struct JsonPrimitiveItem(string? Value, JsonItemState State, SourcePosition Position);
+
+/// <summary>One <c>_name</c> object: the id and extension children of the primitive.</summary>
+internal readonly record struct JsonMetaItem(ElementNode[]? Children, JsonItemState State, SourcePosition Position);

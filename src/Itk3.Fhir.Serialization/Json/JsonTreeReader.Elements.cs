@@ -1,0 +1,244 @@
+using System.Text;
+using System.Text.Json;
+using Itk3.Fhir.ElementModel;
+using Itk3.Fhir.Issues;
+using Itk3.Fhir.Primitives;
+using Itk3.Fhir.Schema;
+using Itk3.Fhir.Serialization.Reading;
+
+namespace Itk3.Fhir.Serialization.Json;
+
+/// <summary>Reading of element values: complex objects, held resources, primitives and their <c>_name</c> parts.</summary>
+internal sealed partial class JsonTreeReader
+{
+    /// <summary>Reads a complex or resource element, single or repeating.</summary>
+    private void ReadComplex(ref Utf8JsonReader reader, JsonMemberSlot slot, SourcePosition position)
+    {
+        slot.HasValue = true;
+        var isArray = slot.Match.Definition.IsArray;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            if (isArray && reader.TokenType == JsonTokenType.StartObject)
+            {
+                Report(FhirIssues.ArrayExpected, Location(slot.WireName), position, $"'{slot.WireName}' repeats, so its value must be an array.");
+            }
+
+            ReadComplexItem(ref reader, slot, isArray ? 0 : -1, position);
+            return;
+        }
+
+        if (!isArray)
+        {
+            Report(FhirIssues.RepeatUnexpected, Location(slot.WireName), position, $"'{slot.WireName}' does not repeat, but an array was given.");
+            SkipValue(ref reader);
+            return;
+        }
+
+        EnsureDepth(ref reader);
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            ReadComplexItem(ref reader, slot, index++, _lines.At(reader.TokenStartIndex));
+        }
+
+        if (index == 0)
+        {
+            Report(FhirIssues.ElementEmpty, Location(slot.WireName), position, $"The '{slot.WireName}' array is empty.");
+        }
+    }
+
+    private void ReadComplexItem(ref Utf8JsonReader reader, JsonMemberSlot slot, int index, SourcePosition position)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            ReportNotObject(ref reader, slot.WireName, index, position);
+            return;
+        }
+
+        _path.Push(slot.WireName, index);
+        ElementNode? node;
+        if (slot.Type is null)
+        {
+            node = ReadResource(ref reader, slot.WireName, position);
+        }
+        else
+        {
+            EnsureDepth(ref reader);
+            node = new ElementNode(slot.WireName, null, ReadMembers(ref reader, slot.Type, false), null, position);
+        }
+
+        _path.Pop();
+        if (node is not null)
+        {
+            slot.Nodes.Add(node);
+        }
+    }
+
+    private void ReportNotObject(ref Utf8JsonReader reader, string name, int index, SourcePosition position)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            Report(FhirIssues.NullUnexpected, Location(name, index), position, $"'{name}' is null.");
+        }
+        else
+        {
+            Report(FhirIssues.JsonTypeWrong, Location(name, index), position, $"'{name}' must be an object, not {Describe(reader.TokenType)}.");
+        }
+
+        SkipValue(ref reader);
+    }
+
+    /// <summary>Reads a primitive's value (single or an array that may hold nulls).</summary>
+    private void ReadPrimitive(ref Utf8JsonReader reader, JsonMemberSlot slot, SourcePosition position)
+    {
+        slot.HasValue = true;
+        var isArray = slot.Match.Definition.IsArray;
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            if (!isArray)
+            {
+                Report(FhirIssues.RepeatUnexpected, Location(slot.WireName), position, $"'{slot.WireName}' does not repeat, but an array was given.");
+                SkipValue(ref reader);
+                return;
+            }
+
+            ReadPrimitiveArray(ref reader, slot, position);
+            return;
+        }
+
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            Report(FhirIssues.NullUnexpected, Location(slot.WireName), position, $"'{slot.WireName}' is null.");
+            slot.Values.Add(new JsonPrimitiveItem(null, JsonItemState.Invalid, position));
+            return;
+        }
+
+        if (isArray && reader.TokenType != JsonTokenType.StartObject)
+        {
+            Report(FhirIssues.ArrayExpected, Location(slot.WireName), position, $"'{slot.WireName}' repeats, so its value must be an array.");
+        }
+
+        slot.Values.Add(ReadPrimitiveText(ref reader, slot, isArray ? 0 : -1, position));
+    }
+
+    private void ReadPrimitiveArray(ref Utf8JsonReader reader, JsonMemberSlot slot, SourcePosition position)
+    {
+        EnsureDepth(ref reader);
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var at = _lines.At(reader.TokenStartIndex);
+            slot.Values.Add(reader.TokenType == JsonTokenType.Null
+                ? new JsonPrimitiveItem(null, JsonItemState.Null, at)
+                : ReadPrimitiveText(ref reader, slot, index, at));
+            index++;
+        }
+
+        if (index == 0)
+        {
+            Report(FhirIssues.ElementEmpty, Location(slot.WireName), position, $"The '{slot.WireName}' array is empty.");
+        }
+    }
+
+    /// <summary>Reads one primitive value, checking its JSON type and lexical form.</summary>
+    private JsonPrimitiveItem ReadPrimitiveText(ref Utf8JsonReader reader, JsonMemberSlot slot, int index, SourcePosition position)
+    {
+        var type = slot.Type!;
+        var token = reader.TokenType;
+        var matches = type.JsonKind switch
+        {
+            PrimitiveJsonKind.String => token == JsonTokenType.String,
+            PrimitiveJsonKind.Number => token == JsonTokenType.Number,
+            _ => token is JsonTokenType.True or JsonTokenType.False,
+        };
+
+        if (!matches)
+        {
+            Report(FhirIssues.JsonTypeWrong, Location(slot.WireName, index), position,
+                $"'{slot.WireName}' is a {type.Name} and must be a JSON {type.JsonKind.ToString().ToLowerInvariant()}, not {Describe(token)}.");
+            SkipValue(ref reader);
+            return new JsonPrimitiveItem(null, JsonItemState.Invalid, position);
+        }
+
+        if (token is JsonTokenType.True or JsonTokenType.False)
+        {
+            return new JsonPrimitiveItem(token == JsonTokenType.True ? "true" : "false", JsonItemState.Present, position);
+        }
+
+        var cached = _values.Get(ref reader);
+        var value = cached?.Value ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.GetString()!);
+        if (cached is null || !ReferenceEquals(cached.ValidAs, type.Name))
+        {
+            if (CheckLexicalForm(slot, type, value, index, position) && cached is not null)
+            {
+                cached.ValidAs = type.Name;
+            }
+        }
+
+        return new JsonPrimitiveItem(value, JsonItemState.Present, position);
+    }
+
+    private bool CheckLexicalForm(JsonMemberSlot slot, FhirTypeDefinition type, string value, int index, SourcePosition position)
+    {
+        if (slot.Match.Definition.Representation == ElementRepresentation.Xhtml)
+        {
+            return NarrativeChecker.Check(value, Location(slot.WireName, index), position, _context);
+        }
+
+        // Only a failing value pays for its location text.
+        return (value.Length > 0 && PrimitiveLexicon.IsValid(type.Name, value))
+            || _context.CheckPrimitive(type.Name, value, Location(slot.WireName, index), position);
+    }
+
+    /// <summary>Reads a primitive's <c>_name</c> part: an object (or array of objects and nulls) with id and extensions.</summary>
+    private void ReadMeta(ref Utf8JsonReader reader, JsonMemberSlot slot, SourcePosition position)
+    {
+        slot.HasMeta = true;
+        slot.MetaPosition = position;
+        var isArray = slot.Match.Definition.IsArray;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            if (isArray && reader.TokenType == JsonTokenType.StartObject)
+            {
+                Report(FhirIssues.ArrayExpected, Location("_" + slot.WireName), position, $"'_{slot.WireName}' repeats, so its value must be an array.");
+            }
+
+            slot.Metas.Add(ReadMetaItem(ref reader, slot, isArray ? 0 : -1, position, allowNull: false));
+            return;
+        }
+
+        if (!isArray)
+        {
+            Report(FhirIssues.RepeatUnexpected, Location("_" + slot.WireName), position, $"'_{slot.WireName}' does not repeat, but an array was given.");
+            SkipValue(ref reader);
+            return;
+        }
+
+        EnsureDepth(ref reader);
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            slot.Metas.Add(ReadMetaItem(ref reader, slot, index++, _lines.At(reader.TokenStartIndex), allowNull: true));
+        }
+    }
+
+    private JsonMetaItem ReadMetaItem(ref Utf8JsonReader reader, JsonMemberSlot slot, int index, SourcePosition position, bool allowNull)
+    {
+        if (allowNull && reader.TokenType == JsonTokenType.Null)
+        {
+            return new JsonMetaItem(null, JsonItemState.Null, position);
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            ReportNotObject(ref reader, "_" + slot.WireName, index, position);
+            return new JsonMetaItem(null, JsonItemState.Invalid, position);
+        }
+
+        EnsureDepth(ref reader);
+        _path.Push(slot.WireName, index);
+        var children = ReadMembers(ref reader, slot.Type!, false);
+        _path.Pop();
+        return new JsonMetaItem(children, JsonItemState.Present, position);
+    }
+}

@@ -1,0 +1,266 @@
+using System.Text.Json;
+using Itk3.Fhir.ElementModel;
+using Itk3.Fhir.Issues;
+using Itk3.Fhir.Schema;
+using Itk3.Fhir.Serialization.Reading;
+
+namespace Itk3.Fhir.Serialization.Json;
+
+/// <summary>
+/// Reads one FHIR JSON resource straight from a <see cref="Utf8JsonReader"/> into an element tree, typing every
+/// property with the schema, reporting every defect through the <see cref="ParseContext"/>. No DOM is built.
+/// </summary>
+internal sealed partial class JsonTreeReader
+{
+    private static readonly ElementNode[] NoChildren = [];
+    private readonly ParseContext _context;
+    private readonly JsonLineIndex _lines;
+    private readonly JsonNameCache _names = new();
+    private readonly JsonValueCache _values = new();
+    private readonly JsonElementResolver _elements;
+    private readonly JsonPathStack _path = new();
+    private readonly List<JsonMemberCollector> _collectors = [];
+    private readonly int _maxDepth;
+    private int _objectDepth;
+
+    public JsonTreeReader(ReadOnlyMemory<byte> content, ParseContext context)
+    {
+        _context = context;
+        _lines = new JsonLineIndex(content);
+        _elements = new JsonElementResolver(context.Schema);
+        _maxDepth = Math.Max(1, context.Options.MaxDepth);
+    }
+
+    /// <summary>The reader options that let this class see (and report) excessive depth before the reader rejects it.</summary>
+    public JsonReaderOptions ReaderOptions => new() { MaxDepth = _maxDepth + 1, CommentHandling = JsonCommentHandling.Disallow };
+
+    /// <summary>Reads the whole document; null when no resource could be read.</summary>
+    public ElementNode? ReadDocument(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            Report(FhirIssues.JsonMalformed, string.Empty, new SourcePosition(1, 1), "The input holds no JSON value.");
+            return null;
+        }
+
+        var position = _lines.At(reader.TokenStartIndex);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            Report(FhirIssues.JsonTypeWrong, string.Empty, position, $"A resource must be a JSON object, not {Describe(reader.TokenType)}.");
+            SkipValue(ref reader);
+            ReadToEnd(ref reader);
+            return null;
+        }
+
+        var root = ReadResource(ref reader, null, position);
+        ReadToEnd(ref reader);
+        return root;
+    }
+
+    /// <summary>The location where reading stopped, for a malformed-input report.</summary>
+    public string CurrentLocation => _path.Describe();
+
+    private static void ReadToEnd(ref Utf8JsonReader reader)
+    {
+        // Reading past the root value makes the reader reject any trailing content as malformed.
+        while (reader.Read())
+        {
+        }
+    }
+
+    /// <summary>Reads a resource object (the reader is on its start); <paramref name="wrapperName"/> is null for the root.</summary>
+    private ElementNode? ReadResource(ref Utf8JsonReader reader, string? wrapperName, SourcePosition position)
+    {
+        EnsureDepth(ref reader);
+        var resourceType = FindResourceType(ref reader, position);
+        if (resourceType is null)
+        {
+            SkipValue(ref reader);
+            return null;
+        }
+
+        var type = _context.Schema.FindResourceType(resourceType) ?? _context.ResolveResourceType(resourceType, Location(), position);
+        if (type is null)
+        {
+            SkipValue(ref reader);
+            return null;
+        }
+
+        _path.PushResource(resourceType);
+        var children = ReadMembers(ref reader, type, true);
+        _path.Pop();
+        return new ElementNode(wrapperName ?? resourceType, null, children, resourceType, position);
+    }
+
+    /// <summary>Looks ahead (on a copy of the reader) for the resource's <c>resourceType</c> property.</summary>
+    private string? FindResourceType(ref Utf8JsonReader reader, SourcePosition position)
+    {
+        var copy = reader;
+        var depth = copy.CurrentDepth;
+        while (copy.Read() && copy.CurrentDepth > depth)
+        {
+            var isResourceType = copy.ValueTextEquals("resourceType"u8);
+            copy.Read();
+            if (!isResourceType)
+            {
+                SkipValue(ref copy);
+                continue;
+            }
+
+            if (copy.TokenType == JsonTokenType.String && copy.ValueSpan.Length > 0)
+            {
+                return _names.Get(ref copy).Full;
+            }
+
+            Report(FhirIssues.JsonTypeWrong, Location(), _lines.At(copy.TokenStartIndex), "resourceType must be a non-empty string.");
+            return null;
+        }
+
+        Report(FhirIssues.ResourceTypeMissing, Location(), position, "The resource has no resourceType property.");
+        return null;
+    }
+
+    /// <summary>Reads the members of an object (the reader is on its start) into children in definition order.</summary>
+    private ElementNode[] ReadMembers(ref Utf8JsonReader reader, FhirTypeDefinition type, bool isResource)
+    {
+        var collector = RentCollector();
+        var objectPosition = reader.TokenStartIndex;
+        var sawResourceType = false;
+        var empty = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var offset = reader.TokenStartIndex;
+            var name = _names.Get(ref reader);
+            reader.Read();
+            empty = false;
+            if (isResource && name.Full == "resourceType")
+            {
+                if (sawResourceType)
+                {
+                    Report(FhirIssues.PropertyDuplicate, Location("resourceType"), _lines.At(offset), "resourceType is given twice.");
+                }
+
+                sawResourceType = true;
+                SkipValue(ref reader);
+                continue;
+            }
+
+            ReadMember(ref reader, type, collector, name, offset);
+        }
+
+        if (empty)
+        {
+            Report(FhirIssues.ElementEmpty, Location(), _lines.At(objectPosition), "The object is empty.");
+        }
+
+        var children = collector.Build(_path, _context);
+        _objectDepth--;
+        return children.Length == 0 ? NoChildren : children;
+    }
+
+    private JsonMemberCollector RentCollector()
+    {
+        if (_objectDepth == _collectors.Count)
+        {
+            _collectors.Add(new JsonMemberCollector());
+        }
+
+        return _collectors[_objectDepth++];
+    }
+
+    /// <summary>Reads one property value (the reader is on the value) into its slot.</summary>
+    private void ReadMember(ref Utf8JsonReader reader, FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, long offset)
+    {
+        var (found, match, elementType) = _elements.Resolve(type, name.Wire);
+        if (!found || (name.IsMeta && !AcceptsMeta(match)))
+        {
+            Report(FhirIssues.ElementUnknown, Location(name.Full), _lines.At(offset), $"'{name.Full}' is not an element of {type.Name}.");
+            SkipValue(ref reader);
+            return;
+        }
+
+        var slot = collector.Find(name.Wire);
+        if (slot is null)
+        {
+            if (match.Definition.IsChoice && collector.FindChoice(match.Definition) is { } other)
+            {
+                Report(FhirIssues.ChoiceMultiple, Location(name.Wire), _lines.At(offset),
+                    $"'{name.Wire}' and '{other.WireName}' are two types of the one choice element {match.Definition.Name}[x].");
+                SkipValue(ref reader);
+                return;
+            }
+
+            slot = collector.Add(name.Wire, match, elementType);
+        }
+        else if (name.IsMeta ? slot.HasMeta : slot.HasValue)
+        {
+            Report(FhirIssues.PropertyDuplicate, Location(name.Full), _lines.At(offset), $"'{name.Full}' is given twice.");
+            SkipValue(ref reader);
+            return;
+        }
+
+        var position = _lines.At(offset);
+        if (name.IsMeta)
+        {
+            ReadMeta(ref reader, slot, position);
+        }
+        else if (slot.IsPrimitive)
+        {
+            ReadPrimitive(ref reader, slot, position);
+        }
+        else
+        {
+            ReadComplex(ref reader, slot, position);
+        }
+    }
+
+    private static bool AcceptsMeta(ElementMatch match) =>
+        match.Definition.Representation != ElementRepresentation.XmlAttribute && !match.Definition.HoldsResource && IsPrimitiveName(match.TypeName);
+
+    private static bool IsPrimitiveName(string typeName) => typeName.Length > 0 && char.IsLower(typeName[0]);
+
+    /// <summary>Skips the current value, checking the nesting depth of everything skipped.</summary>
+    private void SkipValue(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return;
+        }
+
+        EnsureDepth(ref reader);
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                EnsureDepth(ref reader);
+            }
+        }
+    }
+
+    /// <summary>Stops the parse with nesting-too-deep when the container just entered is deeper than allowed.</summary>
+    private void EnsureDepth(ref Utf8JsonReader reader)
+    {
+        if (reader.CurrentDepth + 1 > _maxDepth)
+        {
+            Report(FhirIssues.NestingTooDeep, Location(), _lines.At(reader.TokenStartIndex), $"The input nests deeper than {_maxDepth} levels.");
+            throw new JsonReadAbortedException();
+        }
+    }
+
+    private string Location(string? child = null, int index = -1) => _path.Describe(child, index);
+
+    private void Report(IssueDefinition definition, string location, SourcePosition position, string message) =>
+        _context.Report(definition, location, position, message);
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}

@@ -1,0 +1,282 @@
+using System.Text;
+using System.Text.Json;
+using Itk3.Fhir.ElementModel;
+using Itk3.Fhir.Schema;
+using Itk3.Fhir.Serialization.Reading;
+using Itk3.Fhir.Serialization.Writing;
+
+namespace Itk3.Fhir.Serialization.Json;
+
+/// <summary>
+/// Writes element trees with a <see cref="Utf8JsonWriter"/>: properties in definition order, <c>resourceType</c> first,
+/// arrays by cardinality, primitives by their JSON kind (numbers exactly as their text), ids and extensions of
+/// primitives as <c>_name</c> with null-padded parallel arrays.
+/// </summary>
+internal sealed class JsonTreeWriter
+{
+    private const int SegmentChars = 4 * 1024;
+    private readonly Utf8JsonWriter _writer;
+    private readonly IFhirSchema _schema;
+    private readonly JsonPathStack _path = new();
+    private readonly JsonElementResolver _elements;
+
+    public JsonTreeWriter(Utf8JsonWriter writer, IFhirSchema schema)
+    {
+        _writer = writer;
+        _schema = schema;
+        _elements = new JsonElementResolver(schema);
+    }
+
+    /// <summary>Writes the root resource.</summary>
+    public void WriteRoot(ElementNode resource) => WriteResource(resource);
+
+    private void WriteResource(ElementNode node)
+    {
+        var type = node.ResourceType is { } name ? _schema.FindResourceType(name) : null;
+        if (type is null)
+        {
+            throw new ArgumentException($"{Location()}: '{node.ResourceType ?? node.Name}' is not a resource type the schema knows.", nameof(node));
+        }
+
+        _path.PushResource(type.Name);
+        _writer.WriteStartObject();
+        _writer.WriteString("resourceType"u8, type.Name);
+        WriteMembers(node, type);
+        _writer.WriteEndObject();
+        _path.Pop();
+    }
+
+    /// <summary>
+    /// Writes the children as properties. Trees read by this library are already in definition order with repeats
+    /// together, so runs of one name are written straight from the child list; any other tree goes through
+    /// <see cref="ChildGrouper"/>, which also rejects elements the type does not define.
+    /// </summary>
+    private void WriteMembers(ElementNode node, FhirTypeDefinition type)
+    {
+        var children = node.Children;
+        if (!IsCanonical(children, type))
+        {
+            foreach (var group in ChildGrouper.Group(node, type, Location()))
+            {
+                WriteGroup(group.WireName, _elements.Resolve(type, group.WireName), group.Nodes, 0, group.Nodes.Count);
+            }
+
+            return;
+        }
+
+        for (var start = 0; start < children.Count;)
+        {
+            var name = children[start].Name;
+            var end = start + 1;
+            while (end < children.Count && children[end].Name == name)
+            {
+                end++;
+            }
+
+            WriteGroup(name, _elements.Resolve(type, name), children, start, end - start);
+            start = end;
+        }
+    }
+
+    private bool IsCanonical(IReadOnlyList<ElementNode> children, FhirTypeDefinition type)
+    {
+        var lastOrder = -1;
+        string? lastName = null;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var child = children[i];
+            if (child.Name == lastName)
+            {
+                continue;
+            }
+
+            var resolved = _elements.Resolve(type, child.Name);
+            if (!resolved.Found || resolved.Match.Definition.Order <= lastOrder)
+            {
+                return false;
+            }
+
+            lastOrder = resolved.Match.Definition.Order;
+            lastName = child.Name;
+        }
+
+        return true;
+    }
+
+    private void WriteGroup(string wireName, ResolvedElement element, IReadOnlyList<ElementNode> nodes, int start, int count)
+    {
+        _path.Push(wireName);
+        var definition = element.Match.Definition;
+        if (!definition.IsArray && count > 1)
+        {
+            throw new ArgumentException($"{Location()}: the element does not repeat but the tree holds {count} of it.", nameof(nodes));
+        }
+
+        if (definition.HoldsResource)
+        {
+            WriteItems(wireName, definition.IsArray, nodes, start, count, null);
+        }
+        else if (element.ElementType is not { } type)
+        {
+            throw new ArgumentException($"{Location()}: the schema has no type '{element.Match.TypeName}'.", nameof(nodes));
+        }
+        else if (type.IsPrimitive)
+        {
+            WritePrimitives(wireName, definition.IsArray, type, nodes, start, count);
+        }
+        else
+        {
+            WriteItems(wireName, definition.IsArray, nodes, start, count, type);
+        }
+
+        _path.Pop();
+    }
+
+    /// <summary>Writes complex items (of <paramref name="type"/>) or, when it is null, held resources.</summary>
+    private void WriteItems(string wireName, bool isArray, IReadOnlyList<ElementNode> nodes, int start, int count, FhirTypeDefinition? type)
+    {
+        _writer.WritePropertyName(wireName);
+        if (isArray)
+        {
+            _writer.WriteStartArray();
+        }
+
+        for (var i = start; i < start + count; i++)
+        {
+            if (type is null)
+            {
+                WriteResource(nodes[i]);
+                continue;
+            }
+
+            _writer.WriteStartObject();
+            WriteMembers(nodes[i], type);
+            _writer.WriteEndObject();
+        }
+
+        if (isArray)
+        {
+            _writer.WriteEndArray();
+        }
+    }
+
+    private void WritePrimitives(string wireName, bool isArray, FhirTypeDefinition type, IReadOnlyList<ElementNode> nodes, int start, int count)
+    {
+        var hasValue = false;
+        var hasMeta = false;
+        for (var i = start; i < start + count; i++)
+        {
+            hasValue |= nodes[i].Value is not null;
+            hasMeta |= nodes[i].Children.Count > 0;
+        }
+
+        if (hasValue)
+        {
+            _writer.WritePropertyName(wireName);
+            WriteValues(nodes, start, count, type, isArray);
+        }
+
+        if (hasMeta)
+        {
+            WriteMetaName(wireName);
+            WriteMetas(nodes, start, count, type, isArray);
+        }
+    }
+
+    private void WriteValues(IReadOnlyList<ElementNode> nodes, int start, int count, FhirTypeDefinition type, bool isArray)
+    {
+        if (!isArray)
+        {
+            WriteValue(nodes[start].Value!, type);
+            return;
+        }
+
+        _writer.WriteStartArray();
+        for (var i = start; i < start + count; i++)
+        {
+            if (nodes[i].Value is { } value)
+            {
+                WriteValue(value, type);
+            }
+            else
+            {
+                _writer.WriteNullValue();
+            }
+        }
+
+        _writer.WriteEndArray();
+    }
+
+    private void WriteMetas(IReadOnlyList<ElementNode> nodes, int start, int count, FhirTypeDefinition type, bool isArray)
+    {
+        if (isArray)
+        {
+            _writer.WriteStartArray();
+        }
+
+        for (var i = start; i < start + count; i++)
+        {
+            if (nodes[i].Children.Count == 0)
+            {
+                _writer.WriteNullValue();
+                continue;
+            }
+
+            _writer.WriteStartObject();
+            WriteMembers(nodes[i], type);
+            _writer.WriteEndObject();
+        }
+
+        if (isArray)
+        {
+            _writer.WriteEndArray();
+        }
+    }
+
+    private string Location() => _path.Describe();
+
+    private void WriteMetaName(string wireName)
+    {
+        Span<byte> name = stackalloc byte[Encoding.UTF8.GetMaxByteCount(wireName.Length) + 1];
+        name[0] = (byte)'_';
+        var length = Encoding.UTF8.GetBytes(wireName, name[1..]);
+        _writer.WritePropertyName(name[..(length + 1)]);
+    }
+
+    private void WriteValue(string value, FhirTypeDefinition type)
+    {
+        switch (type.JsonKind)
+        {
+            case PrimitiveJsonKind.Number when JsonNumberText.IsValid(value):
+                _writer.WriteRawValue(value, skipInputValidation: true);
+                break;
+            case PrimitiveJsonKind.Boolean when value is "true" or "false":
+                _writer.WriteBooleanValue(value[0] == 't');
+                break;
+            case PrimitiveJsonKind.String:
+                WriteString(value);
+                break;
+            default:
+                throw new ArgumentException($"{Location()}: '{ParseContext.Abbreviate(value)}' cannot be written as a JSON {type.JsonKind} for {type.Name}.", nameof(value));
+        }
+    }
+
+    private void WriteString(string value)
+    {
+        if (value.Length <= SegmentChars)
+        {
+            _writer.WriteStringValue(value);
+            return;
+        }
+
+        // Segments keep the writer's buffer requests small for very large values (base64 attachments).
+        var remaining = value.AsSpan();
+        while (remaining.Length > SegmentChars)
+        {
+            _writer.WriteStringValueSegment(remaining[..SegmentChars], false);
+            remaining = remaining[SegmentChars..];
+        }
+
+        _writer.WriteStringValueSegment(remaining, true);
+    }
+}

@@ -1,0 +1,224 @@
+using System.Xml;
+using Itk3.Fhir.ElementModel;
+using Itk3.Fhir.Issues;
+using Itk3.Fhir.Primitives;
+using Itk3.Fhir.Schema;
+
+namespace Itk3.Fhir.Serialization.Xml;
+
+/// <summary>Reading of elements, attributes and primitive values.</summary>
+internal sealed partial class XmlTreeReader
+{
+    private const int StackCountsLimit = 128;
+
+    private void ReadChildElements(FhirTypeDefinition type, int mark, bool isEmpty)
+    {
+        if (isEmpty)
+        {
+            return;
+        }
+
+        var elementCount = type.Elements.Count;
+        var counts = elementCount <= StackCountsLimit ? stackalloc int[elementCount] : new int[elementCount];
+        var lastOrder = -1;
+        while (_reader.Read())
+        {
+            switch (_reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    ReadChild(type, mark, counts, ref lastOrder);
+                    break;
+                case XmlNodeType.EndElement:
+                    return;
+                case XmlNodeType.Text or XmlNodeType.CDATA:
+                    _context.Report(FhirIssues.XmlContentUnexpected, _path.Current(), Position(), "FHIR elements hold no text; values go in value attributes.");
+                    break;
+            }
+        }
+    }
+
+    private void ReadChild(FhirTypeDefinition type, int mark, Span<int> counts, ref int lastOrder)
+    {
+        CheckDepth();
+        var position = Position();
+        var name = _reader.LocalName;
+        var ns = _reader.NamespaceURI;
+        if (!TryMatch(type, name, ns, position, out var resolved))
+        {
+            SkipElement();
+            return;
+        }
+
+        var definition = resolved.Match.Definition;
+        var seen = counts[definition.Order];
+        counts[definition.Order] = seen + 1;
+        if (seen > 0 && !definition.IsArray)
+        {
+            ReportRepeat(definition, name, mark, position);
+        }
+
+        if (definition.Order < lastOrder)
+        {
+            _context.Report(FhirIssues.ElementOutOfOrder, _path.ChildOf(name), position, $"'{name}' is out of the order {type.Name} defines.");
+        }
+        else
+        {
+            lastOrder = definition.Order;
+        }
+
+        _path.Push(name, definition.IsArray ? seen : -1);
+        var node = ReadElement(resolved, name, position);
+        _path.Pop();
+        if (node is not null)
+        {
+            _children.Add(node, definition.Order);
+        }
+    }
+
+    private bool TryMatch(FhirTypeDefinition type, string name, string ns, SourcePosition position, out ElementMatchCache.Resolved resolved)
+    {
+        var isFhir = Same(ns, _fhirNs);
+        var isXhtml = !isFhir && Same(ns, _xhtmlNs);
+        var found = _matches.TryFind(type, name, out resolved) && resolved.Match.Definition.Representation != ElementRepresentation.XmlAttribute;
+        if (found && isXhtml == (resolved.Match.Definition.Representation == ElementRepresentation.Xhtml) && (isFhir || isXhtml))
+        {
+            return true;
+        }
+
+        if (found || !isFhir)
+        {
+            _context.Report(FhirIssues.NamespaceWrong, _path.ChildOf(name), position, $"'{name}' is in the namespace '{ns}'.");
+        }
+        else
+        {
+            _context.Report(FhirIssues.ElementUnknown, _path.ChildOf(name), position, $"'{name}' is not an element of {type.Name}.");
+        }
+
+        return false;
+    }
+
+    private void ReportRepeat(FhirElementDefinition definition, string name, int mark, SourcePosition position)
+    {
+        var earlier = _children.FindName(mark, definition.Order);
+        if (definition.IsChoice && earlier is not null && earlier != name)
+        {
+            _context.Report(FhirIssues.ChoiceMultiple, _path.ChildOf(name), position, $"'{name}' and '{earlier}' are two types for one choice element.");
+        }
+        else
+        {
+            _context.Report(FhirIssues.RepeatUnexpected, _path.ChildOf(name), position, $"'{name}' does not repeat.");
+        }
+    }
+
+    private ElementNode? ReadElement(ElementMatchCache.Resolved resolved, string name, SourcePosition position)
+    {
+        var definition = resolved.Match.Definition;
+        if (definition.HoldsResource)
+        {
+            return ReadResourceWrapper(name, position);
+        }
+
+        if (definition.Representation == ElementRepresentation.Xhtml)
+        {
+            return ReadDiv(position);
+        }
+
+        var type = resolved.Type;
+        if (type is null)
+        {
+            _context.Report(FhirIssues.ElementUnknown, _path.Current(), position, $"The type {resolved.Match.TypeName} is not known.");
+            SkipElement();
+            return null;
+        }
+
+        var isEmpty = _reader.IsEmptyElement;
+        var mark = _children.Mark();
+        var value = ReadAttributes(type, mark, position);
+        ReadChildElements(type, mark, isEmpty);
+        var children = _children.Take(mark);
+        if (value is null && children.Length == 0)
+        {
+            _context.Report(FhirIssues.ElementEmpty, _path.Current(), position, type.IsPrimitive ? $"'{name}' has no value attribute and no children." : $"'{name}' has no children.");
+        }
+
+        return new ElementNode(name, value, children, null, position);
+    }
+
+    /// <summary>Reads the attributes of the current element: the primitive value is returned, id/url become children.</summary>
+    private string? ReadAttributes(FhirTypeDefinition type, int mark, SourcePosition position)
+    {
+        string? value = null;
+        if (!_reader.MoveToFirstAttribute())
+        {
+            return null;
+        }
+
+        do
+        {
+            var ns = _reader.NamespaceURI;
+            var name = _reader.LocalName;
+            if (Same(ns, _xmlnsNs) || IsSchemaLocation(ns, name))
+            {
+                continue;
+            }
+
+            if (ns.Length == 0 && type.IsPrimitive && Same(name, _value))
+            {
+                value = _reader.Value;
+                CheckPrimitive(type.Name, value, position);
+            }
+            else if (ns.Length == 0 && type.TryFindElement(name, out var match) && match.Definition.Representation == ElementRepresentation.XmlAttribute)
+            {
+                ReadAttributeChild(match, name, mark, position);
+            }
+            else
+            {
+                _context.Report(FhirIssues.XmlContentUnexpected, _path.Current(), position, $"'{_reader.Name}' is not an attribute of {type.Name}.");
+            }
+        }
+        while (_reader.MoveToNextAttribute());
+
+        _reader.MoveToElement();
+        return value;
+    }
+
+    private void ReadAttributeChild(ElementMatch match, string name, int mark, SourcePosition position)
+    {
+        var text = _reader.Value;
+        _path.Push(name);
+        CheckPrimitive(match.TypeName, text, position);
+        _path.Pop();
+        _children.Add(new ElementNode(name, text, null, null, position), match.Definition.Order);
+    }
+
+    private void CheckPrimitive(string typeName, string value, SourcePosition position)
+    {
+        // The location string is only built when the value is wrong.
+        if (value.Length == 0 || !PrimitiveLexicon.IsValid(typeName, value))
+        {
+            _context.CheckPrimitive(typeName, value, _path.Current(), position);
+        }
+    }
+
+    private void RejectAttributes()
+    {
+        if (!_reader.MoveToFirstAttribute())
+        {
+            return;
+        }
+
+        do
+        {
+            if (!Same(_reader.NamespaceURI, _xmlnsNs))
+            {
+                _context.Report(FhirIssues.XmlContentUnexpected, _path.Current(), Position(), $"'{_reader.Name}' is not allowed on a resource container.");
+            }
+        }
+        while (_reader.MoveToNextAttribute());
+
+        _reader.MoveToElement();
+    }
+
+    private bool IsSchemaLocation(string ns, string name) =>
+        Same(ns, _xsiNs) && name is "schemaLocation" or "noNamespaceSchemaLocation";
+}

@@ -1,0 +1,191 @@
+using System.Xml;
+using Itk3.Fhir.ElementModel;
+using Itk3.Fhir.Schema;
+using Itk3.Fhir.Serialization.Writing;
+
+namespace Itk3.Fhir.Serialization.Xml;
+
+/// <summary>
+/// Writes element nodes to an <see cref="XmlWriter"/>. Children already in definition order (what the readers
+/// produce) are written in one pass; other trees go through <see cref="ChildGrouper"/> first.
+/// </summary>
+internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool indented)
+{
+    private const string Ns = FhirXmlNames.FhirNamespace;
+    private readonly LocationStack _path = new();
+    private readonly XhtmlDivValidator _divValidator = new();
+    private readonly MatchBuffer _matches = new();
+
+    public void WriteRoot(ElementNode resource, FhirTypeDefinition type)
+    {
+        _path.Reset(type.Name);
+        writer.WriteStartElement(string.Empty, type.Name, Ns);
+        WriteContent(resource, type);
+        writer.WriteEndElement();
+    }
+
+    private void WriteContent(ElementNode node, FhirTypeDefinition type)
+    {
+        var mark = _matches.Mark();
+        var ordered = ResolveChildren(node, type);
+        WriteValueAndAttributes(node, type, mark);
+        if (ordered)
+        {
+            WriteOrderedChildren(node.Children, mark);
+        }
+        else
+        {
+            WriteGroupedChildren(node, type);
+        }
+
+        _matches.Release(mark);
+    }
+
+    /// <summary>Resolves every child once into the match buffer; true when they are already in definition order.</summary>
+    private bool ResolveChildren(ElementNode node, FhirTypeDefinition type)
+    {
+        var ordered = true;
+        var last = -1;
+        string? lastName = null;
+        foreach (var child in node.Children)
+        {
+            if (!type.TryFindElement(child.Name, out var match))
+            {
+                throw Invalid($"'{child.Name}' is not an element of {type.Name}.");
+            }
+
+            _matches.Add(match);
+            var order = match.Definition.Order;
+            ordered &= order > last || (order == last && child.Name == lastName);
+            last = Math.Max(last, order);
+            lastName = child.Name;
+        }
+
+        return ordered;
+    }
+
+    private void WriteValueAndAttributes(ElementNode node, FhirTypeDefinition type, int mark)
+    {
+        var children = node.Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var child = children[i];
+            if (_matches[mark + i].Definition.Representation == ElementRepresentation.XmlAttribute)
+            {
+                if (child.Value is null || child.Children.Count > 0)
+                {
+                    throw Invalid($"'{child.Name}' is written as an XML attribute and must be a plain value.");
+                }
+
+                writer.WriteAttributeString(child.Name, child.Value);
+            }
+        }
+
+        if (node.Value is not null)
+        {
+            if (!type.IsPrimitive)
+            {
+                throw Invalid($"{type.Name} is not a primitive type and cannot hold a value.");
+            }
+
+            writer.WriteAttributeString(FhirXmlNames.ValueAttribute, node.Value);
+        }
+    }
+
+    private void WriteOrderedChildren(IReadOnlyList<ElementNode> children, int mark)
+    {
+        var index = 0;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var child = children[i];
+            var match = _matches[mark + i];
+            index = i > 0 && children[i - 1].Name == child.Name ? index + 1 : 0;
+            if (match.Definition.Representation != ElementRepresentation.XmlAttribute)
+            {
+                WriteChild(child, match, index);
+            }
+        }
+    }
+
+    private void WriteGroupedChildren(ElementNode node, FhirTypeDefinition type)
+    {
+        foreach (var group in ChildGrouper.Group(node, type, _path.Current()))
+        {
+            if (group.Definition.Representation == ElementRepresentation.XmlAttribute)
+            {
+                continue;
+            }
+
+            var match = new ElementMatch(group.Definition, group.TypeName);
+            for (var i = 0; i < group.Nodes.Count; i++)
+            {
+                WriteChild(group.Nodes[i], match, i);
+            }
+        }
+    }
+
+    private void WriteChild(ElementNode child, ElementMatch match, int index)
+    {
+        var definition = match.Definition;
+        _path.Push(child.Name, definition.IsArray ? index : -1);
+        if (definition.HoldsResource)
+        {
+            WriteResource(child);
+        }
+        else if (definition.Representation == ElementRepresentation.Xhtml)
+        {
+            WriteDiv(child);
+        }
+        else
+        {
+            var type = schema.FindType(match.TypeName) ?? throw Invalid($"the type {match.TypeName} is not known.");
+            writer.WriteStartElement(child.Name, Ns);
+            WriteContent(child, type);
+            writer.WriteEndElement();
+        }
+
+        _path.Pop();
+    }
+
+    private void WriteResource(ElementNode child)
+    {
+        var resourceType = child.ResourceType ?? throw Invalid("a resource container node has no resource type.");
+        var type = schema.FindResourceType(resourceType) ?? throw Invalid($"'{resourceType}' is not a resource type.");
+        if (child.Value is not null)
+        {
+            throw Invalid("a resource cannot hold a value.");
+        }
+
+        _path.PushOfType(resourceType);
+        writer.WriteStartElement(child.Name, Ns);
+        writer.WriteStartElement(resourceType, Ns);
+        WriteContent(child, type);
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        _path.Pop();
+    }
+
+    private void WriteDiv(ElementNode child)
+    {
+        if (child.Value is null || child.Children.Count > 0)
+        {
+            throw Invalid("a narrative div must be a plain XHTML string.");
+        }
+
+        _divValidator.Validate(child.Value, _path);
+        if (!indented)
+        {
+            writer.WriteRaw(child.Value);
+            return;
+        }
+
+        // Raw content switches the writer to mixed content, so the div's own line breaks are written by hand;
+        // the div is always the last element of a Narrative, so its parent's end tag follows.
+        var depth = _path.Count - 1;
+        writer.WriteRaw("\n" + new string(' ', 2 * depth));
+        writer.WriteRaw(child.Value);
+        writer.WriteRaw("\n" + new string(' ', 2 * (depth - 1)));
+    }
+
+    private ArgumentException Invalid(string problem) => new($"{_path.Current()}: {problem}", "resource");
+}

@@ -1,0 +1,55 @@
+using System.Buffers;
+using System.Text;
+using System.Xml;
+using Itk3.Fhir.Serialization.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Itk3.Fhir.Serialization.Tests.Xml;
+
+public sealed class XmlLargeBinaryTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Parses_and_writes_a_20_MB_binary_allocating_little_more_than_a_raw_XmlReader()
+    {
+        var content = new byte[15 * 1024 * 1024];
+        new Random(7).NextBytes(content);
+        var base64 = Convert.ToBase64String(content);
+        var xml = Encoding.UTF8.GetBytes($"<Binary xmlns=\"http://hl7.org/fhir\"><contentType value=\"application/pdf\" /><content value=\"{base64}\" /></Binary>");
+        var written = new ArrayBufferWriter<byte>(xml.Length + 1024);
+        var baseline = RawXmlReaderAllocations(xml);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = XmlTesting.Parse(xml);
+        var parsed = GC.GetAllocatedBytesForCurrentThread() - before;
+        FhirSerializer.Serialize(result.Root!, FhirFormat.Xml, written);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        output.WriteLine($"input {xml.Length} B; parse+write {allocated} B ({Ratio(allocated, xml)}x), parse {Ratio(parsed, xml)}x, raw XmlReader reading the value {Ratio(baseline, xml)}x");
+        Assert.Empty(result.Issues);
+        Assert.Equal(base64, result.Root!.ChildValue("content"));
+        Assert.True(written.WrittenSpan.SequenceEqual(xml));
+
+        // XmlReader alone needs about 6x (its growing char buffer plus the UTF-16 string); the tree and writer add little.
+        Assert.InRange(allocated, 0, baseline + xml.Length);
+        Assert.InRange(allocated, 0, 6.5 * xml.Length);
+    }
+
+    private static long RawXmlReaderAllocations(byte[] xml)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        using var reader = XmlReader.Create(new MemoryStream(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        var length = 0L;
+        while (reader.Read())
+        {
+            while (reader.MoveToNextAttribute())
+            {
+                length += reader.Value.Length;
+            }
+        }
+
+        Assert.True(length > xml.Length / 2);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private static string Ratio(long bytes, byte[] input) => ((double)bytes / input.Length).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,59 @@
+using Itk3.Fhir.Serialization.Tests.Support;
+
+namespace Itk3.Fhir.Serialization.Tests.Xml;
+
+public sealed class XmlNarrativeTests
+{
+    private static string WithDiv(string div) =>
+        XmlTesting.Patient($"<text><status value=\"generated\"/>{div}</text><active value=\"true\"/>");
+
+    [Fact]
+    public void Reports_a_script_in_the_narrative_and_keeps_the_rest()
+    {
+        var result = XmlTesting.Parse(WithDiv("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>x</p><script>alert(1)</script></div>"));
+
+        var issue = XmlTesting.Single(result, "xhtml-disallowed");
+        Assert.Equal("Patient.text.div", issue.Location);
+        Assert.Equal(1, issue.Position.Line);
+        Assert.Equal("true", result.Root!.ChildValue("active"));
+    }
+
+    [Fact]
+    public void Reports_an_event_attribute_in_the_narrative()
+    {
+        var result = XmlTesting.Parse(WithDiv("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p onclick=\"steal()\">x</p></div>"));
+
+        Assert.Equal(["xhtml-disallowed"], XmlTesting.Codes(result));
+    }
+
+    [Fact]
+    public void Reports_a_div_in_the_fhir_namespace()
+    {
+        var result = XmlTesting.Parse(WithDiv("<div><p>x</p></div>"));
+
+        Assert.Equal(["namespace-wrong"], XmlTesting.Codes(result));
+    }
+
+    [Fact]
+    public void Moves_a_prefixed_xhtml_div_to_the_default_namespace_and_keeps_foreign_namespaces()
+    {
+        var result = XmlTesting.Parse(WithDiv("<h:div xmlns:h=\"http://www.w3.org/1999/xhtml\"><h:p>a<m:math xmlns:m=\"http://www.w3.org/1998/Math/MathML\"><m:mi>x</m:mi></m:math><svg xmlns=\"http://www.w3.org/2000/svg\"><h:b>t</h:b></svg></h:p></h:div>"));
+
+        Assert.Empty(result.Issues);
+        Assert.Equal(
+            "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>a<m:math xmlns:m=\"http://www.w3.org/1998/Math/MathML\"><m:mi>x</m:mi></m:math>"
+            + "<svg xmlns=\"http://www.w3.org/2000/svg\"><b xmlns=\"http://www.w3.org/1999/xhtml\">t</b></svg></p></div>",
+            result.Root!.Select("text.div")!.Value);
+    }
+
+    [Fact]
+    public void Writes_the_div_string_back_as_markup()
+    {
+        var parsed = XmlTesting.Parse(WithDiv("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>a &amp; b &lt;c&gt;</p><br/></div>"));
+
+        var written = XmlTesting.WriteText(parsed.Root!);
+
+        Assert.Contains("<text><status value=\"generated\" /><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>a &amp; b &lt;c&gt;</p><br /></div></text>", written);
+        XmlTesting.AssertSchemaValid(XmlTesting.Write(parsed.Root!));
+    }
+}

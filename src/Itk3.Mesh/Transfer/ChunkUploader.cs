@@ -30,7 +30,15 @@ internal sealed class ChunkUploader
         var messageId = await SendFirstAsync(request, source, chunkSize, total, cancellationToken).ConfigureAwait(false);
         for (var n = 2; n <= total; n++)
         {
-            await SendChunkAsync(request, source, chunkSize, messageId, n, total, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await SendChunkAsync(request, source, chunkSize, messageId, n, total, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is MeshApiException or HttpRequestException or IOException ||
+                                       (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                throw new MeshSendIncompleteException(messageId, n, total, ex);
+            }
         }
 
         return new MeshSendResult(messageId, total);

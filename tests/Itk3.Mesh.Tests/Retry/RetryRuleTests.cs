@@ -68,6 +68,20 @@ public sealed class RetryRuleTests
     }
 
     [Fact]
+    public async Task A_chunk_that_keeps_failing_reports_the_message_id_and_chunk()
+    {
+        var fake = new FakeMeshHandler().Then(HttpStatusCode.Accepted, """{"message_id":"M"}""");
+        fake.Fallback = _ => FakeMeshHandler.Json(HttpStatusCode.ServiceUnavailable, null);
+        using var client = TestClients.Create(fake, chunkSize: 2, maxRetries: 1);
+
+        var error = await Assert.ThrowsAsync<MeshSendIncompleteException>(() => client.SendAsync(Request, new MemoryStream([1, 2, 3, 4, 5])));
+
+        Assert.Equal(("M", 2, 3), (error.MessageId, error.FailedChunk, error.TotalChunks));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, Assert.IsType<MeshApiException>(error.InnerException).StatusCode);
+        Assert.Equal(3, fake.Requests.Count);
+    }
+
+    [Fact]
     public async Task Gives_up_on_an_idempotent_call_after_the_configured_retries()
     {
         var fake = new FakeMeshHandler { Fallback = _ => FakeMeshHandler.Json(HttpStatusCode.GatewayTimeout, null) };

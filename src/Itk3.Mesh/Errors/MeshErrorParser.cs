@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Itk3.Mesh.Http;
 
 namespace Itk3.Mesh.Errors;
 
@@ -31,16 +32,16 @@ internal static class MeshErrorParser
 
     private static MeshError FromObject(JsonElement root)
     {
-        var messageId = Text(root, "message_id") ?? Text(root, "messageID") ?? Text(root, "messageId");
+        var messageId = MeshJson.Text(root, "message_id") ?? MeshJson.Text(root, "messageID") ?? MeshJson.Text(root, "messageId");
         if (root.TryGetProperty("detail", out var detail))
         {
             return FromDetail(detail, messageId);
         }
 
         return new MeshError(
-            Text(root, "errorCode") ?? string.Empty,
-            Text(root, "errorEvent") ?? string.Empty,
-            Text(root, "errorDescription") ?? Text(root, "message") ?? string.Empty,
+            MeshJson.Text(root, "errorCode") ?? string.Empty,
+            MeshJson.Text(root, "errorEvent") ?? string.Empty,
+            MeshJson.Text(root, "errorDescription") ?? MeshJson.Text(root, "message") ?? string.Empty,
             messageId);
     }
 
@@ -58,15 +59,12 @@ internal static class MeshErrorParser
         }
 
         var first = detail[0];
-        var description = Text(first, "msg") ?? string.Empty;
+        var description = MeshJson.Text(first, "msg") ?? string.Empty;
         if (first.TryGetProperty("loc", out var loc) && loc.ValueKind == JsonValueKind.Array)
         {
             description = $"{string.Join('.', loc.EnumerateArray().Select(e => e.ToString()))}: {description}";
         }
 
-        return new MeshError(Text(first, "code") ?? string.Empty, Text(first, "event") ?? string.Empty, description, messageId);
+        return new MeshError(MeshJson.Text(first, "code") ?? string.Empty, MeshJson.Text(first, "event") ?? string.Empty, description, messageId);
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

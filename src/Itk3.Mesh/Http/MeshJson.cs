@@ -86,6 +86,7 @@ internal static class MeshJson
         };
     }
 
-    private static string? Text(JsonElement element, string name) =>
+    /// <summary>The string value of property <paramref name="name"/>, or null when absent or not a string.</summary>
+    public static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -136,6 +136,34 @@ public sealed class ErrorContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_labelled_gzip_that_is_not_gzip_is_400_UnsupportedContentEncoding()
+    {
+        using var raw = new RawMesh(_mesh.Options(Sender));
+        await AssertMeshError(HttpStatusCode.BadRequest, "UnsupportedContentEncoding", () => raw.SendAsync(Receiver, Workflow, [1, 2, 3], encoding: "gzip"));
+    }
+
+    [Fact]
+    public async Task A_mex_From_other_than_the_token_mailbox_is_417_code_07()
+    {
+        using var raw = new RawMesh(_mesh.Options(Sender));
+        await AssertMeshError(HttpStatusCode.ExpectationFailed, "07", () => raw.SendAsync(Receiver, Workflow, [1], extra: ("mex-From", Other)));
+    }
+
+    [Fact]
+    public async Task A_mex_MessageType_other_than_DATA_is_417_code_11()
+    {
+        using var raw = new RawMesh(_mesh.Options(Sender));
+        await AssertMeshError(HttpStatusCode.ExpectationFailed, "11", () => raw.SendAsync(Receiver, Workflow, [1], extra: ("mex-MessageType", "REPORT")));
+    }
+
+    [Fact]
+    public async Task A_control_character_in_a_mex_header_is_400_code_06()
+    {
+        using var raw = new RawMesh(_mesh.Options(Sender));
+        await AssertMeshError(HttpStatusCode.BadRequest, "06", () => raw.SendAsync(Receiver, Workflow, [1], extra: ("mex-Subject", "a\u0001b")));
+    }
+
+    [Fact]
     public async Task Chunk_upload_errors_carry_their_status_and_code()
     {
         using var raw = new RawMesh(_mesh.Options(Sender));

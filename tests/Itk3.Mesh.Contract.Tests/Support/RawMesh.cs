@@ -32,9 +32,21 @@ public sealed class RawMesh : IDisposable
         _connection.SendForStatusAsync(
             () => Post($"/messageexchange/{Mailbox}/outbox/{messageId}/{n}", body, encoding, range), retryable: false, CancellationToken.None);
 
-    public Task SendAsync(string? to, string? workflow, byte[] body, string? encoding = null, string? range = null) =>
+    public Task SendAsync(
+        string? to, string? workflow, byte[] body, string? encoding = null, string? range = null, params (string Name, string Value)[] extra) =>
         _connection.SendForStatusAsync(
-            () => Post($"/messageexchange/{Mailbox}/outbox", body, encoding, range, to, workflow), retryable: false, CancellationToken.None);
+            () =>
+            {
+                var request = Post($"/messageexchange/{Mailbox}/outbox", body, encoding, range, to, workflow);
+                foreach (var (name, value) in extra)
+                {
+                    request.Headers.TryAddWithoutValidation(name, value);
+                }
+
+                return request;
+            },
+            retryable: false,
+            CancellationToken.None);
 
     public Task GetAsync(string path) =>
         _connection.SendForStatusAsync(() => _connection.CreateRequest(HttpMethod.Get, path), retryable: false, CancellationToken.None);

@@ -24,7 +24,9 @@ public sealed class PrimitiveLexiconTests
     [InlineData("uuid", "urn:uuid:a8b2a3f4-1d2e-4c3b-9a8f-0123456789ab")]
     [InlineData("code", "fatal-error")]
     [InlineData("uri", "https://fhir.nhs.uk/Id/ods-organization-code")]
+    [InlineData("uri", "http://www.acme.com/identifiers/patient or urn:ietf:rfc:3986")]
     [InlineData("base64Binary", "SGVsbG8=")]
+    [InlineData("string", "line one\r\n\tline two")]
     public void Accepts_valid_lexical_forms(string type, string value) => Assert.True(PrimitiveLexicon.IsValid(type, value));
 
     [Theory]
@@ -49,8 +51,9 @@ public sealed class PrimitiveLexiconTests
     [InlineData("oid", "2.16.840")]
     [InlineData("uuid", "urn:uuid:A8B2A3F4-1D2E-4C3B-9A8F-0123456789AB")]
     [InlineData("code", " leading")]
-    [InlineData("uri", "has space")]
     [InlineData("base64Binary", "SGVsbG8")]
     [InlineData("base64Binary", "SGV$bG8=")]
+    [InlineData("string", "bell \u0007 inside")]
+    [InlineData("markdown", "nul \u0000")]
     public void Rejects_invalid_lexical_forms(string type, string value) => Assert.False(PrimitiveLexicon.IsValid(type, value));
 }

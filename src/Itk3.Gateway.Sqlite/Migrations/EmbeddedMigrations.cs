@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace Itk3.Gateway.Sqlite.Migrations;
+
+/// <summary>The numbered <c>NNNN_name.sql</c> files embedded in this assembly, in order.</summary>
+internal static class EmbeddedMigrations
+{
+    private const string Prefix = "Itk3.Gateway.Sqlite.Migrations.";
+
+    public static IReadOnlyList<Migration> Load()
+    {
+        var assembly = typeof(EmbeddedMigrations).Assembly;
+        var migrations = new List<Migration>();
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            if (!resource.StartsWith(Prefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var name = resource[Prefix.Length..^".sql".Length];
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            migrations.Add(new Migration(ParseVersion(name), name, reader.ReadToEnd()));
+        }
+
+        return Validate(migrations);
+    }
+
+    public static IReadOnlyList<Migration> Validate(IEnumerable<Migration> migrations)
+    {
+        var ordered = migrations.OrderBy(m => m.Version).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (ordered[i].Version != i + 1)
+            {
+                throw new InvalidOperationException($"Migrations must be numbered 1, 2, 3... without gaps; found {ordered[i].Name} at position {i + 1}.");
+            }
+        }
+
+        return ordered;
+    }
+
+    private static int ParseVersion(string name)
+    {
+        var underscore = name.IndexOf('_', StringComparison.Ordinal);
+        if (underscore <= 0 || !int.TryParse(name.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            throw new InvalidOperationException($"Migration {name} is not named NNNN_description.sql.");
+        }
+
+        return version;
+    }
+}

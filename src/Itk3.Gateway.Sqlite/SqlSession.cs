@@ -1,0 +1,84 @@
+using Itk3.Gateway.Store;
+using Microsoft.Data.Sqlite;
+
+namespace Itk3.Gateway.Sqlite;
+
+/// <summary>Runs parameterised SQL on one connection and (optional) transaction; SQLite failures become <see cref="GatewayStoreException"/>.</summary>
+internal sealed class SqlSession(SqliteConnection connection, SqliteTransaction? transaction)
+{
+    /// <summary>Set when the owning unit of work committed or was disposed: no further use.</summary>
+    public bool Closed { get; set; }
+
+    public async Task<int> ExecuteAsync(string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Create(sql, parameters);
+        try
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException exception)
+        {
+            throw Wrap(exception);
+        }
+    }
+
+    public async Task<object?> ScalarAsync(string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Create(sql, parameters);
+        try
+        {
+            var value = await command.ExecuteScalarAsync(cancellationToken);
+            return value is DBNull ? null : value;
+        }
+        catch (SqliteException exception)
+        {
+            throw Wrap(exception);
+        }
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(
+        string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var command = Create(sql, parameters);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }
+        catch (SqliteException exception)
+        {
+            throw Wrap(exception);
+        }
+    }
+
+    public async Task<T?> QuerySingleAsync<T>(
+        string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
+        where T : class
+    {
+        var rows = await QueryAsync(sql, parameters, map, cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public static GatewayStoreException Wrap(SqliteException exception) =>
+        new(GatewayStoreError.Unavailable, $"SQLite error {exception.SqliteErrorCode} ({exception.SqliteExtendedErrorCode}).", exception);
+
+    private SqliteCommand Create(string sql, IReadOnlyList<(string Name, object? Value)> parameters)
+    {
+        ObjectDisposedException.ThrowIf(Closed, this);
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, SqlValues.ToDb(value));
+        }
+
+        return command;
+    }
+}

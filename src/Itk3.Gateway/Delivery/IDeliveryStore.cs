@@ -1,0 +1,28 @@
+using Itk3.Gateway.Store;
+
+namespace Itk3.Gateway.Delivery;
+
+/// <summary>The delivery-queue side of a unit of work: accepted payloads on their way to the local application.</summary>
+public interface IDeliveryStore
+{
+    /// <summary>Queues a delivery; false when the id or the idempotency key is already used (nothing is queued twice).</summary>
+    Task<bool> EnqueueAsync(DeliveryItem item, CancellationToken cancellationToken);
+
+    /// <summary>The item with this id, or null.</summary>
+    Task<DeliveryItem?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Claims pending items that are due and not leased, oldest due first, counting an attempt on each.</summary>
+    Task<IReadOnlyList<DeliveryItem>> ClaimAsync(LeaseRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Marks a pending item delivered; it is never claimed again; false when it is not pending (already delivered or dead-lettered).</summary>
+    Task<bool> MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records a failed attempt, releases the lease and makes it due again at <paramref name="nextAttemptAt"/>; false when it is not pending.</summary>
+    Task<bool> MarkFailedAsync(string id, string error, DateTimeOffset nextAttemptAt, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Gives a pending item up: it is not claimed again unless an operator requeues it; false when it is not pending.</summary>
+    Task<bool> DeadLetterAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Puts a dead-lettered item back in the queue, due at <paramref name="nextAttemptAt"/> (an operator's retry; attempts and last error are kept); false when it is not dead-lettered.</summary>
+    Task<bool> RequeueAsync(string id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+}

@@ -1,0 +1,28 @@
+using Itk3.Gateway.Store;
+
+namespace Itk3.Gateway.Outbox;
+
+/// <summary>The outbox side of a unit of work: MESH sends, claimed with a lease by the dispatcher.</summary>
+public interface IOutboxStore
+{
+    /// <summary>Queues a send; false when the id is already used.</summary>
+    Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken);
+
+    /// <summary>The item with this id, or null.</summary>
+    Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Claims pending items that are due and not leased, oldest due first, counting an attempt on each.</summary>
+    Task<IReadOnlyList<OutboxItem>> ClaimAsync(LeaseRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Marks a pending item sent with the MESH message id; false when it is not pending.</summary>
+    Task<bool> MarkSentAsync(string id, string meshMessageId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records a failed attempt, releases the lease and makes it due again at <paramref name="nextAttemptAt"/> (backoff is the caller's); false when it is not pending.</summary>
+    Task<bool> MarkFailedAsync(string id, string error, DateTimeOffset nextAttemptAt, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Gives a pending item up: it is not claimed again unless an operator requeues it; false when it is not pending.</summary>
+    Task<bool> DeadLetterAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Puts a dead-lettered item back in the queue, due at <paramref name="nextAttemptAt"/> (an operator's retry; attempts and last error are kept); false when it is not dead-lettered.</summary>
+    Task<bool> RequeueAsync(string id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+}

@@ -1,0 +1,14 @@
+namespace Itk3.Gateway.Store;
+
+/// <summary>Stable codes of store failures.</summary>
+public enum GatewayStoreError
+{
+    /// <summary>The database was written by a newer build (its schema version is unknown to this one).</summary>
+    SchemaTooNew,
+
+    /// <summary>A migration failed; nothing of it was applied.</summary>
+    MigrationFailed,
+
+    /// <summary>The database could not be opened or used.</summary>
+    Unavailable,
+}

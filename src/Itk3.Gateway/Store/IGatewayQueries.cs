@@ -1,0 +1,37 @@
+using Itk3.Gateway.Delivery;
+using Itk3.Gateway.Inbound;
+using Itk3.Gateway.Outbox;
+using Itk3.Gateway.Transactions;
+
+namespace Itk3.Gateway.Store;
+
+/// <summary>The read side for the CLI, HTTP API and dashboard: committed data only, never blocked by writers.</summary>
+public interface IGatewayQueries
+{
+    /// <summary>A transaction with its timeline, responses and outbox items, or null.</summary>
+    Task<TransactionDetails?> GetTransactionAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Transactions matching the filter, newest first; needs-attention also takes transactions with a dead-lettered send.</summary>
+    Task<Page<OutboundTransaction>> ListTransactionsAsync(ListFilter<TransactionState> filter, CancellationToken cancellationToken);
+
+    /// <summary>How many transactions are in each state (every state present, zero when none).</summary>
+    Task<IReadOnlyDictionary<TransactionState, int>> CountTransactionsByStateAsync(CancellationToken cancellationToken);
+
+    /// <summary>A received message, or null.</summary>
+    Task<InboundMessage?> GetInboundAsync(string meshMessageId, CancellationToken cancellationToken);
+
+    /// <summary>Received messages matching the filter, newest first; needs-attention means rejected or dead-lettered.</summary>
+    Task<Page<InboundMessage>> ListInboundAsync(ListFilter<InboundState> filter, CancellationToken cancellationToken);
+
+    /// <summary>Outbox items matching the filter (flow = workflow id), newest first, without their content; needs-attention means dead-lettered.</summary>
+    Task<Page<OutboxItem>> ListOutboxAsync(ListFilter<OutboxState> filter, CancellationToken cancellationToken);
+
+    /// <summary>Deliveries matching the filter, newest first, without their content; needs-attention means dead-lettered.</summary>
+    Task<Page<DeliveryItem>> ListDeliveriesAsync(ListFilter<DeliveryState> filter, CancellationToken cancellationToken);
+
+    /// <summary>The raw bytes of a received message, or null.</summary>
+    Task<byte[]?> GetInboundContentAsync(string meshMessageId, CancellationToken cancellationToken);
+
+    /// <summary>The bytes of an outbox item (a sent payload or response), or null.</summary>
+    Task<byte[]?> GetOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,8 @@
+namespace Itk3.Gateway.Store;
+
+/// <summary>A request to claim due queue items for a while, so that no other gateway instance takes them meanwhile.</summary>
+/// <param name="Now">The current time; items due at or before it whose lease has expired are claimable.</param>
+/// <param name="LeaseDuration">How long the claim holds; after it the items are claimable again (a crashed claimant's items are redelivered).</param>
+/// <param name="Claimant">Who claims (an instance id), recorded for diagnosis.</param>
+/// <param name="MaxItems">The most items to claim.</param>
+public sealed record LeaseRequest(DateTimeOffset Now, TimeSpan LeaseDuration, string Claimant, int MaxItems);

@@ -20,6 +20,7 @@ internal static class CliApplication
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RespondCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(MeshCommand.Create());
         return root;
     }
 }

@@ -16,6 +16,11 @@ internal static class CliApplication
             "itk3: build, read, validate and answer NHS ITK3 messages (FHIR STU3), and move them over MESH.");
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(BuildCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(RespondCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(MeshCommand.Create());
         return root;
     }
 }

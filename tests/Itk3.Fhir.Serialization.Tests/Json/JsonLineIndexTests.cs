@@ -18,4 +18,25 @@ public sealed class JsonLineIndexTests
         Assert.Equal(new SourcePosition(2, 1), index.At(4));
         Assert.Equal(new SourcePosition(2, 2), index.At(6));
     }
+
+    [Fact]
+    public void Forward_positions_match_the_positions_found_in_any_order()
+    {
+        var content = "{\n  \"a\": \"é€\",\r\n\n  \"b\": [1,\n 2]\n}"u8.ToArray();
+        var forward = new JsonLineIndex(content);
+        var expected = new List<SourcePosition>();
+        for (var offset = 0; offset <= content.Length; offset++)
+        {
+            // A fresh index asked out of order uses its newline table; the forward one counts incrementally.
+            var table = new JsonLineIndex(content);
+            table.At(content.Length);
+            expected.Add(table.At(offset));
+        }
+
+        var actual = Enumerable.Range(0, content.Length + 1).Where(offset => offset == content.Length || (content[offset] & 0xC0) != 0x80)
+            .Select(offset => (offset, forward.At(offset))).ToList();
+
+        Assert.All(actual, pair => Assert.Equal(expected[pair.offset], pair.Item2));
+        Assert.Equal(new SourcePosition(5, 2), forward.At(content.Length - 4));
+    }
 }

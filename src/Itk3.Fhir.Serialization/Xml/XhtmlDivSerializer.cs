@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml;
 
@@ -13,7 +14,9 @@ namespace Itk3.Fhir.Serialization.Xml;
 /// </summary>
 internal sealed class XhtmlDivSerializer
 {
+    private static readonly SearchValues<char> Markup = SearchValues.Create("&<>\"");
     private readonly StringBuilder _text = new();
+    private readonly char[] _chunk = new char[4096];
     private readonly List<Binding> _scope = [];
     private readonly List<string> _open = [];
 
@@ -34,7 +37,7 @@ internal sealed class XhtmlDivSerializer
             {
                 XmlNodeType.Element => WriteElement(reader, rootDepth, checkElement),
                 XmlNodeType.EndElement => WriteEndElement(reader, rootDepth),
-                XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace => WriteText(reader.Value),
+                XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace => WriteText(reader),
                 _ => false,
             };
             if (done)
@@ -112,9 +115,21 @@ internal sealed class XhtmlDivSerializer
         return depth == 1;
     }
 
-    private bool WriteText(string value)
+    /// <summary>Copies a text node in chunks when the reader can, so that no string is made of it.</summary>
+    private bool WriteText(XmlReader reader)
     {
-        Escape(value);
+        if (!reader.CanReadValueChunk)
+        {
+            Escape(reader.Value);
+            return false;
+        }
+
+        int read;
+        while ((read = reader.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
+        {
+            Escape(_chunk.AsSpan(0, read));
+        }
+
         return false;
     }
 
@@ -152,20 +167,22 @@ internal sealed class XhtmlDivSerializer
         }
     }
 
-    private void Escape(string value)
+    private void Escape(ReadOnlySpan<char> value)
     {
-        for (var i = 0; i < value.Length; i++)
+        int index;
+        while ((index = value.IndexOfAny(Markup)) >= 0)
         {
-            var c = value[i];
-            _ = c switch
+            _text.Append(value[..index]).Append(value[index] switch
             {
-                '&' => _text.Append("&amp;"),
-                '<' => _text.Append("&lt;"),
-                '>' => _text.Append("&gt;"),
-                '"' => _text.Append("&quot;"),
-                _ => _text.Append(c),
-            };
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ => "&quot;",
+            });
+            value = value[(index + 1)..];
         }
+
+        _text.Append(value);
     }
 
     private readonly record struct Binding(int Depth, string Prefix, string Namespace);

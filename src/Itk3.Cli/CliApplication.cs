@@ -16,6 +16,7 @@ internal static class CliApplication
             "itk3: build, read, validate and answer NHS ITK3 messages (FHIR STU3), and move them over MESH.");
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(MeshCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,39 @@
+namespace Itk3.Mesh.Models;
+
+/// <summary>
+/// What to send (MESH.md §6.1): recipient and workflow are required; the rest is passed through to the recipient.
+/// <see cref="Compress"/> gzips each chunk independently for transport; <see cref="ChunkSize"/> overrides the client's
+/// default for this message.
+/// </summary>
+public sealed record MeshSendRequest(string To, string WorkflowId)
+{
+    /// <summary>Free-text subject (no personal data).</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>Your own reference, shown in tracking and REPORTs (never personal data).</summary>
+    public string? LocalId { get; init; }
+
+    /// <summary>Original file name.</summary>
+    public string? FileName { get; init; }
+
+    /// <summary>Partner ID.</summary>
+    public string? PartnerId { get; init; }
+
+    /// <summary>Media type of the whole message, sent as Content-Type (single chunk) and mex-Content-Type.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>Your checksum of the content, e.g. <c>md5:0123abcd</c>.</summary>
+    public string? ContentChecksum { get; init; }
+
+    /// <summary>Sets mex-Content-Encrypted: Y.</summary>
+    public bool ContentEncrypted { get; init; }
+
+    /// <summary>Sets mex-Content-Compressed: Y (the payload itself is compressed; not transport gzip).</summary>
+    public bool ContentCompressed { get; init; }
+
+    /// <summary>Gzip each chunk for transport (Content-Encoding: gzip).</summary>
+    public bool Compress { get; init; }
+
+    /// <summary>Chunk size in bytes for this message; null uses the client option.</summary>
+    public int? ChunkSize { get; init; }
+}

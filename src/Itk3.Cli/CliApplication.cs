@@ -17,6 +17,10 @@ internal static class CliApplication
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(MeshCommand.Create());
+        root.Subcommands.Add(BuildCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(RespondCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         return root;
     }
 }

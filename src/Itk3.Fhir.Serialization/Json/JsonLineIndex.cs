@@ -66,6 +66,13 @@ internal sealed class JsonLineIndex
 
     private int FindLine(int offset)
     {
+        // Offsets mostly move forward within one line: check the last line before searching.
+        var last = _cachedLine;
+        if (last >= 0 && offset >= _lineStarts![last] && (last + 1 == _lineCount || offset < _lineStarts[last + 1]))
+        {
+            return last;
+        }
+
         var index = Array.BinarySearch(_lineStarts!, 0, _lineCount, offset);
         return index >= 0 ? index : ~index - 1;
     }

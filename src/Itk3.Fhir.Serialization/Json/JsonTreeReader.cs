@@ -171,30 +171,9 @@ internal sealed partial class JsonTreeReader
     /// <summary>Reads one property value (the reader is on the value) into its slot.</summary>
     private void ReadMember(ref Utf8JsonReader reader, FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, long offset)
     {
-        var (found, match, elementType) = _elements.Resolve(type, name.Wire);
-        if (!found || (name.IsMeta && !AcceptsMeta(match)))
-        {
-            Report(FhirIssues.ElementUnknown, Location(name.Full), _lines.At(offset), $"'{name.Full}' is not an element of {type.Name}.");
-            SkipValue(ref reader);
-            return;
-        }
-
-        var slot = collector.Find(name.Wire);
+        var slot = OpenSlot(type, collector, name, offset);
         if (slot is null)
         {
-            if (match.Definition.IsChoice && collector.FindChoice(match.Definition) is { } other)
-            {
-                Report(FhirIssues.ChoiceMultiple, Location(name.Wire), _lines.At(offset),
-                    $"'{name.Wire}' and '{other.WireName}' are two types of the one choice element {match.Definition.Name}[x].");
-                SkipValue(ref reader);
-                return;
-            }
-
-            slot = collector.Add(name.Wire, match, elementType);
-        }
-        else if (name.IsMeta ? slot.HasMeta : slot.HasValue)
-        {
-            Report(FhirIssues.PropertyDuplicate, Location(name.Full), _lines.At(offset), $"'{name.Full}' is given twice.");
             SkipValue(ref reader);
             return;
         }
@@ -212,6 +191,38 @@ internal sealed partial class JsonTreeReader
         {
             ReadComplex(ref reader, slot, position);
         }
+    }
+
+    /// <summary>The slot a property goes into, or null (reported) for unknown, duplicate and second-choice properties.</summary>
+    private JsonMemberSlot? OpenSlot(FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, long offset)
+    {
+        var (found, match, elementType) = _elements.Resolve(type, name.Wire);
+        if (!found || (name.IsMeta && !AcceptsMeta(match)))
+        {
+            Report(FhirIssues.ElementUnknown, Location(name.Full), _lines.At(offset), $"'{name.Full}' is not an element of {type.Name}.");
+            return null;
+        }
+
+        var slot = collector.Find(name.Wire);
+        if (slot is null)
+        {
+            if (match.Definition.IsChoice && collector.FindChoice(match.Definition) is { } other)
+            {
+                Report(FhirIssues.ChoiceMultiple, Location(name.Wire), _lines.At(offset),
+                    $"'{name.Wire}' and '{other.WireName}' are two types of the one choice element {match.Definition.Name}[x].");
+                return null;
+            }
+
+            return collector.Add(name.Wire, match, elementType);
+        }
+
+        if (name.IsMeta ? slot.HasMeta : slot.HasValue)
+        {
+            Report(FhirIssues.PropertyDuplicate, Location(name.Full), _lines.At(offset), $"'{name.Full}' is given twice.");
+            return null;
+        }
+
+        return slot;
     }
 
     private static bool AcceptsMeta(ElementMatch match) =>

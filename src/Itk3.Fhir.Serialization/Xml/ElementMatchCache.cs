@@ -5,10 +5,13 @@ namespace Itk3.Fhir.Serialization.Xml;
 
 /// <summary>
 /// Resolves (parent type, element name) to the element match and the child's type, keyed by reference: the reader's
-/// names are atomised by its name table, so each distinct name is one string instance and no string is hashed twice.
+/// names are atomised by its name table, and the trees it builds share those instances, so each distinct name is
+/// hashed once. Names that are not shared instances (trees built elsewhere) still resolve, through the schema; the
+/// cache stops growing at <see cref="Capacity"/> entries so such trees cannot inflate it.
 /// </summary>
 internal sealed class ElementMatchCache(IFhirSchema schema)
 {
+    private const int Capacity = 4096;
     private readonly Dictionary<Key, Resolved> _resolved = [];
 
     /// <summary>Finds the element named <paramref name="name"/> in <paramref name="type"/>; false when the type does not define it.</summary>
@@ -26,7 +29,11 @@ internal sealed class ElementMatchCache(IFhirSchema schema)
         }
 
         resolved = new Resolved(match, match.Definition.HoldsResource ? null : schema.FindType(match.TypeName));
-        _resolved.Add(key, resolved);
+        if (_resolved.Count < Capacity)
+        {
+            _resolved.Add(key, resolved);
+        }
+
         return true;
     }
 

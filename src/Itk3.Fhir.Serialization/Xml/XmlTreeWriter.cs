@@ -15,6 +15,7 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
     private readonly LocationStack _path = new();
     private readonly XhtmlDivValidator _divValidator = new();
     private readonly MatchBuffer _matches = new();
+    private readonly ElementMatchCache _cache = new(schema);
 
     public void WriteRoot(ElementNode resource, FhirTypeDefinition type)
     {
@@ -47,15 +48,17 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
         var ordered = true;
         var last = -1;
         string? lastName = null;
-        foreach (var child in node.Children)
+        var children = node.Children;
+        for (var i = 0; i < children.Count; i++)
         {
-            if (!type.TryFindElement(child.Name, out var match))
+            var child = children[i];
+            if (!_cache.TryFind(type, child.Name, out var resolved))
             {
                 throw Invalid($"'{child.Name}' is not an element of {type.Name}.");
             }
 
-            _matches.Add(match);
-            var order = match.Definition.Order;
+            _matches.Add(resolved);
+            var order = resolved.Match.Definition.Order;
             ordered &= order > last || (order == last && child.Name == lastName);
             last = Math.Max(last, order);
             lastName = child.Name;
@@ -70,7 +73,7 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
         for (var i = 0; i < children.Count; i++)
         {
             var child = children[i];
-            if (_matches[mark + i].Definition.Representation == ElementRepresentation.XmlAttribute)
+            if (_matches[mark + i].Match.Definition.Representation == ElementRepresentation.XmlAttribute)
             {
                 if (child.Value is null || child.Children.Count > 0)
                 {
@@ -98,11 +101,11 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
         for (var i = 0; i < children.Count; i++)
         {
             var child = children[i];
-            var match = _matches[mark + i];
+            var resolved = _matches[mark + i];
             index = i > 0 && children[i - 1].Name == child.Name ? index + 1 : 0;
-            if (match.Definition.Representation != ElementRepresentation.XmlAttribute)
+            if (resolved.Match.Definition.Representation != ElementRepresentation.XmlAttribute)
             {
-                WriteChild(child, match, index);
+                WriteChild(child, resolved, index);
             }
         }
     }
@@ -116,17 +119,17 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
                 continue;
             }
 
-            var match = new ElementMatch(group.Definition, group.TypeName);
+            _cache.TryFind(type, group.WireName, out var resolved);
             for (var i = 0; i < group.Nodes.Count; i++)
             {
-                WriteChild(group.Nodes[i], match, i);
+                WriteChild(group.Nodes[i], resolved, i);
             }
         }
     }
 
-    private void WriteChild(ElementNode child, ElementMatch match, int index)
+    private void WriteChild(ElementNode child, ElementMatchCache.Resolved resolved, int index)
     {
-        var definition = match.Definition;
+        var definition = resolved.Match.Definition;
         _path.Push(child.Name, definition.IsArray ? index : -1);
         if (definition.HoldsResource)
         {
@@ -138,7 +141,7 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
         }
         else
         {
-            var type = schema.FindType(match.TypeName) ?? throw Invalid($"the type {match.TypeName} is not known.");
+            var type = resolved.Type ?? throw Invalid($"the type {resolved.Match.TypeName} is not known.");
             writer.WriteStartElement(child.Name, Ns);
             WriteContent(child, type);
             writer.WriteEndElement();

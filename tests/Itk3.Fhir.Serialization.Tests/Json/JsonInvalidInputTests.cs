@@ -226,11 +226,14 @@ public sealed class JsonInvalidInputTests
 
         var fromBytes = FhirSerializer.Parse(bytes, FhirFormat.Json, options);
         var fromStream = FhirSerializer.Parse(new NonSeekableStream(bytes), FhirFormat.Json, options);
+        var fromSeekable = FhirSerializer.Parse(new MemoryStream(bytes), FhirFormat.Json, options);
 
         Assert.Null(fromBytes.Root);
         Single(fromBytes, "input-too-large");
         Assert.Null(fromStream.Root);
         Single(fromStream, "input-too-large");
+        Assert.Null(fromSeekable.Root);
+        Single(fromSeekable, "input-too-large");
     }
 
     [Fact]

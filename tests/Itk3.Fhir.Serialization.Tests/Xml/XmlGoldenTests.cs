@@ -13,11 +13,11 @@ public sealed class XmlGoldenTests
     [InlineData("primitives")]
     public void Writes_the_golden_file_and_reads_it_back_to_the_same_tree(string name)
     {
-        var input = XmlTesting.Parse(GoldenFile.Read($"xml/{name}.input.xml"));
+        var input = XmlTesting.Parse(GoldenFile.Read($"Xml/{name}.input.xml"));
         Assert.Empty(input.Issues);
 
         var written = XmlTesting.Write(input.Root!, indented: true);
-        GoldenFile.AssertMatches($"xml/{name}.xml", written);
+        GoldenFile.AssertMatches($"Xml/{name}.xml", written);
         XmlTesting.AssertSchemaValid(written);
 
         var reread = XmlTesting.Parse(written);
@@ -29,7 +29,7 @@ public sealed class XmlGoldenTests
     [Fact]
     public void Message_bundle_keeps_the_handling_extension_and_the_message_header_location()
     {
-        var root = XmlTesting.Parse(GoldenFile.Read("xml/message-bundle.input.xml")).Root!;
+        var root = XmlTesting.Parse(GoldenFile.Read("Xml/message-bundle.input.xml")).Root!;
 
         var header = root.Children.First(child => child.Name == "entry").Child("resource")!;
         Assert.Equal("MessageHeader", header.ResourceType);
@@ -45,7 +45,7 @@ public sealed class XmlGoldenTests
     [Fact]
     public void Document_bundle_narrative_becomes_the_json_div_string()
     {
-        var root = XmlTesting.Parse(GoldenFile.Read("xml/document-bundle.input.xml")).Root!;
+        var root = XmlTesting.Parse(GoldenFile.Read("Xml/document-bundle.input.xml")).Root!;
 
         var composition = root.Child("entry")!.Child("resource")!;
         var div = composition.Select("text.div")!.Value;
@@ -61,7 +61,7 @@ public sealed class XmlGoldenTests
     [Fact]
     public void Primitives_keep_ids_extensions_and_whitespace()
     {
-        var root = XmlTesting.Parse(GoldenFile.Read("xml/primitives.input.xml")).Root!;
+        var root = XmlTesting.Parse(GoldenFile.Read("Xml/primitives.input.xml")).Root!;
 
         var givens = root.Child("name")!.ChildrenNamed("given").ToArray();
         Assert.Equal(new string?[] { "Anne", null, "Marie" }, givens.Select(given => given.Value).ToArray());

@@ -62,4 +62,26 @@ public sealed class XmlReaderBasicsTests
         Assert.Equal("1.10", result.Root!.Select("valueQuantity.value")!.Value);
         Assert.Equal(" a\tb ", result.Root.Select("code.text")!.Value);
     }
+
+    [Fact]
+    public void Reads_from_a_stream_the_same_tree_as_from_bytes()
+    {
+        var bytes = GoldenFile.Read("Xml/message-bundle.xml");
+
+        var fromStream = FhirSerializer.Parse(new MemoryStream(bytes), FhirFormat.Xml);
+        var fromBytes = XmlTesting.Parse(bytes);
+
+        Assert.Empty(fromStream.Issues);
+        Assert.Null(ElementTreeComparer.FindDifference(fromBytes.Root!, fromStream.Root!));
+    }
+
+    [Fact]
+    public void Unknown_elements_stay_errors_in_lenient_mode_and_are_left_out_of_the_tree()
+    {
+        var result = XmlTesting.Parse(XmlTesting.Patient("<colour value=\"red\"/><active value=\"true\"/>"), strict: false);
+
+        Assert.Equal(["element-unknown"], XmlTesting.Codes(result));
+        Assert.True(result.Issues[0].IsError);
+        Assert.Equal(["active"], result.Root!.Children.Select(child => child.Name));
+    }
 }

@@ -14,6 +14,7 @@ public sealed class XmlWriterTests
         var bytes = XmlTesting.Write(Patient(new ElementNode("active", "true")));
 
         Assert.Equal("<Patient xmlns=\"http://hl7.org/fhir\"><active value=\"true\" /></Patient>"u8.ToArray(), bytes);
+        XmlTesting.AssertSchemaValid(bytes);
     }
 
     [Fact]
@@ -40,6 +41,7 @@ public sealed class XmlWriterTests
 
         Assert.Contains("<birthDate id=\"b\" value=\"1970\"><extension url=\"http://x/y\"><valueString value=\"a&#x9;b&#xA;c&#xD;\" /></extension></birthDate>", written);
         Assert.Equal("a\tb\nc\r", XmlTesting.Parse(XmlTesting.Write(tree)).Root!.Select("birthDate.extension.valueString")!.Value);
+        XmlTesting.AssertSchemaValid(XmlTesting.Write(tree));
     }
 
     [Fact]
@@ -50,6 +52,7 @@ public sealed class XmlWriterTests
         var written = XmlTesting.WriteText(Patient(practitioner));
 
         Assert.Equal("<Patient xmlns=\"http://hl7.org/fhir\"><contained><Practitioner><id value=\"gp\" /></Practitioner></contained></Patient>", written);
+        XmlTesting.AssertSchemaValid(XmlTesting.Write(Patient(practitioner)));
     }
 
     [Fact]
@@ -82,6 +85,17 @@ public sealed class XmlWriterTests
         var tree = Patient(new ElementNode("contained", children: [new ElementNode("id", "x")]));
 
         Assert.Throws<ArgumentException>(() => XmlTesting.Write(tree));
+    }
+
+    [Fact]
+    public void Names_the_repeat_index_of_an_undefined_element_in_a_tree_given_out_of_order()
+    {
+        var extension = new ElementNode("extension", children: [new ElementNode("valueString", "v"), new ElementNode("url", "http://x")]);
+        var tree = Patient(new ElementNode("gender", "male"), extension, new ElementNode("name", children: [new ElementNode("family", "F")]), new ElementNode("name", children: [new ElementNode("colour", "red")]));
+
+        var exception = Assert.Throws<ArgumentException>(() => XmlTesting.Write(tree));
+
+        Assert.Contains("Patient.name[1]", exception.Message);
     }
 
     [Fact]

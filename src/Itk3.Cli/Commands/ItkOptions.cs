@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Text.Json;
+using Itk3.Fhir.Serialization;
+using Itk3.Messaging.Building;
+using Itk3.Messaging.Validation;
+
+namespace Itk3.Cli.Commands;
+
+/// <summary>Options and helpers shared by the ITK3 commands (build, validate, respond).</summary>
+internal static class ItkOptions
+{
+    /// <summary>The <c>--profile</c> option: a receiver profile JSON file.</summary>
+    public static Option<FileInfo?> Profile() => new("--profile", "-p")
+    {
+        Description = "Receiver profile (JSON; see samples/receiver-profile.json). Omitted: a permissive profile with duplicate checks and a 5 MB limit.",
+    };
+
+    /// <summary>The <c>--to</c> option: the wire format written.</summary>
+    public static Option<FhirFormat> To() => new("--to")
+    {
+        Description = "Format to write: xml (the ITK3 mandated format) or json.",
+        DefaultValueFactory = _ => FhirFormat.Xml,
+    };
+
+    /// <summary>Loads the profile, or returns null after printing why it cannot be used.</summary>
+    public static ReceiverProfile? LoadProfile(FileInfo? file, TextWriter error)
+    {
+        if (file is null)
+        {
+            return ReceiverProfile.Permissive;
+        }
+
+        try
+        {
+            return ReceiverProfile.FromJson(File.ReadAllText(file.FullName));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        {
+            error.WriteLine($"error: cannot use profile {file.FullName}: {exception.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>A participant from an ODS code or an SDS user id (exactly one must be given); null after an error message otherwise.</summary>
+    public static Participant? Participant(string? ods, string? sds, string role, TextWriter error, bool required = true)
+    {
+        if (ods is not null && sds is not null)
+        {
+            error.WriteLine($"error: give the {role} as an ODS code or an SDS user id, not both.");
+            return null;
+        }
+
+        if (ods is null && sds is null && required)
+        {
+            error.WriteLine($"error: the {role} is required (--{role}-ods CODE or --{role}-sds ID).");
+        }
+
+        return ods is not null ? Messaging.Building.Participant.Organization(ods) : sds is not null ? Messaging.Building.Participant.Practitioner(sds) : null;
+    }
+
+    /// <summary>Writes bytes to a file or, when none is given, to standard output.</summary>
+    public static int WriteOutput(byte[] bytes, FileInfo? file, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            if (file is null)
+            {
+                output.Write(System.Text.Encoding.UTF8.GetString(bytes));
+                output.WriteLine();
+            }
+            else
+            {
+                File.WriteAllBytes(file.FullName, bytes);
+            }
+
+            return ExitCodes.Ok;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: cannot write {file?.FullName}: {exception.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Itk3.Messaging.Codes;
+
+namespace Itk3.Messaging.Validation.Rules;
+
+/// <summary>
+/// 10004: MessageDefinition unreadable, or a definition or event this receiver does not support; 10005: a supported
+/// definition in an unsupported version (same name, other trailing major version). Responses accept both the current
+/// and the retired response definition.
+/// </summary>
+internal sealed partial class MessageDefinitionRule : IMessageRule
+{
+    public string Name => "handling-MessageDefinition";
+
+    public void Check(ValidationContext context)
+    {
+        if (context.Message?.Header is not { Handling: { } handling } header || handling.Key("MessageDefinition") is not { } node)
+        {
+            return;
+        }
+
+        var location = RuleSupport.KeyLocation(header, "MessageDefinition");
+        var url = handling.MessageDefinition;
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out _))
+        {
+            context.Report(ResponseCodes.MessageDefinitionError, location, node, "MessageDefinition must reference a MessageDefinition by absolute URL.");
+            return;
+        }
+
+        var profile = context.Profile;
+        if (header.EventCode == MessageEvents.Response.Code)
+        {
+            if (url is not (ItkUrls.ResponseMessageDefinition or ItkUrls.ResponseMessageDefinitionRetired))
+            {
+                context.Report(ResponseCodes.MessageDefinitionError, location, node, "An ITK3 Response must use ITK-Response-MessageDefinition-1.");
+            }
+
+            return;
+        }
+
+        if (profile.Events.Count > 0 && !profile.Events.Contains(header.EventCode ?? string.Empty))
+        {
+            context.Report(ResponseCodes.MessageDefinitionError, header.Location + ".event", header.Node.Child("event"), "This receiver does not support the message event.");
+            return;
+        }
+
+        if (profile.MessageDefinitions.Count == 0 || profile.MessageDefinitions.Contains(url))
+        {
+            return;
+        }
+
+        var name = Unversioned(url);
+        var knownName = profile.MessageDefinitions.Any(d => Unversioned(d) == name);
+        context.Report(
+            knownName ? ResponseCodes.MessageDefinitionVersionError : ResponseCodes.MessageDefinitionError,
+            location,
+            node,
+            knownName ? "This version of the MessageDefinition is not supported." : "This receiver does not support the MessageDefinition.");
+    }
+
+    /// <summary>The definition URL without its trailing major version (<c>…-4</c>).</summary>
+    internal static string Unversioned(string url) => TrailingVersion().Replace(url, string.Empty);
+
+    [GeneratedRegex(@"-\d+$")]
+    private static partial Regex TrailingVersion();
+}

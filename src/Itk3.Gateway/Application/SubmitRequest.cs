@@ -14,4 +14,7 @@ public sealed record SubmitRequest(ReadOnlyMemory<byte> Payload, RecipientKind R
 
     /// <summary>The application's own reference, sent as the handling specification's SenderReference.</summary>
     public string? SenderReference { get; init; }
+
+    /// <summary>An id chosen by the caller (for example an idempotency key): submitting it again returns the same transaction and sends nothing new.</summary>
+    public string? TransactionId { get; init; }
 }

@@ -21,6 +21,9 @@ public sealed record MeshSettings
     /// <summary>How many message ids one inbox poll asks for (10 to 5000).</summary>
     public int PageSize { get; init; } = 100;
 
+    /// <summary>Where the embedded MESH server listens (port 0 picks a free port).</summary>
+    public string EmbeddedListenUrl { get; init; } = "http://127.0.0.1:0";
+
     /// <summary>Whether this is an embedded MESH.</summary>
     public bool IsEmbedded => string.Equals(Url, Embedded, StringComparison.OrdinalIgnoreCase);
 }

@@ -28,6 +28,17 @@ for (var round = 0; round < rounds; round++)
     Console.WriteLine($"  round {round + 1}: MESH {mesh[^1]:F0} msg/s, raw {raw[^1]:F0} msg/s");
 }
 
+var clientMesh = new List<double>();
+var clientRaw = new List<double>();
+await ClientOverheadBenchmark.RunAsync(200, concurrency, smallSize);
+for (var round = 0; round < rounds; round++)
+{
+    var (m, r) = await ClientOverheadBenchmark.RunAsync(messages, concurrency, smallSize);
+    clientMesh.Add(m);
+    clientRaw.Add(r);
+    Console.WriteLine($"  round {round + 1}: client only (stub server) MESH {m:F0} msg/s, raw {r:F0} msg/s");
+}
+
 var large = new List<(LargeMessageBenchmark.Result Mesh, LargeMessageBenchmark.Result Raw)>();
 for (var round = 0; round < rounds; round++)
 {
@@ -41,6 +52,7 @@ Console.WriteLine();
 Console.WriteLine("| Flow | Ours (median) | Raw HttpClient baseline (median) | Ratio |");
 Console.WriteLine("|---|---|---|---|");
 Row($"10 KB send + list + download + ack, msg/s", Median(mesh), Median(raw), "F0");
+Row($"10 KB cycle against a stub server (client cost only), msg/s", Median(clientMesh), Median(clientRaw), "F0");
 Row($"{largeMb} MB send, MB/s", Median(large.Select(l => l.Mesh.SendMBps)), Median(large.Select(l => l.Raw.SendMBps)), "F0");
 Row($"{largeMb} MB download, MB/s", Median(large.Select(l => l.Mesh.ReceiveMBps)), Median(large.Select(l => l.Raw.ReceiveMBps)), "F0");
 Row($"{largeMb} MB peak working set above baseline, MB (max)", large.Max(l => l.Mesh.PeakWorkingSetMB), large.Max(l => l.Raw.PeakWorkingSetMB), "F1");

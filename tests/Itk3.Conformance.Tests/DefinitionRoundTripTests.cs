@@ -18,7 +18,17 @@ public sealed class DefinitionRoundTripTests(ITestOutputHelper output)
         "profiles-resources.json", "profiles-types.json", "valuesets.json", "extension-definitions.json", "search-parameters.json",
     };
 
-    [Theory]
+    /// <summary>
+    /// Resources whose XML .NET's XSD validator rejects although libxml2 (xmllint) accepts it: the official ValueSet
+    /// <c>snomedct</c> carries the uri <c>http://.........?</c>, which System.Uri-based anyURI checking refuses.
+    /// Listed so the test fails if they start passing or if anything else fails.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> KnownXsdDivergences = new()
+    {
+        ["valuesets.json"] = ["snomedct"],
+    };
+
+    [RequiresDefinitionsTheory]
     [MemberData(nameof(Bundles))]
     public void Every_resource_round_trips_both_ways_and_validates_against_the_XSD(string bundleFile)
     {
@@ -33,6 +43,7 @@ public sealed class DefinitionRoundTripTests(ITestOutputHelper output)
         output.WriteLine(summary);
         ConformanceReport.Append(summary);
         Assert.True(tally.Failures.Count == 0, string.Join('\n', tally.Failures.Take(10)));
+        Assert.Equal(KnownXsdDivergences.GetValueOrDefault(bundleFile, []), tally.XsdInvalidIds);
     }
 
     private static RoundTripOutcome RoundTrip(byte[] originalJson)
@@ -41,7 +52,7 @@ public sealed class DefinitionRoundTripTests(ITestOutputHelper output)
         var fromJson = FhirSerializer.Parse(originalJson, FhirFormat.Json);
         if (!fromJson.Success || fromJson.Root is null)
         {
-            return RoundTripOutcome.Failed(id, "JSON parse: " + string.Join("; ", fromJson.Issues.Take(3)));
+            return new RoundTripOutcome(id, false, ["not written"], "JSON parse: " + string.Join("; ", fromJson.Issues.Take(3)));
         }
 
         var xml = FhirSerializer.SerializeToBytes(fromJson.Root, FhirFormat.Xml);
@@ -49,18 +60,12 @@ public sealed class DefinitionRoundTripTests(ITestOutputHelper output)
         var fromXml = FhirSerializer.Parse(xml, FhirFormat.Xml);
         if (!fromXml.Success || fromXml.Root is null)
         {
-            return RoundTripOutcome.Failed(id, "XML parse: " + string.Join("; ", fromXml.Issues.Take(3)), xsdErrors.Count == 0);
+            return new RoundTripOutcome(id, false, xsdErrors, "XML parse: " + string.Join("; ", fromXml.Issues.Take(3)));
         }
 
         var problem = JsonToXmlToJson(originalJson, fromJson.Root, fromXml.Root) ?? XmlToJsonToXml(xml, fromXml.Root);
-        if (xsdErrors.Count > 0)
-        {
-            problem ??= "XSD: " + string.Join("; ", xsdErrors.Take(3));
-        }
-
-        return problem is null ? RoundTripOutcome.Identical : RoundTripOutcome.Failed(id, problem, xsdErrors.Count == 0);
+        return new RoundTripOutcome(id, problem is null, xsdErrors, problem);
     }
-
     private static string? JsonToXmlToJson(byte[] originalJson, ElementNode fromJson, ElementNode fromXml)
     {
         var treeDifference = ElementTreeComparer.FindDifference(fromJson, fromXml);

@@ -1,11 +1,9 @@
 namespace Itk3.Conformance.Tests;
 
 /// <summary>The result of round-tripping one resource.</summary>
-internal sealed record RoundTripOutcome(bool IsIdentical, bool IsXsdValid, string? Failure)
+internal sealed record RoundTripOutcome(string Id, bool IsIdentical, IReadOnlyList<string> XsdErrors, string? Failure)
 {
-    public static RoundTripOutcome Identical { get; } = new(true, true, null);
-
-    public static RoundTripOutcome Failed(string id, string reason, bool xsdValid = false) => new(false, xsdValid, $"{id}: {reason}");
+    public bool IsXsdValid => XsdErrors.Count == 0;
 }
 
 /// <summary>Counts outcomes: tried, identical both ways, XSD-valid, and the failures.</summary>
@@ -19,6 +17,8 @@ internal sealed class RoundTripTally
 
     public List<string> Failures { get; } = [];
 
+    public List<string> XsdInvalidIds { get; } = [];
+
     public void Add(RoundTripOutcome outcome)
     {
         Tried++;
@@ -26,7 +26,12 @@ internal sealed class RoundTripTally
         XsdValid += outcome.IsXsdValid ? 1 : 0;
         if (outcome.Failure is not null)
         {
-            Failures.Add(outcome.Failure);
+            Failures.Add($"{outcome.Id}: {outcome.Failure}");
+        }
+
+        if (!outcome.IsXsdValid)
+        {
+            XsdInvalidIds.Add(outcome.Id);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 using Itk3.Fhir.ElementModel;
@@ -166,8 +167,9 @@ internal sealed partial class JsonTreeReader
         }
 
         var cached = _values.Get(ref reader);
+        var checkedAsBase64 = cached is null && IsLargeValidBase64(ref reader, type);
         var value = cached?.Value ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.GetString()!);
-        if (cached is null || !ReferenceEquals(cached.ValidAs, type.Name))
+        if (!checkedAsBase64 && (cached is null || !ReferenceEquals(cached.ValidAs, type.Name)))
         {
             if (CheckLexicalForm(slot, type, value, index, position) && cached is not null)
             {
@@ -177,6 +179,15 @@ internal sealed partial class JsonTreeReader
 
         return new JsonPrimitiveItem(value, JsonItemState.Present, position);
     }
+
+    /// <summary>
+    /// True when a long base64Binary value (an attachment) is valid, checked on its UTF-8 bytes with the vectorised
+    /// <see cref="Base64.IsValid(ReadOnlySpan{byte})"/> (same alphabet, padding and whitespace rules as the lexicon);
+    /// false means "not checked here", and the lexicon then checks and reports.
+    /// </summary>
+    private static bool IsLargeValidBase64(ref Utf8JsonReader reader, FhirTypeDefinition type) =>
+        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length > 256
+        && type.Name == "base64Binary" && Base64.IsValid(reader.ValueSpan);
 
     private bool CheckLexicalForm(JsonMemberSlot slot, FhirTypeDefinition type, string value, int index, SourcePosition position)
     {

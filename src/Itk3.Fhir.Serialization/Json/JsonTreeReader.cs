@@ -12,7 +12,6 @@ namespace Itk3.Fhir.Serialization.Json;
 /// </summary>
 internal sealed partial class JsonTreeReader
 {
-    private static readonly ElementNode[] NoChildren = [];
     private readonly ParseContext _context;
     private readonly JsonLineIndex _lines;
     private readonly JsonNameCache _names = new();
@@ -155,7 +154,7 @@ internal sealed partial class JsonTreeReader
 
         var children = collector.Build(_path, _context);
         _objectDepth--;
-        return children.Length == 0 ? NoChildren : children;
+        return children;
     }
 
     private JsonMemberCollector RentCollector()

@@ -40,6 +40,13 @@ internal sealed class ParseContext
             return true;
         }
 
+        var trimmed = value.Trim();
+        if (trimmed.Length > 0 && trimmed.Length < value.Length && PrimitiveLexicon.IsValid(typeName, trimmed))
+        {
+            Report(FhirIssues.PrimitivePadded, location, position, $"The {typeName} value has leading or trailing whitespace.");
+            return false;
+        }
+
         Report(FhirIssues.PrimitiveInvalid, location, position, $"'{Abbreviate(value)}' is not a valid {typeName}.");
         return false;
     }

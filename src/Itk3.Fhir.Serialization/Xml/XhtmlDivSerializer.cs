@@ -7,7 +7,9 @@ namespace Itk3.Fhir.Serialization.Xml;
 /// Turns the narrative <c>div</c> under an <see cref="XmlReader"/> into the canonical string FHIR JSON carries:
 /// XHTML elements unprefixed with <c>xmlns="http://www.w3.org/1999/xhtml"</c> declared on the div, other namespaces
 /// kept with the declarations they need, markup characters escaped, character references resolved, comments dropped.
-/// Escaping and empty elements (<c>&lt;br /&gt;</c>) follow .NET's XmlWriter, as Firely-produced JSON does.
+/// Escaping and empty elements follow the official STU3 JSON (<c>&lt;br/&gt;</c>, <c>&amp;quot;</c> and <c>&amp;gt;</c>
+/// escaped in text); whitespace characters stay raw, in text and in attribute values, as JSON carries them (the writer
+/// turns them back into character references where XML would otherwise change them).
 /// </summary>
 internal sealed class XhtmlDivSerializer
 {
@@ -67,7 +69,7 @@ internal sealed class XhtmlDivSerializer
 
         if (isEmpty)
         {
-            _text.Append(" />");
+            _text.Append("/>");
             Unwind(depth);
             return depth == 1;
         }
@@ -97,7 +99,7 @@ internal sealed class XhtmlDivSerializer
         }
 
         _text.Append(reader.LocalName).Append("=\"");
-        Escape(reader.Value, attribute: true);
+        Escape(reader.Value);
         _text.Append('"');
     }
 
@@ -112,7 +114,7 @@ internal sealed class XhtmlDivSerializer
 
     private bool WriteText(string value)
     {
-        Escape(value, attribute: false);
+        Escape(value);
         return false;
     }
 
@@ -125,7 +127,7 @@ internal sealed class XhtmlDivSerializer
 
         _scope.Add(new Binding(depth, prefix, ns));
         _text.Append(prefix.Length == 0 ? " xmlns" : " xmlns:").Append(prefix).Append("=\"");
-        Escape(ns, attribute: true);
+        Escape(ns);
         _text.Append('"');
     }
 
@@ -150,7 +152,7 @@ internal sealed class XhtmlDivSerializer
         }
     }
 
-    private void Escape(string value, bool attribute)
+    private void Escape(string value)
     {
         for (var i = 0; i < value.Length; i++)
         {
@@ -160,10 +162,7 @@ internal sealed class XhtmlDivSerializer
                 '&' => _text.Append("&amp;"),
                 '<' => _text.Append("&lt;"),
                 '>' => _text.Append("&gt;"),
-                '"' when attribute => _text.Append("&quot;"),
-                '\t' when attribute => _text.Append("&#x9;"),
-                '\n' when attribute => _text.Append("&#xA;"),
-                '\r' => _text.Append("&#xD;"),
+                '"' => _text.Append("&quot;"),
                 _ => _text.Append(c),
             };
         }

@@ -11,11 +11,13 @@ internal sealed partial class XmlTreeReader
 {
     private const int StackCountsLimit = 128;
 
-    private void ReadChildElements(FhirTypeDefinition type, int mark, bool isEmpty)
+    /// <summary>Reads child elements; returns the element's text when a primitive (wrongly) carries its value as text.</summary>
+    private string? ReadChildElements(FhirTypeDefinition type, int mark, bool isEmpty)
     {
+        string? text = null;
         if (isEmpty)
         {
-            return;
+            return text;
         }
 
         var elementCount = type.Elements.Count;
@@ -29,12 +31,17 @@ internal sealed partial class XmlTreeReader
                     ReadChild(type, mark, counts, ref lastOrder);
                     break;
                 case XmlNodeType.EndElement:
-                    return;
+                    return text;
+                case XmlNodeType.Text or XmlNodeType.CDATA when type.IsPrimitive && text is null:
+                    text = _reader.Value;
+                    break;
                 case XmlNodeType.Text or XmlNodeType.CDATA:
                     _context.Report(FhirIssues.XmlContentUnexpected, _path.Current(), Position(), "FHIR elements hold no text; values go in value attributes.");
                     break;
             }
         }
+
+        return text;
     }
 
     private void ReadChild(FhirTypeDefinition type, int mark, Span<int> counts, ref int lastOrder)
@@ -134,11 +141,17 @@ internal sealed partial class XmlTreeReader
         var isEmpty = _reader.IsEmptyElement;
         var mark = _children.Mark();
         var value = ReadAttributes(type, mark, position);
-        ReadChildElements(type, mark, isEmpty);
+        var text = ReadChildElements(type, mark, isEmpty);
+        value = TextAsValue(value, text, type, position);
         var children = _children.Take(mark);
         if (value is null && children.Length == 0)
         {
             _context.Report(FhirIssues.ElementEmpty, _path.Current(), position, type.IsPrimitive ? $"'{name}' has no value attribute and no children." : $"'{name}' has no children.");
+            if (type.IsPrimitive)
+            {
+                // A primitive with neither value nor children has no JSON form; leaving it out keeps XML and JSON trees alike.
+                return null;
+            }
         }
 
         return new ElementNode(name, value, children, null, position);
@@ -198,6 +211,25 @@ internal sealed partial class XmlTreeReader
         {
             _context.CheckPrimitive(typeName, value, _path.Current(), position);
         }
+    }
+
+    /// <summary>A primitive's element text is taken as its value when there is no value attribute (an error when strict, a warning when lenient).</summary>
+    private string? TextAsValue(string? value, string? text, FhirTypeDefinition type, SourcePosition position)
+    {
+        if (text is null)
+        {
+            return value;
+        }
+
+        if (value is not null)
+        {
+            _context.Report(FhirIssues.XmlContentUnexpected, _path.Current(), position, "FHIR elements hold no text; values go in value attributes.");
+            return value;
+        }
+
+        _context.Report(FhirIssues.ValueAsText, _path.Current(), position, "The value is given as element text; it belongs in a value attribute.");
+        CheckPrimitive(type.Name, text, position);
+        return text;
     }
 
     private void RejectAttributes()

@@ -176,9 +176,10 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
         }
 
         _divValidator.Validate(child.Value, _path);
+        var xhtml = XhtmlRawWhitespace.Entitize(child.Value);
         if (!indented)
         {
-            writer.WriteRaw(child.Value);
+            writer.WriteRaw(xhtml);
             return;
         }
 
@@ -186,7 +187,7 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
         // the div is always the last element of a Narrative, so its parent's end tag follows.
         var depth = _path.Count - 1;
         writer.WriteRaw("\n" + new string(' ', 2 * depth));
-        writer.WriteRaw(child.Value);
+        writer.WriteRaw(xhtml);
         writer.WriteRaw("\n" + new string(' ', 2 * (depth - 1)));
     }
 

@@ -30,6 +30,12 @@ public static class FhirIssues
     /// <summary>A primitive value does not match its type's lexical form.</summary>
     public static readonly IssueDefinition PrimitiveInvalid = new("primitive-invalid", IssueType.Value, IssueSeverity.Error, false, "The value does not match the primitive type's lexical form.");
 
+    /// <summary>A value is valid once leading or trailing whitespace is removed (e.g. a code <c>'394595002 '</c>); kept as written.</summary>
+    public static readonly IssueDefinition PrimitivePadded = new("primitive-padded", IssueType.Value, IssueSeverity.Error, true, "The value has leading or trailing whitespace.");
+
+    /// <summary>An XML primitive carries its value as element text instead of a <c>value</c> attribute; lenient reading takes the text.</summary>
+    public static readonly IssueDefinition ValueAsText = new("value-as-text", IssueType.Structure, IssueSeverity.Error, true, "The value is element text, not a value attribute.");
+
     /// <summary>A JSON object has the same property twice.</summary>
     public static readonly IssueDefinition PropertyDuplicate = new("property-duplicate", IssueType.Structure, IssueSeverity.Error, false, "The property appears more than once.");
 
@@ -76,7 +82,7 @@ public static class FhirIssues
     public static IReadOnlyList<IssueDefinition> All { get; } =
     [
         JsonMalformed, XmlMalformed, DtdProhibited, InputTooLarge, NestingTooDeep, ResourceTypeMissing, ResourceTypeUnknown,
-        ElementUnknown, PrimitiveInvalid, PropertyDuplicate, JsonTypeWrong, ArrayExpected, RepeatUnexpected,
+        ElementUnknown, PrimitiveInvalid, PrimitivePadded, ValueAsText, PropertyDuplicate, JsonTypeWrong, ArrayExpected, RepeatUnexpected,
         ParallelArrayMismatch, NullUnexpected, ElementEmpty, ElementOutOfOrder, ChoiceMultiple, NamespaceWrong,
         XmlContentUnexpected, ResourceWrapperInvalid, XhtmlInvalid, XhtmlDisallowed,
     ];

@@ -7,7 +7,26 @@ namespace Itk3.Fhir.Primitives;
 public static partial class PrimitiveLexicon
 {
     /// <summary>True when <paramref name="value"/> is a valid lexical form of the primitive type <paramref name="typeName"/>.</summary>
-    public static bool IsValid(string typeName, string value) => typeName switch
+    public static bool IsValid(string typeName, string value) => !HasControlCharacters(value) && IsValidForm(typeName, value);
+
+    /// <summary>True when the text holds a control character other than tab, line feed and carriage return (no FHIR value may).</summary>
+    public static bool HasControlCharacters(ReadOnlySpan<char> value)
+    {
+        int index;
+        while ((index = value.IndexOfAnyInRange('\0', '\u001f')) >= 0)
+        {
+            if (value[index] is not ('\t' or '\n' or '\r'))
+            {
+                return true;
+            }
+
+            value = value[(index + 1)..];
+        }
+
+        return false;
+    }
+
+    private static bool IsValidForm(string typeName, string value) => typeName switch
     {
         "boolean" => value is "true" or "false",
         "integer" => IsInteger(value, allowSign: true, minimum: int.MinValue),

@@ -7,6 +7,7 @@ namespace Itk3.Fhir.Serialization.Tests.Json;
 /// <summary>
 /// Each <c>Golden/Json/NAME.input.json</c> is parsed and written back indented; the output must equal
 /// <c>NAME.json</c> and the tree must print as <c>NAME.tree.txt</c>. Set ITK3_UPDATE_GOLDEN=1 to rewrite both.
+/// The same inputs must come back unchanged through XML (JSON -> XML -> JSON).
 /// </summary>
 public sealed class JsonGoldenTests
 {
@@ -45,6 +46,19 @@ public sealed class JsonGoldenTests
         Assert.Empty(reread.Issues);
         Assert.Null(ElementTreeComparer.FindDifference(original, reread.Root!));
         Assert.Equal(compact, FhirSerializer.SerializeToBytes(reread.Root!, FhirFormat.Json));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Golden_input_survives_json_to_xml_to_json(string name)
+    {
+        var original = FhirSerializer.Parse(File.ReadAllBytes(Path.Combine(GoldenDirectory(), name + ".input.json")), FhirFormat.Json).Root!;
+        var xml = FhirSerializer.SerializeToBytes(original, FhirFormat.Xml);
+        var fromXml = FhirSerializer.Parse(xml, FhirFormat.Xml);
+
+        Assert.True(fromXml.Issues.Count == 0, string.Join(Environment.NewLine, fromXml.Issues));
+        Assert.Null(ElementTreeComparer.FindDifference(original, fromXml.Root!));
+        Assert.Equal(FhirSerializer.SerializeToBytes(original, FhirFormat.Json), FhirSerializer.SerializeToBytes(fromXml.Root!, FhirFormat.Json));
     }
 
     private static void CompareOrUpdate(string fileName, string actual)

@@ -42,6 +42,23 @@ public sealed class JsonPropertyTests
     }
 
     [Fact]
+    public void Random_trees_survive_json_to_xml_to_json()
+    {
+        for (var i = 0; i < Trees / 2; i++)
+        {
+            var seed = BaseSeed + 500 + i;
+            var json = FhirSerializer.SerializeToBytes(new RandomTreeGenerator(Stu3Schema.Instance, seed).Resource(), FhirFormat.Json);
+            var fromJson = FhirSerializer.Parse(json, FhirFormat.Json).Root!;
+            var fromXml = FhirSerializer.Parse(FhirSerializer.SerializeToBytes(fromJson, FhirFormat.Xml), FhirFormat.Xml);
+
+            Assert.True(fromXml.Issues.Count == 0, $"seed {seed}: {string.Join(" | ", fromXml.Issues)}");
+            var difference = ElementTreeComparer.FindDifference(fromJson, fromXml.Root!);
+            Assert.True(difference is null, $"seed {seed}: {difference}");
+            Assert.True(json.AsSpan().SequenceEqual(FhirSerializer.SerializeToBytes(fromXml.Root!, FhirFormat.Json)), $"seed {seed}: JSON bytes differ");
+        }
+    }
+
+    [Fact]
     public void Mutated_json_never_throws_and_whatever_is_read_can_be_written()
     {
         for (var i = 0; i < 30; i++)

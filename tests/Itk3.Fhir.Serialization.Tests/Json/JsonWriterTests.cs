@@ -9,11 +9,11 @@ public sealed class JsonWriterTests
     public void Text_is_escaped_minimally_but_validly()
     {
         var patient = new ElementNode("Patient", children: [new ElementNode("id", "p"),
-            new ElementNode("name", children: [new ElementNode("family", "O'Brien & <Sons> café \"q\" \\ \n\u0001")])], resourceType: "Patient");
+            new ElementNode("name", children: [new ElementNode("family", "O'Brien & <Sons> café \"q\" \\ \n\t")])], resourceType: "Patient");
 
         var json = Write(patient);
 
-        Assert.Equal("""{"resourceType":"Patient","id":"p","name":[{"family":"O'Brien & <Sons> café \"q\" \\ \n\u0001"}]}""", json);
+        Assert.Equal("""{"resourceType":"Patient","id":"p","name":[{"family":"O'Brien & <Sons> café \"q\" \\ \n\t"}]}""", json);
         Assert.Null(ElementTreeComparer.FindDifference(patient, ParseValid(json)));
     }
 

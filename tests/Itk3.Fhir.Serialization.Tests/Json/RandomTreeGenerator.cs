@@ -13,7 +13,8 @@ namespace Itk3.Fhir.Serialization.Tests.Json;
 internal sealed class RandomTreeGenerator
 {
     private const int MaxDepth = 7;
-    private static readonly string[] StringPieces = ["a", "Z", "0", " ", "é", "€", "😀", "<", ">", "&", "'", "\"", "\\", "/", "\n", "\t", "\u0001", "\u2028", "</div>"];
+    private static readonly string[] StringPieces = ["a", "Z", "0", " ", "é", "€", "😀", "<", ">", "&", "'", "\"", "\\", "/", "\n", "\t", "\u2028", "</div>"];
+
     private static readonly string[] Decimals = ["1.10", "6.0", "1e3", "-0.5", "0", "2.5E-7", "12345678901234567890.123", "-0.000120", "100"];
     private readonly Random _random;
     private readonly IFhirSchema _schema;

@@ -1,3 +1,4 @@
+using Itk3.Fhir.ElementModel;
 using Itk3.Fhir.Serialization.Tests.Support;
 
 namespace Itk3.Fhir.Serialization.Tests.Xml;
@@ -53,7 +54,31 @@ public sealed class XmlNarrativeTests
 
         var written = XmlTesting.WriteText(parsed.Root!);
 
-        Assert.Contains("<text><status value=\"generated\" /><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>a &amp; b &lt;c&gt;</p><br /></div></text>", written);
+        Assert.Contains("<text><status value=\"generated\" /><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>a &amp; b &lt;c&gt;</p><br/></div></text>", written);
         XmlTesting.AssertSchemaValid(XmlTesting.Write(parsed.Root!));
+    }
+
+    [Fact]
+    public void Escapes_the_narrative_as_the_official_json_does()
+    {
+        var result = XmlTesting.Parse(WithDiv("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p title='it&apos;s \"x\"'>\"q\" it's a&gt;b<br></br><img src=\"i.png\" /></p></div>"));
+
+        Assert.Equal(
+            "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p title=\"it's &quot;x&quot;\">&quot;q&quot; it's a&gt;b<br></br><img src=\"i.png\"/></p></div>",
+            result.Root!.Select("text.div")!.Value);
+    }
+
+    [Theory]
+    [InlineData("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>\r\nline\r\n</p>\r\n</div>")]
+    [InlineData("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p title=\"a\r\n\tb\">x</p></div>")]
+    [InlineData("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p\r\n title=\"a\rb\">x<![CDATA[c\rd]]></p><!-- \r --></div>")]
+    public void Keeps_whitespace_of_a_json_narrative_through_xml(string div)
+    {
+        var tree = new ElementNode("Patient", resourceType: "Patient", children:
+            [new ElementNode("text", children: [new ElementNode("status", "generated"), new ElementNode("div", div)])]);
+
+        var reread = XmlTesting.Parse(XmlTesting.Write(tree)).Root!.Select("text.div")!.Value!;
+
+        Assert.Equal(div.Contains("CDATA") ? "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p title=\"a\rb\">xc\rd</p></div>" : div, reread);
     }
 }

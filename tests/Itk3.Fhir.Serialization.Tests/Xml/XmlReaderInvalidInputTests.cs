@@ -134,6 +134,7 @@ public sealed class XmlReaderInvalidInputTests
         Assert.Equal(2, lenient.Issues.Count);
         Assert.All(lenient.Issues, issue => Assert.Equal(("element-empty", IssueSeverity.Warning), (issue.Code, issue.Severity)));
         Assert.True(lenient.Success);
+        Assert.Equal(["name"], lenient.Root!.Children.Select(child => child.Name));
     }
 
     [Fact]
@@ -185,9 +186,45 @@ public sealed class XmlReaderInvalidInputTests
     [Fact]
     public void Locates_issues_inside_bundle_entries_with_of_type()
     {
-        var result = XmlTesting.Parse("<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"message\"/><entry><resource><MessageHeader><event><code value=\" a\"/></event></MessageHeader></resource></entry></Bundle>");
+        var result = XmlTesting.Parse("<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"message\"/><entry><resource><MessageHeader><event><code value=\"a  b\"/></event></MessageHeader></resource></entry></Bundle>");
 
         var issue = XmlTesting.Single(result, "primitive-invalid");
         Assert.Equal("Bundle.entry[0].resource.ofType(MessageHeader).event.code", issue.Location);
+    }
+
+    [Fact]
+    public void Ignores_schema_location_attributes_and_reports_other_foreign_attributes()
+    {
+        var result = XmlTesting.Parse("<Patient xmlns=\"http://hl7.org/fhir\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://hl7.org/fhir fhir-single.xsd\"><active value=\"true\" xml:lang=\"en\"/></Patient>");
+
+        var issue = XmlTesting.Single(result, "xml-content-unexpected");
+        Assert.Equal("Patient.active", issue.Location);
+        Assert.Single(result.Issues);
+    }
+
+    [Fact]
+    public void Reports_a_value_attribute_on_a_complex_element_and_cdata_text()
+    {
+        var result = XmlTesting.Parse(XmlTesting.Patient("<name value=\"Smith\"><family value=\"S\"/><![CDATA[x]]></name>"));
+
+        Assert.Equal(["xml-content-unexpected", "xml-content-unexpected"], XmlTesting.Codes(result));
+        Assert.All(result.Issues, issue => Assert.Equal("Patient.name[0]", issue.Location));
+    }
+
+    [Fact]
+    public void Reports_an_id_element_where_id_is_an_attribute()
+    {
+        var result = XmlTesting.Parse(XmlTesting.Patient("<name><id value=\"n1\"/><family value=\"S\"/></name>"));
+
+        var issue = XmlTesting.Single(result, "element-unknown");
+        Assert.Equal("Patient.name[0].id", issue.Location);
+    }
+
+    [Fact]
+    public void Reports_an_xhtml_element_where_a_fhir_element_belongs()
+    {
+        var result = XmlTesting.Parse(XmlTesting.Patient("<active xmlns=\"http://www.w3.org/1999/xhtml\" value=\"true\"/>"));
+
+        Assert.Equal(["namespace-wrong"], XmlTesting.Codes(result));
     }
 }

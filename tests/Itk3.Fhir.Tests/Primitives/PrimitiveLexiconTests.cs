@@ -26,6 +26,7 @@ public sealed class PrimitiveLexiconTests
     [InlineData("uri", "https://fhir.nhs.uk/Id/ods-organization-code")]
     [InlineData("uri", "http://www.acme.com/identifiers/patient or urn:ietf:rfc:3986")]
     [InlineData("base64Binary", "SGVsbG8=")]
+    [InlineData("string", "line one\r\n\tline two")]
     public void Accepts_valid_lexical_forms(string type, string value) => Assert.True(PrimitiveLexicon.IsValid(type, value));
 
     [Theory]
@@ -52,5 +53,7 @@ public sealed class PrimitiveLexiconTests
     [InlineData("code", " leading")]
     [InlineData("base64Binary", "SGVsbG8")]
     [InlineData("base64Binary", "SGV$bG8=")]
+    [InlineData("string", "bell \u0007 inside")]
+    [InlineData("markdown", "nul \u0000")]
     public void Rejects_invalid_lexical_forms(string type, string value) => Assert.False(PrimitiveLexicon.IsValid(type, value));
 }

@@ -1,3 +1,0 @@
-using BenchmarkDotNet.Running;
-
-BenchmarkSwitcher.FromAssembly(typeof(Itk3.Fhir.Serialization.Benchmarks.JsonBenchmarks).Assembly).Run(args);

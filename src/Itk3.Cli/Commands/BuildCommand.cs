@@ -57,7 +57,7 @@ internal static class BuildCommand
 
         var built = new ItkMessageBuilder(TimeProvider.System, RandomIdGenerator.Instance).Build(draft);
         var bytes = FhirSerializer.SerializeToBytes(built.Bundle, to, WriteOptions.Pretty);
-        return ItkOptions.WriteOutput(bytes, result.GetValue(o.Output), result.InvocationConfiguration.Output, error);
+        return CommandOutput.Write(bytes, result.GetValue(o.Output), result.InvocationConfiguration.Output, error);
     }
 
     private static MessageDraft? Draft(ParseResult result, Options o, TextWriter error)

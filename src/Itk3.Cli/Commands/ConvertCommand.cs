@@ -60,30 +60,7 @@ internal static class ConvertCommand
             parsed.Root,
             to ?? Other(sourceFormat.Value),
             compact ? WriteOptions.Compact : WriteOptions.Pretty);
-        return Write(bytes, output, stdout, stderr);
-    }
-
-    private static int Write(byte[] bytes, FileInfo? output, TextWriter stdout, TextWriter stderr)
-    {
-        try
-        {
-            if (output is null)
-            {
-                stdout.Write(System.Text.Encoding.UTF8.GetString(bytes));
-                stdout.WriteLine();
-            }
-            else
-            {
-                File.WriteAllBytes(output.FullName, bytes);
-            }
-
-            return ExitCodes.Ok;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"error: cannot write {output?.FullName}: {exception.Message}");
-            return ExitCodes.UsageOrIo;
-        }
+        return CommandOutput.Write(bytes, output, stdout, stderr);
     }
 
     private static FhirFormat Other(FhirFormat format) => format == FhirFormat.Json ? FhirFormat.Xml : FhirFormat.Json;

@@ -57,28 +57,4 @@ internal static class ItkOptions
 
         return ods is not null ? Messaging.Building.Participant.Organization(ods) : sds is not null ? Messaging.Building.Participant.Practitioner(sds) : null;
     }
-
-    /// <summary>Writes bytes to a file or, when none is given, to standard output.</summary>
-    public static int WriteOutput(byte[] bytes, FileInfo? file, TextWriter output, TextWriter error)
-    {
-        try
-        {
-            if (file is null)
-            {
-                output.Write(System.Text.Encoding.UTF8.GetString(bytes));
-                output.WriteLine();
-            }
-            else
-            {
-                File.WriteAllBytes(file.FullName, bytes);
-            }
-
-            return ExitCodes.Ok;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"error: cannot write {file?.FullName}: {exception.Message}");
-            return ExitCodes.UsageOrIo;
-        }
-    }
 }

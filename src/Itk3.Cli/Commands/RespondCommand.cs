@@ -78,13 +78,18 @@ internal static class RespondCommand
         {
             var built = factory.CreateFor(validation.Message, planned.Code.Code, planned.Code.IsNegative ? diagnostics : null, planned.InfAckRequested);
             var path = Path.Combine(folder.FullName, $"{index++:00}-{planned.Code.Code}.{(to == FhirFormat.Xml ? "xml" : "json")}");
-            var status = ItkOptions.WriteOutput(FhirSerializer.SerializeToBytes(built.Bundle, to, WriteOptions.Pretty), new FileInfo(path), output, result.InvocationConfiguration.Error);
+            var status = CommandOutput.Write(FhirSerializer.SerializeToBytes(built.Bundle, to, WriteOptions.Pretty), new FileInfo(path), output, result.InvocationConfiguration.Error);
             if (status != ExitCodes.Ok)
             {
                 return status;
             }
 
             output.WriteLine($"{planned.Code.Code} {planned.Level} -> {path}");
+        }
+
+        if (plan.Responses.Count > 0 && validation.Message?.Header?.EventCode is { } eventCode && ItkFlows.ForEvent(eventCode) is [var flow, ..])
+        {
+            output.WriteLine($"send over MESH under workflow {flow.AckWorkflowId} ({flow.Name}) to mailbox {validation.Message.Header.SourceEndpoint ?? "(the sending mailbox)"}");
         }
 
         if (plan.AwaitingBusinessOutcome)

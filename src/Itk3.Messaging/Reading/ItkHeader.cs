@@ -6,6 +6,8 @@ namespace Itk3.Messaging.Reading;
 /// <summary>A typed view over a received MessageHeader; every accessor tolerates absence.</summary>
 public sealed record ItkHeader(ElementNode Node, string Location)
 {
+    private ItkHandling? _handling;
+
     /// <summary>MessageHeader.id, the identifier responses point back to.</summary>
     public string? Id => Node.ChildValue("id");
 
@@ -17,10 +19,10 @@ public sealed record ItkHeader(ElementNode Node, string Location)
         Profiles.Contains(ItkUrls.MessageHeader1) || Node.ChildrenNamed("extension").Any(e => e.ChildValue("url") == ItkUrls.MessageHandling1);
 
     /// <summary>The handling extensions (Extension-ITK-MessageHandling-2); exactly one is expected.</summary>
-    public IReadOnlyList<ElementNode> HandlingExtensions => [.. Node.ChildrenNamed("extension").Where(e => e.ChildValue("url") == ItkUrls.MessageHandling2)];
+    public IReadOnlyList<ElementNode> HandlingExtensions { get; } = [.. Node.ChildrenNamed("extension").Where(e => e.ChildValue("url") == ItkUrls.MessageHandling2)];
 
     /// <summary>The handling specification view, or null when the extension is absent.</summary>
-    public ItkHandling? Handling => HandlingExtensions.Count == 0 ? null : new ItkHandling(HandlingExtensions[0], [.. HandlingExtensions[0].ChildrenNamed("extension")]);
+    public ItkHandling? Handling => _handling ??= HandlingExtensions.Count == 0 ? null : new ItkHandling(HandlingExtensions[0], [.. HandlingExtensions[0].ChildrenNamed("extension")]);
 
     /// <summary>event.system.</summary>
     public string? EventSystem => Node.Select("event.system")?.Value;

@@ -15,6 +15,12 @@ public sealed class ItkMessage
         Entries = [.. root.ChildrenNamed("entry").Select((e, i) => new ItkEntry(i, e.ChildValue("fullUrl"), e.Child("resource")))];
         HeaderEntry = Entries.FirstOrDefault(e => e.ResourceType == "MessageHeader");
         Header = HeaderEntry is { Resource: { } node } ? new ItkHeader(node, HeaderEntry.Location + ".ofType(MessageHeader)") : null;
+        Sender = Resolve(Header?.SenderReference);
+        Receiver = Resolve(Header?.ReceiverReference);
+        Payload = Resolve(Header?.FocusReference);
+        Response = Header is { IsResponse: true } header ? new ItkResponseView(header, Resolve(header.ResponseDetailsReference)) : null;
+        var machinery = new[] { HeaderEntry, Sender, Receiver, Response?.Details };
+        PayloadEntries = [.. Entries.Where(e => !machinery.Contains(e))];
     }
 
     /// <summary>The root resource.</summary>
@@ -51,26 +57,19 @@ public sealed class ItkMessage
     public string? MessageId => Header?.Id;
 
     /// <summary>The entry that <c>MessageHeader.sender</c> resolves to, or null.</summary>
-    public ItkEntry? Sender => Resolve(Header?.SenderReference);
+    public ItkEntry? Sender { get; }
 
     /// <summary>The entry that <c>MessageHeader.receiver</c> resolves to, or null.</summary>
-    public ItkEntry? Receiver => Resolve(Header?.ReceiverReference);
+    public ItkEntry? Receiver { get; }
 
     /// <summary>The payload: the entry <c>MessageHeader.focus</c> resolves to, or null.</summary>
-    public ItkEntry? Payload => Resolve(Header?.FocusReference);
+    public ItkEntry? Payload { get; }
 
     /// <summary>The response view when this is an ITK3 Response, otherwise null.</summary>
-    public ItkResponseView? Response => Header is { IsResponse: true } header ? new ItkResponseView(header, Resolve(header.ResponseDetailsReference)) : null;
+    public ItkResponseView? Response { get; }
 
     /// <summary>The entries that are not header machinery (MessageHeader, sender, receiver, response details): the payload.</summary>
-    public IReadOnlyList<ItkEntry> PayloadEntries
-    {
-        get
-        {
-            var machinery = new[] { HeaderEntry, Sender, Receiver, Response?.Details };
-            return [.. Entries.Where(e => !machinery.Contains(e))];
-        }
-    }
+    public IReadOnlyList<ItkEntry> PayloadEntries { get; }
 
     /// <summary>Resolves a reference against the entries: by fullUrl, then by <c>Type/id</c>; null when nothing matches.</summary>
     public ItkEntry? Resolve(string? reference)

@@ -46,6 +46,16 @@ public sealed class ResponsePlanner(ResponsePolicy policy)
         return new ResponsePlan(responses, !awaiting, awaiting) { Pattern = pattern };
     }
 
+    /// <summary>
+    /// The business response alone, for an outcome known after the infrastructure response went out; null when none
+    /// is due (not requested, or the message was rejected).
+    /// </summary>
+    public PlannedResponse? PlanBusinessResponse(ValidationResult validation, ResponseCode businessOutcome)
+    {
+        var plan = Plan(validation, businessOutcome);
+        return plan.Responses.FirstOrDefault(r => r.Level == ResponseLevel.Business);
+    }
+
     /// <summary>The pattern selected by the flags; <see cref="ResponsePattern.Undetermined"/> when either is unknown.</summary>
     public static ResponsePattern PatternOf(bool? inf, bool? bus) => (inf, bus) switch
     {

@@ -46,6 +46,14 @@ public sealed class ResponsePlannerTests
     }
 
     [Fact]
+    public void A_business_outcome_known_later_gives_the_business_response_alone_when_due()
+    {
+        Assert.Equal("30002", Planner.PlanBusinessResponse(Validate(Message(true, true)), ResponseCodes.Get("30002"))!.Code.Code);
+        Assert.Null(Planner.PlanBusinessResponse(Validate(Message(true, false)), ResponseCodes.Get("30002")));
+        Assert.Null(Planner.PlanBusinessResponse(Validate(Set(Message(true, true), P("type", "collection"))), ResponseCodes.Get("30001")));
+    }
+
+    [Fact]
     public void A_negative_infrastructure_response_ends_processing_with_no_business_response()
     {
         var plan = Planner.Plan(Validate(Set(Message(true, true), P("type", "collection"))), ResponseCodes.Get("30001"));

@@ -43,6 +43,22 @@ public sealed class WireFormatTests
     }
 
     [Fact]
+    public void Our_validator_accepts_every_response_we_generate_in_both_formats()
+    {
+        var validator = new MessageValidator(ReceiverProfile.Permissive);
+        foreach (var code in Messaging.Codes.ResponseCodes.All.Where(c => !c.IsWithdrawn))
+        {
+            foreach (var format in new[] { FhirFormat.Xml, FhirFormat.Json })
+            {
+                var bytes = FhirSerializer.SerializeToBytes(Response(code.Code, code.Code.StartsWith('3')).Bundle, format);
+                var result = validator.Validate(bytes);
+                Assert.True(result.IsAccepted, $"{code.Code} {format}: {string.Join("; ", result.Findings)}");
+                Assert.Equal(code.Code, result.Message!.Response!.Code);
+            }
+        }
+    }
+
+    [Fact]
     public void Findings_from_parsed_content_carry_line_and_column()
     {
         var text = System.Text.Encoding.UTF8.GetString(FhirSerializer.SerializeToBytes(Payload().Bundle, FhirFormat.Xml, WriteOptions.Pretty))

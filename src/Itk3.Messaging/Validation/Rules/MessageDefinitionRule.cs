@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Itk3.Fhir.ElementModel;
 using Itk3.Messaging.Codes;
+using Itk3.Messaging.Reading;
 
 namespace Itk3.Messaging.Validation.Rules;
 
@@ -8,36 +10,34 @@ namespace Itk3.Messaging.Validation.Rules;
 /// definition in an unsupported version (same name, other trailing major version). Responses accept both the current
 /// and the retired response definition.
 /// </summary>
-internal sealed partial class MessageDefinitionRule : IMessageRule
+internal sealed partial class MessageDefinitionRule() : HandlingKeyRule("MessageDefinition")
 {
-    public string Name => "handling-MessageDefinition";
-
-    public void Check(ValidationContext context)
+    protected override void CheckKey(ValidationContext context, ItkHeader header, ItkHandling handling, ElementNode node, string location)
     {
-        if (context.Message?.Header is not { Handling: { } handling } header || handling.Key("MessageDefinition") is not { } node)
-        {
-            return;
-        }
-
-        var location = RuleSupport.KeyLocation(header, "MessageDefinition");
         var url = handling.MessageDefinition;
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out _))
         {
             context.Report(ResponseCodes.MessageDefinitionError, location, node, "MessageDefinition must reference a MessageDefinition by absolute URL.");
-            return;
         }
-
-        var profile = context.Profile;
-        if (header.EventCode == MessageEvents.Response.Code)
+        else if (header.EventCode == MessageEvents.Response.Code)
         {
             if (url is not (ItkUrls.ResponseMessageDefinition or ItkUrls.ResponseMessageDefinitionRetired))
             {
                 context.Report(ResponseCodes.MessageDefinitionError, location, node, "An ITK3 Response must use ITK-Response-MessageDefinition-1.");
             }
-
-            return;
         }
+        else
+        {
+            CheckSupported(context, header, url, location, node);
+        }
+    }
 
+    /// <summary>The definition URL without its trailing major version (<c>…-4</c>).</summary>
+    internal static string Unversioned(string url) => TrailingVersion().Replace(url, string.Empty);
+
+    private static void CheckSupported(ValidationContext context, ItkHeader header, string url, string location, ElementNode node)
+    {
+        var profile = context.Profile;
         if (profile.Events.Count > 0 && !profile.Events.Contains(header.EventCode ?? string.Empty))
         {
             context.Report(ResponseCodes.MessageDefinitionError, header.Location + ".event", header.Node.Child("event"), "This receiver does not support the message event.");
@@ -57,9 +57,6 @@ internal sealed partial class MessageDefinitionRule : IMessageRule
             node,
             knownName ? "This version of the MessageDefinition is not supported." : "This receiver does not support the MessageDefinition.");
     }
-
-    /// <summary>The definition URL without its trailing major version (<c>…-4</c>).</summary>
-    internal static string Unversioned(string url) => TrailingVersion().Replace(url, string.Empty);
 
     [GeneratedRegex(@"-\d+$")]
     private static partial Regex TrailingVersion();

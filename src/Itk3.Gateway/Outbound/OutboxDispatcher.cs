@@ -100,7 +100,7 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
             }
             else
             {
-                await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.ResponseSent, $"MESH message {meshMessageId}", item.Subject), cancellationToken).ConfigureAwait(false);
+                await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.ResponseSent, $"MESH message {meshMessageId}", item.Subject?.Split(' ')[^1]), cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -4,7 +4,7 @@ namespace Itk3.Gateway.Api;
 public sealed record GatewayApiOptions
 {
     /// <summary>The default listen URL (loopback only).</summary>
-    public const string DefaultUrl = "http://127.0.0.1:8700";
+    public const string DefaultUrl = "http://127.0.0.1:5080";
 
     /// <summary>The URLs Kestrel listens on (port 0 picks a free port).</summary>
     public IReadOnlyList<string> Urls { get; init; } = [DefaultUrl];

@@ -14,6 +14,7 @@ internal static class ServeCommand
     internal static Command Create()
     {
         var config = GatewayConfigOption.Create();
+        var apiUrl = ServeApi.CreateOption();
         var command = new Command("serve",
             "Run an ITK3 gateway node: it polls its MESH mailbox, validates and answers received messages (infrastructure and business "
             + "responses on the flow's _ACK workflow), delivers accepted payloads to the local application, sends what the application "
@@ -22,9 +23,10 @@ internal static class ServeCommand
             + "Example: itk3 serve --config samples/gateway/node.json")
         {
             config,
+            apiUrl,
         };
         command.SetAction((ParseResult r, CancellationToken ct) =>
-            RunAsync(r.GetValue(config), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, ct));
+            RunAsync(r.GetValue(config), r.GetValue(apiUrl), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, ct));
         return command;
     }
 
@@ -40,7 +42,7 @@ internal static class ServeCommand
         return builder;
     }
 
-    private static async Task<int> RunAsync(FileInfo? file, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunAsync(FileInfo? file, string? apiUrl, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         GatewayOptions options;
         try
@@ -53,10 +55,11 @@ internal static class ServeCommand
             return ExitCodes.UsageOrIo;
         }
 
+        var api = new ServeApi(options, apiUrl);
         GatewayHost host;
         try
         {
-            host = await Compose(options).StartAsync(ct).ConfigureAwait(false);
+            host = await api.AddTo(Compose(options)).StartAsync(ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or GatewayConfigException or Itk3.Gateway.Store.GatewayStoreException or UnauthorizedAccessException)
         {
@@ -66,7 +69,7 @@ internal static class ServeCommand
 
         await using (host)
         {
-            PrintBanner(stdout, options, host);
+            PrintBanner(stdout, options, host, api.Describe());
             try
             {
                 await Task.WhenAny(Task.Delay(Timeout.Infinite, ct), host.Node.Completion).ConfigureAwait(false);
@@ -81,7 +84,7 @@ internal static class ServeCommand
         return ExitCodes.Ok;
     }
 
-    private static void PrintBanner(TextWriter stdout, GatewayOptions options, GatewayHost host)
+    private static void PrintBanner(TextWriter stdout, GatewayOptions options, GatewayHost host, string api)
     {
         stdout.WriteLine($"ITK3 gateway node {options.Mailbox} (ODS {options.OdsCode})");
         stdout.WriteLine($"MESH:      {host.MeshUrl}{(host.EmbeddedMesh is null ? string.Empty : " (embedded)")}");
@@ -93,6 +96,7 @@ internal static class ServeCommand
             stdout.WriteLine($"Drop:      {Path.GetFullPath(options.DropFolder ?? "outgoing", options.DataDirectory)} (itk3 send writes here)");
         }
 
+        stdout.WriteLine($"API:       {api}");
         stdout.WriteLine("Press Ctrl+C to stop.");
     }
 }

@@ -22,6 +22,9 @@ public sealed class GatewayApiServer : IAsyncDisposable
     /// <summary>The addresses it listens on (actual ports when port 0 was asked for).</summary>
     public IReadOnlyList<Uri> Urls { get; }
 
+    /// <summary>The application's services (tests enumerate the mapped endpoints).</summary>
+    internal IServiceProvider Services => _app.Services;
+
     /// <summary>The first address, for printing and clients.</summary>
     public Uri BaseAddress => Urls[0];
 

@@ -16,7 +16,7 @@ internal static class MessageEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/messages").WithTags("Received messages");
-        group.MapGet("/", ListAsync).WithName("ListMessages")
+        group.MapGet("", ListAsync).WithName("ListMessages")
             .WithSummary("List received messages, newest first, filtered by state, flow, period and needs-attention (rejected, dead-lettered).")
             .Produces<PageView<ReceivedMessageView>>().ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id}", GetAsync).WithName("GetMessage")

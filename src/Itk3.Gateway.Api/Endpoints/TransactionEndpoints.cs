@@ -16,13 +16,13 @@ internal static class TransactionEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/transactions").WithTags("Transactions");
-        group.MapPost("/", SubmitAsync).WithName("SubmitTransaction")
+        group.MapPost("", SubmitAsync).WithName("SubmitTransaction")
             .WithSummary("Submit a FHIR payload: the node wraps it in an ITK3 message, stores the transaction and queues it for MESH.")
             .Accepts<SubmitTransactionRequest>("application/json")
             .Produces<TransactionView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        group.MapGet("/", ListAsync).WithName("ListTransactions")
+        group.MapGet("", ListAsync).WithName("ListTransactions")
             .WithSummary("List transactions, newest first, filtered by state, flow, period and needs-attention.")
             .Produces<PageView<TransactionSummary>>().ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id}", GetAsync).WithName("GetTransaction")

@@ -41,12 +41,25 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
         }
 
         services.Crashes.Reached(CrashPoint.AfterClaimBeforeSend);
+        var sent = new System.Collections.Concurrent.ConcurrentBag<(OutboxItem Item, string MeshMessageId)>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = services.Concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(items, options, SendOneAsync).ConfigureAwait(false);
+        await Parallel.ForEachAsync(items, options, async (item, ct) =>
+        {
+            if (await SendOneAsync(item, ct).ConfigureAwait(false) is { } meshMessageId)
+            {
+                sent.Add((item, meshMessageId));
+            }
+        }).ConfigureAwait(false);
+        if (!sent.IsEmpty)
+        {
+            services.Crashes.Reached(CrashPoint.AfterSendBeforeMarkSent);
+            await MarkSentAsync(sent, cancellationToken).ConfigureAwait(false);
+        }
+
         return items.Count;
     }
 
-    private async ValueTask SendOneAsync(OutboxItem item, CancellationToken cancellationToken)
+    private async Task<string?> SendOneAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         string meshMessageId;
         try
@@ -65,11 +78,10 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
             }
 
             await FailAsync(item, e, cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
-        services.Crashes.Reached(CrashPoint.AfterSendBeforeMarkSent);
-        await MarkSentAsync(item, meshMessageId, cancellationToken).ConfigureAwait(false);
+        return meshMessageId;
     }
 
     private static OutgoingEnvelope Envelope(OutboxItem item) =>
@@ -80,10 +92,20 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
             ContentType = item.Content.Length > 0 && item.Content.Span[0] == (byte)'<' ? "application/fhir+xml" : "application/fhir+json",
         };
 
-    private async Task MarkSentAsync(OutboxItem item, string meshMessageId, CancellationToken cancellationToken)
+    private async Task MarkSentAsync(IEnumerable<(OutboxItem Item, string MeshMessageId)> sent, CancellationToken cancellationToken)
     {
         var now = services.Clock.GetUtcNow();
         await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (item, meshMessageId) in sent)
+        {
+            await MarkSentAsync(work, item, meshMessageId, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task MarkSentAsync(IGatewayUnitOfWork work, OutboxItem item, string meshMessageId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await work.Outbox.MarkSentAsync(item.Id, meshMessageId, now, cancellationToken).ConfigureAwait(false);
         if (item.TransactionId is { } id && await work.Transactions.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } transaction)
         {
@@ -103,8 +125,6 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
                 await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.ResponseSent, $"MESH message {meshMessageId}", item.Subject?.Split(' ')[^1]), cancellationToken).ConfigureAwait(false);
             }
         }
-
-        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task FailAsync(OutboxItem item, TransportException error, CancellationToken cancellationToken)

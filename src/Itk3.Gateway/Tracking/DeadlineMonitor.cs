@@ -12,7 +12,8 @@ internal sealed class DeadlineMonitor(GatewayNodeServices services)
         while (!cancellationToken.IsCancellationRequested)
         {
             await LoopGuard.RunAsync(() => RunOnceAsync(cancellationToken), services, "deadlines", cancellationToken).ConfigureAwait(false);
-            await Task.Delay(services.IdleInterval, services.Clock, cancellationToken).ConfigureAwait(false);
+            var interval = services.IdleInterval < TimeSpan.FromMilliseconds(500) ? TimeSpan.FromMilliseconds(500) : services.IdleInterval;
+            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
         }
     }
 

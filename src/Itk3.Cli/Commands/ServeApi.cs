@@ -2,6 +2,7 @@ using System.CommandLine;
 using Itk3.Gateway.Api;
 using Itk3.Gateway.Configuration;
 using Itk3.Gateway.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Itk3.Cli.Commands;
 
@@ -32,15 +33,27 @@ internal sealed class ServeApi(GatewayOptions options, string? urlOverride)
     private async Task<IAsyncDisposable> StartAsync(GatewayHost host, CancellationToken cancellationToken)
     {
         var apiOptions = new GatewayApiOptions { Urls = [Url], ApiKeys = options.ApiKeys };
+        var logging = LoggerFactory.Create(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         try
         {
-            _server = await GatewayApiServer.StartAsync(host.Application, host.Queries, apiOptions, null, cancellationToken).ConfigureAwait(false);
+            _server = await GatewayApiServer.StartAsync(host.Application, host.Queries, apiOptions, logging, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or UriFormatException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or UriFormatException or IOException)
         {
+            logging.Dispose();
             throw new IOException($"the HTTP API cannot listen on {Url}: {e.Message}", e);
         }
 
-        return _server;
+        return new Running(_server, logging);
+    }
+
+    /// <summary>Stops the server, then its console logging.</summary>
+    private sealed class Running(GatewayApiServer server, ILoggerFactory logging) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            logging.Dispose();
+        }
     }
 }

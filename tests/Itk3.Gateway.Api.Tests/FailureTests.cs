@@ -1,0 +1,44 @@
+using System.Net;
+using Itk3.Gateway.Api.Tests.Support;
+using Itk3.Gateway.Store;
+
+namespace Itk3.Gateway.Api.Tests;
+
+public sealed class FailureTests(TwoNodes nodes) : IClassFixture<TwoNodes>
+{
+    [Fact]
+    public async Task Unavailable_store_is_store_unavailable()
+    {
+        await using var api = await StartAsync(() => new GatewayStoreException(GatewayStoreError.Unavailable, "busy"));
+        using var client = Client(api);
+
+        await Json.ProblemAsync(await client.GetAsync("api/v1/transactions"), HttpStatusCode.ServiceUnavailable, "store-unavailable");
+    }
+
+    [Fact]
+    public async Task Unexpected_failure_is_internal_error_without_exception_details()
+    {
+        await using var api = await StartAsync(() => new InvalidOperationException("secret-internal-detail"));
+        using var client = Client(api);
+
+        var response = await client.GetAsync("api/v1/transactions/some-id");
+
+        var problem = await Json.ProblemAsync(response, HttpStatusCode.InternalServerError, "internal-error");
+        var text = problem.GetRawText();
+        Assert.DoesNotContain("secret-internal-detail", text);
+        Assert.DoesNotContain("InvalidOperationException", text);
+        Assert.DoesNotContain(" at ", text);
+    }
+
+    private Task<GatewayApiServer> StartAsync(Func<Exception> failure) => GatewayApiServer.StartAsync(
+        nodes.Hospital.Host.Application,
+        new FailingQueries(failure),
+        new GatewayApiOptions { Urls = ["http://127.0.0.1:0"], ApiKeys = [ApiNode.Key] });
+
+    private static HttpClient Client(GatewayApiServer api)
+    {
+        var client = new HttpClient { BaseAddress = api.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiNode.Key);
+        return client;
+    }
+}

@@ -51,6 +51,14 @@ public sealed class BadInputTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task Submission_that_is_not_JSON_is_unsupported_media_type()
+    {
+        using var content = new StringContent("{}", Encoding.UTF8, "text/plain");
+
+        await Json.ProblemAsync(await Client.PostAsync("api/v1/transactions", content), HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+    }
+
+    [Fact]
     public async Task Unknown_flow_empty_recipient_and_unresolvable_ODS_code_have_their_codes()
     {
         await Json.ProblemAsync(await Json.SubmitAsync(Client, nodes.NextDocument(), flow: "NO_SUCH_FLOW"), HttpStatusCode.BadRequest, "unknown-flow");

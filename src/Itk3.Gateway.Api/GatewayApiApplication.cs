@@ -48,7 +48,7 @@ internal static class GatewayApiApplication
             c.ProblemDetails.Title = ApiProblems.TitleOf(code);
             c.ProblemDetails.Extensions.Remove("traceId");
         });
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiKeySecurityTransformer>().AddSchemaTransformer<ProblemSchemaTransformer>().AddDocumentTransformer((d, _, _) =>
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiKeySecurityTransformer>().AddDocumentTransformer<FhirContentTransformer>().AddSchemaTransformer<ProblemSchemaTransformer>().AddDocumentTransformer((d, _, _) =>
         {
             d.Info.Title = "ITK3 gateway API";
             d.Info.Description = "Submit payloads over ITK3/MESH, follow transactions, read received messages, report business outcomes, pull deliveries.";

@@ -74,6 +74,18 @@ public sealed class BadInputTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         await Json.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "request-too-large");
     }
 
+    [Fact]
+    public async Task Chunked_body_over_the_size_limit_is_refused()
+    {
+        var json = "{\"flow\":\"TOC_FHIR_IP_DISCH\",\"recipientKind\":\"Mailbox\",\"recipient\":\"X26GP001\",\"payload\":\"" + new string('A', 1200 * 1024) + "\"}";
+        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/transactions") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        await Json.ProblemAsync(await Client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "request-too-large");
+    }
+
     [Theory]
     [InlineData("api/v1/transactions?state=Bogus")]
     [InlineData("api/v1/transactions?pageSize=0")]

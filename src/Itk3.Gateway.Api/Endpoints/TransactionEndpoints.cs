@@ -22,6 +22,13 @@ internal static class TransactionEndpoints
             .Produces<TransactionView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/fhir", SubmitRawAsync).WithName("SubmitFhirTransaction")
+            .WithSummary("Submit a FHIR payload sent as the raw body (application/fhir+json or application/fhir+xml), addressed by query parameters.")
+            .Accepts<byte[]>("application/fhir+json", "application/fhir+xml")
+            .Produces<TransactionView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("", ListAsync).WithName("ListTransactions")
             .WithSummary("List transactions, newest first, filtered by state, flow, period and needs-attention.")
             .Produces<PageView<TransactionSummary>>().ProducesProblem(StatusCodes.Status400BadRequest);
@@ -46,17 +53,49 @@ internal static class TransactionEndpoints
             return ApiProblems.BadRequest("recipientKind: is required (Mailbox, Ods or GpProvider)");
         }
 
-        var (bytes, problem) = PayloadReader.Read(body.Payload, body.Format);
+        var (bytes, problem) = PayloadReader.Decode(body.Payload, body.Format);
         if (problem is not null)
         {
             return problem;
         }
 
-        var request = new SubmitRequest(bytes!, kind, body.Recipient ?? "", body.Flow ?? "")
+        var request = new SubmitRequest(bytes!, kind, body.Recipient ?? "", body.Flow ?? "") { Format = body.Format };
+        return await SubmitCoreAsync(request, body.SenderReference, body.TransactionId, app, queries, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> SubmitRawAsync(
+        string? flow, RecipientKind? recipientKind, string? recipient, string? senderReference, string? transactionId,
+        HttpRequest http, IGatewayApplication app, IGatewayQueries queries, CancellationToken ct)
+    {
+        if (PayloadReader.FormatOf(http.ContentType is { } type ? type.Split(';')[0].Trim() : null) is not { } format)
         {
-            Format = body.Format,
-            SenderReference = body.SenderReference,
-            TransactionId = string.IsNullOrWhiteSpace(body.TransactionId) ? null : body.TransactionId.Trim(),
+            return ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, ApiProblemCodes.UnsupportedMediaType, "Content-Type: expected application/fhir+json or application/fhir+xml");
+        }
+
+        if (recipientKind is not { } kind)
+        {
+            return ApiProblems.BadRequest("recipientKind: is required (Mailbox, Ods or GpProvider)");
+        }
+
+        using var body = new MemoryStream();
+        await http.Body.CopyToAsync(body, ct).ConfigureAwait(false);
+        var bytes = body.ToArray();
+        if (PayloadReader.Check(bytes, format) is { } problem)
+        {
+            return problem;
+        }
+
+        var request = new SubmitRequest(bytes, kind, recipient ?? "", flow ?? "") { Format = format };
+        return await SubmitCoreAsync(request, senderReference, transactionId, app, queries, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> SubmitCoreAsync(
+        SubmitRequest request, string? senderReference, string? transactionId, IGatewayApplication app, IGatewayQueries queries, CancellationToken ct)
+    {
+        request = request with
+        {
+            SenderReference = senderReference,
+            TransactionId = string.IsNullOrWhiteSpace(transactionId) ? null : transactionId.Trim(),
         };
         var result = await app.SubmitAsync(request, ct).ConfigureAwait(false);
         if (result.Error is { } error)

@@ -38,24 +38,7 @@ internal static class GatewayApiApplication
 
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.Services.AddSingleton(application).AddSingleton(queries).AddSingleton(new ApiKeyVerifier(options.ApiKeys));
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-        {
-            var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;
-            var code = c.ProblemDetails.Extensions.TryGetValue("code", out var set) && set is string s ? s : ApiProblems.CodeForStatus(status);
-            c.ProblemDetails.Extensions["code"] = code;
-            c.ProblemDetails.Type = ApiProblems.TypeOf(code);
-            c.ProblemDetails.Title = ApiProblems.TitleOf(code);
-            c.ProblemDetails.Extensions.Remove("traceId");
-        });
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiKeySecurityTransformer>().AddDocumentTransformer<FhirContentTransformer>().AddSchemaTransformer<ProblemSchemaTransformer>().AddDocumentTransformer((d, _, _) =>
-        {
-            d.Info.Title = "ITK3 gateway API";
-            d.Info.Description = "Submit payloads over ITK3/MESH, follow transactions, read received messages, report business outcomes, pull deliveries.";
-            d.Info.Version = "v1";
-            d.Servers = [];
-            return Task.CompletedTask;
-        }));
+        AddContracts(builder.Services);
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -66,6 +49,32 @@ internal static class GatewayApiApplication
         var app = builder.Build();
         Configure(app, options);
         return app;
+    }
+
+    private static void AddContracts(IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;
+            var code = c.ProblemDetails.Extensions.TryGetValue("code", out var set) && set is string s ? s : ApiProblems.CodeForStatus(status);
+            c.ProblemDetails.Extensions["code"] = code;
+            c.ProblemDetails.Type = ApiProblems.TypeOf(code);
+            c.ProblemDetails.Title = ApiProblems.TitleOf(code);
+            c.ProblemDetails.Extensions.Remove("traceId");
+        });
+        services.AddOpenApi("v1", o => o
+            .AddDocumentTransformer<ApiKeySecurityTransformer>()
+            .AddDocumentTransformer<FhirContentTransformer>()
+            .AddSchemaTransformer<ProblemSchemaTransformer>()
+            .AddDocumentTransformer((d, _, _) =>
+            {
+                d.Info.Title = "ITK3 gateway API";
+                d.Info.Description = "Submit payloads over ITK3/MESH, follow transactions, read received messages, report business outcomes, pull deliveries.";
+                d.Info.Version = "v1";
+                d.Servers = []; // the listen URL varies per node; clients use the URL they called
+                return Task.CompletedTask;
+            }));
     }
 
     private static void Configure(WebApplication app, GatewayApiOptions options)

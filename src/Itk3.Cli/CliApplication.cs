@@ -16,7 +16,6 @@ internal static class CliApplication
             "itk3: build, read, validate and answer NHS ITK3 messages (FHIR STU3), and move them over MESH.");
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
-        root.Subcommands.Add(MeshCommand.Create());
         root.Subcommands.Add(BuildCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RespondCommand.Create());
@@ -24,6 +23,7 @@ internal static class CliApplication
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(MeshCommand.Create());
         return root;
     }
 }

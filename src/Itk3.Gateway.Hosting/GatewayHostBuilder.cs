@@ -61,20 +61,7 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         meshUrl ??= new Uri(options.Mesh.Url);
         var store = await SqliteGatewayStore.OpenAsync(new SqliteGatewayStoreOptions(options.DatabasePath ?? Path.Combine(options.DataDirectory, "gateway.db")), Clock, cancellationToken).ConfigureAwait(false);
         var client = new MeshClient(new MeshClientOptions { BaseUrl = meshUrl, MailboxId = options.Mailbox, Password = options.Mesh.Password, SharedKey = options.Mesh.SharedKey });
-        var services = new GatewayNodeServices
-        {
-            Options = options,
-            Store = store,
-            Queries = store,
-            Transport = new MeshMessageTransport(client, options.Mailbox),
-            Clock = Clock,
-            Ids = Ids ?? RandomIdGenerator.Instance,
-            Retry = new RetryPolicy(Random ?? System.Random.Shared),
-            Profile = profile,
-            DeliveryTarget = DeliveryTarget ?? ConfiguredTarget(),
-            Crashes = Crashes,
-            InstanceId = options.Mailbox,
-        };
+        var services = Services(store, client, profile);
         var node = new GatewayNode(Tune?.Invoke(services) ?? services);
         var host = new GatewayHost(node, store, client, embedded, meshUrl);
         node.Start();
@@ -90,6 +77,21 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
 
         return host;
     }
+
+    private GatewayNodeServices Services(SqliteGatewayStore store, MeshClient client, Messaging.Validation.ReceiverProfile profile) => new()
+    {
+        Options = options,
+        Store = store,
+        Queries = store,
+        Transport = new MeshMessageTransport(client, options.Mailbox),
+        Clock = Clock,
+        Ids = Ids ?? RandomIdGenerator.Instance,
+        Retry = new RetryPolicy(Random ?? System.Random.Shared),
+        Profile = profile,
+        DeliveryTarget = DeliveryTarget ?? ConfiguredTarget(),
+        Crashes = Crashes,
+        InstanceId = options.Mailbox,
+    };
 
     private string? DropFolder() => options.DropFolder switch
     {

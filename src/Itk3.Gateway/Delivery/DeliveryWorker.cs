@@ -35,15 +35,15 @@ internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarg
 
         var delivered = new ConcurrentBag<DeliveryItem>();
         var failed = new ConcurrentBag<(DeliveryItem Item, Exception Error)>();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = services.Concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(items, options, async (item, ct) =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = services.Concurrency };
+        await Parallel.ForEachAsync(items, options, async (item, _) =>
         {
             try
             {
-                await target.DeliverAsync(item, ct).ConfigureAwait(false);
+                await target.DeliverAsync(item, cancellationToken).ConfigureAwait(false);
                 delivered.Add(item);
             }
-            catch (Exception e) when (e is not (OperationCanceledException or SimulatedCrashException))
+            catch (Exception e) when (e is not SimulatedCrashException)
             {
                 failed.Add((item, e));
             }
@@ -53,7 +53,8 @@ internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarg
             services.Crashes.Reached(CrashPoint.AfterDeliverBeforeMarkDelivered);
         }
 
-        await RecordAsync(delivered, failed, cancellationToken).ConfigureAwait(false);
+        // What the application took is recorded even when the node is stopping: a stop must not cause a redelivery.
+        await RecordAsync(delivered, failed, CancellationToken.None).ConfigureAwait(false);
         return items.Count;
     }
 

@@ -57,7 +57,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
                 acknowledged.Add(id);
             }
         }).ConfigureAwait(false);
-        await RecordAcknowledgedAsync(acknowledged, cancellationToken).ConfigureAwait(false);
+        await RecordAcknowledgedAsync(acknowledged, CancellationToken.None).ConfigureAwait(false);
         return listing.MoreWaiting && listing.MessageIds.Count > 0 ? 1 : 0;
     }
 

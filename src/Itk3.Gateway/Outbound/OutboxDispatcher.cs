@@ -53,7 +53,8 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
         if (!sent.IsEmpty)
         {
             services.Crashes.Reached(CrashPoint.AfterSendBeforeMarkSent);
-            await MarkSentAsync(sent, cancellationToken).ConfigureAwait(false);
+            // What MESH accepted is recorded even when the node is stopping: a stop must not cause a second send.
+            await MarkSentAsync(sent, CancellationToken.None).ConfigureAwait(false);
         }
 
         return items.Count;

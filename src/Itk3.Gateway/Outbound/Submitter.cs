@@ -4,6 +4,7 @@ using Itk3.Gateway.Hosting;
 using Itk3.Gateway.Outbox;
 using Itk3.Gateway.Transactions;
 using Itk3.Gateway.Transport;
+using Itk3.Messaging.Building;
 
 namespace Itk3.Gateway.Outbound;
 
@@ -15,35 +16,50 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
     /// <summary>Builds, stores and queues; a repeated <see cref="SubmitRequest.TransactionId"/> returns the existing transaction.</summary>
     public async Task<SubmitResult> SubmitAsync(SubmitRequest request, CancellationToken cancellationToken)
     {
-        if (request.Payload.IsEmpty)
+        if (Check(request, out var flow) is { } refused)
         {
-            return SubmitResult.Refused(GatewayErrorCodes.InvalidPayload, "payload: is empty");
+            return refused;
         }
 
-        if (services.Options.FindFlow(request.Flow) is not { } flow || flow.WorkflowId != request.Flow)
-        {
-            return SubmitResult.Refused(GatewayErrorCodes.UnknownFlow, $"flow: '{request.Flow}' is not configured on this node");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Recipient))
-        {
-            return SubmitResult.Refused(GatewayErrorCodes.InvalidRecipient, "recipient: is required");
-        }
-
-        var (to, error) = await ResolveAsync(request, flow, cancellationToken).ConfigureAwait(false);
+        var (to, error) = await ResolveAsync(request, flow!, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return new SubmitResult(null, error);
         }
 
         var receiverOds = request.RecipientKind == RecipientKind.Ods ? request.Recipient.Trim().ToUpperInvariant() : null;
-        var (built, bytes, composeError) = _composer.Compose(request.Payload, request.Format, flow, receiverOds, request.SenderReference);
+        var (built, bytes, composeError) = _composer.Compose(request.Payload, request.Format, flow!, receiverOds, request.SenderReference);
         if (built is null || bytes is null)
         {
             return SubmitResult.Refused(GatewayErrorCodes.InvalidPayload, "payload: " + composeError);
         }
 
         var id = request.TransactionId ?? services.Ids.NewId();
+        await StoreAsync(request, flow!, to!, built, bytes, id, cancellationToken).ConfigureAwait(false);
+        signals.Outbox.Set();
+        return SubmitResult.Accepted(id);
+    }
+
+    private SubmitResult? Check(SubmitRequest request, out FlowSettings? flow)
+    {
+        flow = services.Options.FindFlow(request.Flow);
+        if (request.Payload.IsEmpty)
+        {
+            return SubmitResult.Refused(GatewayErrorCodes.InvalidPayload, "payload: is empty");
+        }
+
+        if (flow is null || flow.WorkflowId != request.Flow)
+        {
+            return SubmitResult.Refused(GatewayErrorCodes.UnknownFlow, $"flow: '{request.Flow}' is not configured on this node");
+        }
+
+        return string.IsNullOrWhiteSpace(request.Recipient)
+            ? SubmitResult.Refused(GatewayErrorCodes.InvalidRecipient, "recipient: is required")
+            : null;
+    }
+
+    private async Task StoreAsync(SubmitRequest request, FlowSettings flow, string to, BuiltMessage built, byte[] bytes, string id, CancellationToken cancellationToken)
+    {
         var now = services.Clock.GetUtcNow();
         var transaction = new OutboundTransaction(id, flow.WorkflowId, request.RecipientKind, request.Recipient.Trim(), built.MessageHeaderId, now)
         {
@@ -54,11 +70,11 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
         await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
         if (!await work.Transactions.AddAsync(transaction, cancellationToken).ConfigureAwait(false))
         {
-            return SubmitResult.Accepted(id);
+            return;
         }
 
         await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.Created, $"to {to} on {flow.WorkflowId}"), cancellationToken).ConfigureAwait(false);
-        var item = new OutboxItem(services.Ids.NewId(), to!, flow.WorkflowId, bytes, now)
+        var item = new OutboxItem(services.Ids.NewId(), to, flow.WorkflowId, bytes, now)
         {
             LocalId = built.MessageHeaderId,
             TransactionId = id,
@@ -66,8 +82,6 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
         };
         await work.Outbox.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-        signals.Outbox.Set();
-        return SubmitResult.Accepted(id);
     }
 
     private async Task<(string? To, GatewayError? Error)> ResolveAsync(SubmitRequest request, FlowSettings flow, CancellationToken cancellationToken)

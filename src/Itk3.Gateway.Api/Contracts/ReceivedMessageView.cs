@@ -33,15 +33,11 @@ public sealed record ReceivedMessageView(
     string? TransactionId,
     string? Detail)
 {
-    // The node's markers in InboundMessage.Detail (Itk3.Gateway.Inbound.InboundDetails, internal there).
-    private const string AwaitingMarker = "awaiting-business-outcome";
-    private const string OutcomePrefix = "business-outcome:";
-
     /// <summary>The view of a stored received message.</summary>
     public static ReceivedMessageView From(InboundMessage m)
     {
-        var awaiting = m.Detail == AwaitingMarker;
-        var outcome = m.Detail is { } d && d.StartsWith(OutcomePrefix, StringComparison.Ordinal) ? d[OutcomePrefix.Length..] : null;
+        var awaiting = m.Detail == InboundDetails.AwaitingOutcome;
+        var outcome = m.Detail is { } d && d.StartsWith(InboundDetails.OutcomePrefix, StringComparison.Ordinal) ? d[InboundDetails.OutcomePrefix.Length..] : null;
         var detail = awaiting || outcome is not null ? null : m.Detail;
         return new ReceivedMessageView(
             m.MeshMessageId, m.SenderMailbox, m.WorkflowId, m.MeshMessageType, m.ReceivedAt, m.State, m.Flow,

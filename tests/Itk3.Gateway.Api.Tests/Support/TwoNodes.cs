@@ -19,6 +19,8 @@ public sealed class TwoNodes : IAsyncLifetime
 
     internal ApiNode Gp { get; private set; } = null!;
 
+    internal Uri MeshUrl => _mesh!.BaseAddress;
+
     public async Task InitializeAsync()
     {
         _mesh = await EmbeddedMesh.StartAsync([("X26HOS01", "RXX01"), (GpMailbox, GpOds)], _temp.Sub("mesh"));

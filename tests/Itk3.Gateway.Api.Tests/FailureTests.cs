@@ -1,6 +1,7 @@
 using System.Net;
 using Itk3.Gateway.Api.Tests.Support;
 using Itk3.Gateway.Store;
+using Itk3.Gateway.Tests.Support;
 
 namespace Itk3.Gateway.Api.Tests;
 
@@ -28,6 +29,22 @@ public sealed class FailureTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         Assert.DoesNotContain("secret-internal-detail", text);
         Assert.DoesNotContain("InvalidOperationException", text);
         Assert.DoesNotContain(" at ", text);
+    }
+
+    [Fact]
+    public async Task Health_is_degraded_when_MESH_cannot_be_reached()
+    {
+        using var temp = new TempFolder();
+        await using var host = await NodeFactory.StartAsync(NodeFactory.Options("X26LONE1", "X26", temp.Sub("n")), new Uri("http://127.0.0.1:9/"), 7);
+        await using var api = await GatewayApiServer.StartAsync(host.Application, host.Queries, new GatewayApiOptions { Urls = ["http://127.0.0.1:0"], ApiKeys = [ApiNode.Key] });
+        using var client = Client(api);
+
+        var health = await Json.GetAsync(client, "api/v1/health");
+
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.False(health.GetProperty("meshReachable").GetBoolean());
+        Assert.True(health.GetProperty("storeReachable").GetBoolean());
+        Assert.Equal("alive", (await Json.GetAsync(client, "health")).GetProperty("status").GetString());
     }
 
     private Task<GatewayApiServer> StartAsync(Func<Exception> failure) => GatewayApiServer.StartAsync(

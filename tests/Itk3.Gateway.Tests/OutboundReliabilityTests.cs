@@ -121,6 +121,20 @@ public sealed class OutboundReliabilityTests
         Assert.Equal(1, (await hospital.Queries.ListOutboxAsync(new ListFilter<OutboxState>(), CancellationToken.None)).Total);
     }
 
+    [Fact]
+    public async Task GPPROVIDER_routing_failure_report_from_MESH_fails_the_transaction_with_its_EPL_code()
+    {
+        using var temp = new TempFolder();
+        await using var mesh = await EmbeddedMesh.StartAsync([("X26HOS01", "RXX01"), ("X26GP001", "A12345")], temp.Sub("mesh"));
+        await using var hospital = await NodeFactory.StartAsync(NodeFactory.Options("X26HOS01", "RXX01", temp.Sub("h")), mesh.BaseAddress, 1);
+
+        var submitted = await hospital.Application.SubmitAsync(Request("9") with { RecipientKind = RecipientKind.GpProvider, Recipient = "9999999999_19700101_Nobody" }, CancellationToken.None);
+
+        var failed = await Eventually.GetAsync(() => hospital.Queries.GetTransactionAsync(submitted.TransactionId!, CancellationToken.None), d => d?.Transaction.State == TransactionState.Failed);
+        Assert.StartsWith("EPL-15", failed!.Transaction.FailureCode, StringComparison.Ordinal);
+        Assert.Contains(failed.Timeline, e => e.Kind == TransactionEventKind.MeshReport);
+    }
+
     private static SubmitRequest Request(string suffix) =>
         new(SampleDocuments.DischargeSummary("4c3b2a19-0817-4e6d-9c5b-" + suffix.PadLeft(12, '0'), Date), RecipientKind.Mailbox, "X26GP001", "TOC_FHIR_IP_DISCH");
 

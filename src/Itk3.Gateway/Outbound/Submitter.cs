@@ -27,7 +27,12 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
             return new SubmitResult(null, error);
         }
 
-        var receiverOds = request.RecipientKind == RecipientKind.Ods ? request.Recipient.Trim().ToUpperInvariant() : null;
+        var receiverOds = request.RecipientKind switch
+        {
+            RecipientKind.Ods => request.Recipient.Trim().ToUpperInvariant(),
+            RecipientKind.GpProvider => Messaging.Validation.RecipientSettings.PlaceholderGpOdsCode,
+            _ => null,
+        };
         var (built, bytes, composeError) = _composer.Compose(request.Payload, request.Format, flow!, receiverOds, request.SenderReference);
         if (built is null || bytes is null)
         {

@@ -70,12 +70,25 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
             host.Watch(new DropFolderWatcher(drop, node.Application, Clock, TimeSpan.FromSeconds(1)));
         }
 
-        foreach (var start in _components)
-        {
-            host.Add(await start(host, cancellationToken).ConfigureAwait(false));
-        }
-
+        await StartComponentsAsync(host, cancellationToken).ConfigureAwait(false);
         return host;
+    }
+
+    private async Task StartComponentsAsync(GatewayHost host, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var start in _components)
+            {
+                host.Add(await start(host, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch
+        {
+            // A component that cannot start (for example the API's port is taken) must not leave the node running.
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private GatewayNodeServices Services(SqliteGatewayStore store, MeshClient client, Messaging.Validation.ReceiverProfile profile) => new()

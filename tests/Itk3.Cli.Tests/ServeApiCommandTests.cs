@@ -31,6 +31,17 @@ public sealed partial class ServeApiCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, await run);
     }
 
+    [Fact]
+    public async Task Serve_with_an_unusable_API_URL_fails_with_the_usage_exit_code()
+    {
+        var config = Path.Combine(_folder, "node.json");
+        File.WriteAllText(config, """{ "dataDirectory": "data", "dropFolder": "" }""");
+        var exitCode = await ServeCommand.Create().Parse(["--config", config, "--api-url", "ftp://127.0.0.1:0"])
+            .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = new StringWriter() });
+
+        Assert.Equal(ExitCodes.UsageOrIo, exitCode);
+    }
+
     public void Dispose()
     {
         try

@@ -41,7 +41,7 @@ internal sealed class ServeApi(GatewayOptions options, string? urlOverride)
         catch (Exception e) when (e is InvalidOperationException or FormatException or UriFormatException or IOException)
         {
             logging.Dispose();
-            throw new IOException($"the HTTP API cannot listen on {Url}: {e.Message}", e);
+            throw new IOException($"the HTTP API cannot listen on {Url} (--api-url or config apiUrl): {e.Message}", e);
         }
 
         return new Running(_server, logging);

@@ -85,7 +85,8 @@ internal static class GatewayApiApplication
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapOpenApi(OpenApiRoute);
         HealthEndpoints.MapLiveness(app);
-        var api = app.MapGroup("/api/v1").ProducesProblem(StatusCodes.Status401Unauthorized);
+        // Every /api route can answer 401 (key) and 503 (store busy or unreachable: retry).
+        var api = app.MapGroup("/api/v1").ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         TransactionEndpoints.Map(api);
         MessageEndpoints.Map(api);
         DeliveryEndpoints.Map(api);

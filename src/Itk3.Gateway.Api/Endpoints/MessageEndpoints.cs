@@ -31,7 +31,7 @@ internal static class MessageEndpoints
             .Accepts<OutcomeRequest>("application/json")
             .Produces<OutcomeReceipt>(StatusCodes.Status202Accepted).Produces<OutcomeReceipt>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
     private static async Task<IResult> ListAsync(

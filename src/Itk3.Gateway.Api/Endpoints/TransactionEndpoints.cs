@@ -21,6 +21,7 @@ internal static class TransactionEndpoints
             .Accepts<SubmitTransactionRequest>("application/json")
             .Produces<TransactionView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/fhir", SubmitRawAsync).WithName("SubmitFhirTransaction")
             .WithSummary("Submit a FHIR payload sent as the raw body (application/fhir+json or application/fhir+xml), addressed by query parameters.")

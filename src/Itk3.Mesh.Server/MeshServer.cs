@@ -51,14 +51,14 @@ public sealed class MeshServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Config.Validate();
         var temporary = options.DataDirectory is null ? Directory.CreateTempSubdirectory("itk3-mesh-").FullName : null;
-        var store = new MessageStore(options.DataDirectory ?? temporary!);
+        var store = new MessageStore(options.DataDirectory ?? temporary!, options.Journal);
         try
         {
             return await StartCoreAsync(options, store, temporary, ct).ConfigureAwait(false);
         }
         catch
         {
-            store.Dispose();
+            await store.DisposeAsync().ConfigureAwait(false);
             if (temporary is not null)
             {
                 Directory.Delete(temporary, recursive: true);
@@ -114,7 +114,7 @@ public sealed class MeshServer : IAsyncDisposable
 
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
-        _store.Dispose();
+        await _store.DisposeAsync().ConfigureAwait(false);
         if (_temporaryDirectory is not null)
         {
             Directory.Delete(_temporaryDirectory, recursive: true);

@@ -194,9 +194,12 @@ internal sealed class MessageStore : IAsyncDisposable
         try
         {
             var live = _messages.Values.Select(m => (m.MessageId, m.ReceivedChunks, Bytes: JsonSerializer.SerializeToUtf8Bytes(m, JsonOptions))).ToList();
-            var chunks = live.SelectMany(m => Enumerable.Range(1, m.ReceivedChunks).Select(n => (m.MessageId, n)))
-                .Select(k => (Key: k, Location: _chunks.GetValueOrDefault(k))).ToList();
-            return chunks.Select(SnapshotChunk).OfType<JournalRecord>()
+
+            // Every inline chunk is copied, also one written before its message's first record (a send in flight).
+            var inline = _chunks.Select(c => (c.Key, Location: (ChunkLocation?)c.Value)).ToList();
+            var inFiles = live.SelectMany(m => Enumerable.Range(1, m.ReceivedChunks).Select(n => (m.MessageId, n)))
+                .Where(k => !_chunks.ContainsKey(k)).Select(k => (Key: k, Location: (ChunkLocation?)null)).ToList();
+            return inline.Concat(inFiles).Select(SnapshotChunk).OfType<JournalRecord>()
                 .Concat(live.Select(m => new JournalRecord(JournalRecordKind.Message, m.MessageId, 0, m.Bytes)));
         }
         finally

@@ -51,10 +51,12 @@ public sealed class MeshServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Config.Validate();
         var temporary = options.DataDirectory is null ? Directory.CreateTempSubdirectory("itk3-mesh-").FullName : null;
-        var store = new MessageStore(options.DataDirectory ?? temporary!, options.Journal);
+        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Itk3.Mesh.Server");
+        var journal = options.Journal with { Failed = options.Journal.Failed + (e => ServerLog.JournalFailed(logger, e)) };
+        var store = new MessageStore(options.DataDirectory ?? temporary!, journal);
         try
         {
-            return await StartCoreAsync(options, store, temporary, ct).ConfigureAwait(false);
+            return await StartCoreAsync(options, store, temporary, logger, ct).ConfigureAwait(false);
         }
         catch
         {
@@ -68,10 +70,10 @@ public sealed class MeshServer : IAsyncDisposable
         }
     }
 
-    private static async Task<MeshServer> StartCoreAsync(MeshServerOptions options, MessageStore store, string? temporary, CancellationToken ct)
+    private static async Task<MeshServer> StartCoreAsync(
+        MeshServerOptions options, MessageStore store, string? temporary, ILogger logger, CancellationToken ct)
     {
         await store.LoadAsync(ct).ConfigureAwait(false);
-        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Itk3.Mesh.Server");
         var (services, admin) = Compose(options, store, logger);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {

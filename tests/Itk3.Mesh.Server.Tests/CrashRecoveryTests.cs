@@ -16,7 +16,9 @@ public sealed class CrashRecoveryTests : IDisposable
         var crash = new CrashSwitch();
         var accepted = new Dictionary<string, string>();
         var statuses = new List<int>();
-        await using (var first = await ServerFixture.StartAsync(null, _dataDir, _time, new JournalOptions { BeforeFlush = crash.Check }))
+        var failures = new List<Exception>();
+        var journal = new JournalOptions { BeforeFlush = crash.Check, Failed = failures.Add };
+        await using (var first = await ServerFixture.StartAsync(null, _dataDir, _time, journal))
         {
             for (var i = 0; i < 5; i++)
             {
@@ -33,6 +35,7 @@ public sealed class CrashRecoveryTests : IDisposable
         }
 
         Assert.NotNull(crash.Flush);
+        Assert.IsType<IOException>(Assert.Single(failures));
         Assert.Contains(statuses, s => s != 202);
         LoseHalfOfTheUnflushedTail(crash.Flush!);
 

@@ -102,6 +102,7 @@ internal sealed class Journal : IAsyncDisposable
             if (_fault is null)
             {
                 _fault = Commit(batch);
+                ReportFault();
             }
 
             foreach (var item in batch)
@@ -120,7 +121,16 @@ internal sealed class Journal : IAsyncDisposable
             if (_fault is null && _file.Length >= _compactAt)
             {
                 _fault = await CompactAsync().ConfigureAwait(false);
+                ReportFault();
             }
+        }
+    }
+
+    private void ReportFault()
+    {
+        if (_fault is not null)
+        {
+            _options.Failed?.Invoke(_fault);
         }
     }
 

@@ -11,4 +11,7 @@ internal sealed record JournalOptions
 
     /// <summary>Test hook run after a batch is written and before it is fsynced; throwing kills the journal there.</summary>
     public Action<JournalFlush>? BeforeFlush { get; init; }
+
+    /// <summary>Told once when a write, fsync or compaction fails and the journal stops.</summary>
+    public Action<Exception>? Failed { get; init; }
 }

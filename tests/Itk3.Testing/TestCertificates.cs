@@ -1,34 +1,46 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Itk3.Mesh.Server.Tests.Support;
+namespace Itk3.Testing;
 
-/// <summary>A throw-away CA with a server certificate and client certificates, made in memory.</summary>
+/// <summary>An in-memory CA issuing a loopback server certificate and a MESH-style client certificate, plus certificates from an untrusted CA.</summary>
 public sealed class TestCertificates : IDisposable
 {
+    /// <summary>Creates the CA and issues the certificates (RSA 2048, valid for a week).</summary>
     public TestCertificates()
     {
-        Ca = CreateCa("CN=ITK3 Test MESH CA");
+        Ca = CreateCa("CN=ITK3 Contract CA");
         Server = Issue(Ca, "CN=localhost", serverAuth: true);
         Client = Issue(Ca, "CN=SERVER001.X26.api.mesh-client.nhs.uk", serverAuth: false);
-        using var otherCa = CreateCa("CN=Untrusted CA");
+        using var otherCa = CreateCa("CN=Other CA");
+        OtherServer = Issue(otherCa, "CN=localhost", serverAuth: true);
         UntrustedClient = Issue(otherCa, "CN=intruder", serverAuth: false);
     }
 
+    /// <summary>The trusted CA.</summary>
     public X509Certificate2 Ca { get; }
 
+    /// <summary>A loopback server certificate issued by the CA.</summary>
     public X509Certificate2 Server { get; }
 
+    /// <summary>A MESH-style client certificate issued by the CA.</summary>
     public X509Certificate2 Client { get; }
 
+    /// <summary>A client certificate issued by a CA nobody trusts.</summary>
     public X509Certificate2 UntrustedClient { get; }
 
+    /// <summary>A server certificate issued by a CA the client does not trust.</summary>
+    public X509Certificate2 OtherServer { get; }
+
+    /// <inheritdoc />
     public void Dispose()
     {
+        UntrustedClient.Dispose();
         Ca.Dispose();
         Server.Dispose();
         Client.Dispose();
-        UntrustedClient.Dispose();
+        OtherServer.Dispose();
     }
 
     private static X509Certificate2 CreateCa(string subject)
@@ -47,21 +59,19 @@ public sealed class TestCertificates : IDisposable
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, false));
-        var usage = serverAuth ? "1.3.6.1.5.5.7.3.1" : "1.3.6.1.5.5.7.3.2";
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usage)], false));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(serverAuth ? "1.3.6.1.5.5.7.3.1" : "1.3.6.1.5.5.7.3.2")], false));
         if (serverAuth)
         {
             var san = new SubjectAlternativeNameBuilder();
-            san.AddIpAddress(System.Net.IPAddress.Loopback);
+            san.AddIpAddress(IPAddress.Loopback);
             san.AddDnsName("localhost");
             request.CertificateExtensions.Add(san.Build());
         }
 
         var now = DateTimeOffset.UtcNow;
-        var serial = RandomNumberGenerator.GetBytes(12);
-        using var issued = request.Create(ca, now.AddHours(-1), now.AddDays(7), serial);
+        using var issued = request.Create(ca, now.AddHours(-1), now.AddDays(7), RandomNumberGenerator.GetBytes(12));
         using var withKey = issued.CopyWithPrivateKey(key);
-        // Round-trip through PKCS#12 so SslStream on Linux can use the private key.
+        // A PKCS#12 round trip gives SslStream on Linux a usable private key.
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }
 }

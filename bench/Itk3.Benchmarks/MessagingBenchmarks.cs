@@ -36,7 +36,7 @@ public class MessagingBenchmarks
     public void Setup()
     {
         var document = FhirSerializer.Parse(File.ReadAllBytes(RepositoryPaths.Fixture("discharge-summary-document.xml")), FhirFormat.Xml).Root!;
-        var clock = new FixedTimeProvider(Instant);
+        var clock = new Itk3.Testing.ManualTimeProvider(Instant);
         var draft = new MessageDraft
         {
             Event = MessageEvents.EDischarge,
@@ -98,8 +98,4 @@ public class MessagingBenchmarks
         return written;
     }
 
-    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -20,6 +20,9 @@ internal static class CliApplication
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RespondCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(SendCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(MeshCommand.Create());
         return root;
     }

@@ -51,14 +51,16 @@ public sealed class MeshServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Config.Validate();
         var temporary = options.DataDirectory is null ? Directory.CreateTempSubdirectory("itk3-mesh-").FullName : null;
-        var store = new MessageStore(options.DataDirectory ?? temporary!);
+        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Itk3.Mesh.Server");
+        var journal = options.Journal with { Failed = options.Journal.Failed + (e => ServerLog.JournalFailed(logger, e)) };
+        var store = new MessageStore(options.DataDirectory ?? temporary!, journal);
         try
         {
-            return await StartCoreAsync(options, store, temporary, ct).ConfigureAwait(false);
+            return await StartCoreAsync(options, store, temporary, logger, ct).ConfigureAwait(false);
         }
         catch
         {
-            store.Dispose();
+            await store.DisposeAsync().ConfigureAwait(false);
             if (temporary is not null)
             {
                 Directory.Delete(temporary, recursive: true);
@@ -68,10 +70,10 @@ public sealed class MeshServer : IAsyncDisposable
         }
     }
 
-    private static async Task<MeshServer> StartCoreAsync(MeshServerOptions options, MessageStore store, string? temporary, CancellationToken ct)
+    private static async Task<MeshServer> StartCoreAsync(
+        MeshServerOptions options, MessageStore store, string? temporary, ILogger logger, CancellationToken ct)
     {
         await store.LoadAsync(ct).ConfigureAwait(false);
-        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Itk3.Mesh.Server");
         var (services, admin) = Compose(options, store, logger);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -114,7 +116,7 @@ public sealed class MeshServer : IAsyncDisposable
 
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
-        _store.Dispose();
+        await _store.DisposeAsync().ConfigureAwait(false);
         if (_temporaryDirectory is not null)
         {
             Directory.Delete(_temporaryDirectory, recursive: true);

@@ -34,6 +34,9 @@ public sealed record MeshServerOptions
     /// <summary>How often the expiry sweep runs by itself; null runs it only on demand (<see cref="MeshAdmin.RunExpiryAsync"/>).</summary>
     public TimeSpan? ExpiryInterval { get; init; }
 
+    /// <summary>Journal tuning and fault-injection hooks (tests).</summary>
+    internal Storage.JournalOptions Journal { get; init; } = new();
+
     /// <summary>Where the server logs (never message bodies); null logs nowhere.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 }

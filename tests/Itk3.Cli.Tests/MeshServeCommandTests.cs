@@ -71,7 +71,7 @@ public sealed partial class MeshServeCommandTests : IDisposable
         await cts.CancelAsync();
         Assert.Equal(ExitCodes.Ok, await run);
         Assert.Contains("ITK3TEST01", output.Text);
-        Assert.True(Directory.Exists(Path.Combine(_folder, "data", "messages")));
+        Assert.True(Directory.Exists(Path.Combine(_folder, "data", "journal")));
     }
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/")]

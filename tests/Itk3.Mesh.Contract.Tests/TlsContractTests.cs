@@ -9,7 +9,7 @@ namespace Itk3.Mesh.Contract.Tests;
 /// <summary>Mutual TLS as real MESH does it: the client presents its certificate and trusts only the given roots.</summary>
 public sealed class TlsContractTests : IClassFixture<TlsContractTests.Certificates>
 {
-    private readonly TlsCertificates _certs;
+    private readonly TestCertificates _certs;
 
     public TlsContractTests(Certificates certificates) => _certs = certificates.Value;
 
@@ -76,7 +76,7 @@ public sealed class TlsContractTests : IClassFixture<TlsContractTests.Certificat
 
     public sealed class Certificates : IDisposable
     {
-        public TlsCertificates Value { get; } = new();
+        public TestCertificates Value { get; } = new();
 
         public void Dispose() => Value.Dispose();
     }

@@ -65,5 +65,33 @@ public sealed class DurabilityTests : IDisposable
         Assert.Empty(Directory.GetFiles(_dataDir, "*.tmp", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public async Task A_data_directory_in_the_one_file_per_message_format_is_imported_into_the_journal()
+    {
+        var time = new ManualTimeProvider(ServerFixture.Start);
+        const string id = "20261121052426000000_ABCDEF";
+        Directory.CreateDirectory(Path.Combine(_dataDir, "messages"));
+        Directory.CreateDirectory(Path.Combine(_dataDir, "chunks", id));
+        await File.WriteAllTextAsync(Path.Combine(_dataDir, "chunks", id, "1"), "legacy body");
+        await File.WriteAllTextAsync(Path.Combine(_dataDir, "messages", id + ".json"), $$"""
+            {"messageId":"{{id}}","messageType":"DATA","sender":"X26ABC1","recipient":"X26ABC2","workflowId":"TEST_WORKFLOW",
+             "contentType":"text/plain","totalChunks":1,"receivedChunks":1,"size":11,"lastChunkSize":11,"status":"Accepted",
+             "sequence":7,"uploadedAt":"2026-11-21T05:24:26+00:00","acceptedAt":"2026-11-21T05:24:26+00:00",
+             "statusSuccess":"SUCCESS","statusTimestamp":"2026-11-21T05:24:26+00:00"}
+            """);
+
+        string later;
+        await using (var first = await ServerFixture.StartAsync(dataDirectory: _dataDir, time: time))
+        {
+            later = await first.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW");
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(_dataDir, "messages")));
+        await using var second = await ServerFixture.StartAsync(dataDirectory: _dataDir, time: time);
+        Assert.Equal([id, later], await second.Client.InboxAsync("X26ABC2"));
+        using var download = await second.Client.GetAsync($"/messageexchange/X26ABC2/inbox/{id}", "X26ABC2");
+        Assert.Equal("legacy body", await download.Content.ReadAsStringAsync());
+    }
+
     public void Dispose() => Directory.Delete(_dataDir, recursive: true);
 }

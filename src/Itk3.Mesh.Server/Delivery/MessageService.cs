@@ -29,6 +29,7 @@ internal sealed class MessageService(
     /// <summary>Records chunk 1 of a new message (already written to the store) and completes it if it has one chunk.</summary>
     public async Task AcceptFirstChunkAsync(StoredMessage message, CancellationToken ct)
     {
+        Task commit;
         await store.Gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
@@ -37,24 +38,21 @@ internal sealed class MessageService(
             message.ReceivedChunks = 1;
             message.LastChunkSize = message.Size;
             message.StatusTimestamp = Now;
-            if (message.TotalChunks == 1)
-            {
-                await CompleteAsync(message, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await store.SaveAsync(message, ct).ConfigureAwait(false);
-            }
+            commit = message.TotalChunks == 1 ? Complete(message) : store.Save(message, durable: true);
         }
         finally
         {
             store.Gate.Release();
         }
+
+        // The 202 waits for the group commit, outside the gate so that concurrent sends share one fsync.
+        await commit.ConfigureAwait(false);
     }
 
     /// <summary>Records chunk <paramref name="number"/> (already written) of an uploading message; completes it on the last.</summary>
     public async Task<MeshError?> AcceptChunkAsync(string messageId, int number, long chunkSize, CancellationToken ct)
     {
+        Task commit;
         await store.Gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
@@ -79,29 +77,25 @@ internal sealed class MessageService(
             message.ReceivedChunks = number;
             message.Size = size;
             message.LastChunkSize = chunkSize;
-
-            if (message.ReceivedChunks == message.TotalChunks)
-            {
-                await CompleteAsync(message, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await store.SaveAsync(message, ct).ConfigureAwait(false);
-            }
-
-            return null;
+            commit = message.ReceivedChunks == message.TotalChunks ? Complete(message) : store.Save(message, durable: true);
         }
         finally
         {
             store.Gate.Release();
         }
+
+        await commit.ConfigureAwait(false);
+        return null;
     }
 
-    /// <summary>Marks a delivered message as downloaded (first download time only).</summary>
+    /// <summary>Marks a delivered message as downloaded (first download time only); not waited for: losing it in a crash is harmless.</summary>
     public Task MarkDownloadedAsync(StoredMessage message, CancellationToken ct) =>
         message.DownloadedAt is not null ? Task.CompletedTask : UpdateAsync(message.MessageId, m => m.DownloadedAt ??= Now, ct);
 
-    /// <summary>Acknowledges a message (idempotent): it leaves the inbox and can no longer be downloaded.</summary>
+    /// <summary>
+    /// Acknowledges a message (idempotent): it leaves the inbox and can no longer be downloaded. The record goes out with the
+    /// next group commit without being waited for: an acknowledgement lost in a crash redelivers the message (at-least-once).
+    /// </summary>
     public Task AcknowledgeAsync(StoredMessage message, string mailbox, CancellationToken ct)
     {
         if (message.Status == MessageStatus.Acknowledged)
@@ -120,75 +114,86 @@ internal sealed class MessageService(
     /// <summary>Puts a REPORT in a mailbox's inbox (admin injection); returns its message ID.</summary>
     public async Task<string> InjectReportAsync(StoredMessage template, ReportDetails details, CancellationToken ct)
     {
+        StoredMessage report;
+        Task commit;
         await store.Gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var report = await CreateReportAsync(template, template.Recipient!, details, ct).ConfigureAwait(false);
-            return report.MessageId;
+            report = CreateReport(template, template.Recipient!, details);
+            commit = store.Save(report, durable: true);
         }
         finally
         {
             store.Gate.Release();
         }
+
+        await commit.ConfigureAwait(false);
+        return report.MessageId;
     }
 
     /// <summary>Expires messages left uncollected past the inbox limit (REPORT code 14 to the sender) and deletes old ones.</summary>
     public async Task<int> RunExpiryAsync(CancellationToken ct)
     {
+        List<StoredMessage> due;
+        var commits = new List<Task>();
         await store.Gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             var now = Now;
             var expiry = TimeSpan.FromDays(config.Limits.InboxExpiryDays);
-            var due = store.Messages.Where(m => m.Status == MessageStatus.Accepted && m.AcceptedAt + expiry <= now).ToList();
-            foreach (var message in due)
-            {
-                await ExpireAsync(message, ct).ConfigureAwait(false);
-            }
-
+            due = store.Messages.Where(m => m.Status == MessageStatus.Accepted && m.AcceptedAt + expiry <= now).ToList();
+            commits.AddRange(due.Select(Expire));
             var retention = TimeSpan.FromDays(config.Limits.RetentionDays);
             var old = store.Messages.Where(m => m.UploadedAt + retention <= now).Select(m => m.MessageId).ToList();
-            old.ForEach(store.Delete);
+            commits.AddRange(old.Select(id => store.Delete(id, durable: true)));
             ServerLog.ExpiryRun(logger, due.Count, old.Count);
-            return due.Count;
         }
         finally
         {
             store.Gate.Release();
         }
+
+        await Task.WhenAll(commits).ConfigureAwait(false);
+        return due.Count;
     }
 
     /// <summary>Deletes every message, or those sent by or to one mailbox.</summary>
     public async Task<int> ResetAsync(string? mailbox, CancellationToken ct)
     {
+        List<Task> commits;
         await store.Gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             var doomed = store.Messages
                 .Where(m => mailbox is null || m.Recipient == mailbox || m.Sender == mailbox)
                 .Select(m => m.MessageId).ToList();
-            doomed.ForEach(store.Delete);
+            commits = doomed.Select(id => store.Delete(id, durable: true)).ToList();
             ServerLog.Reset(logger, mailbox ?? "all", doomed.Count);
-            return doomed.Count;
         }
         finally
         {
             store.Gate.Release();
         }
+
+        await Task.WhenAll(commits).ConfigureAwait(false);
+        return commits.Count;
     }
 
-    private async Task ExpireAsync(StoredMessage message, CancellationToken ct)
+    private Task Expire(StoredMessage message)
     {
         var details = new ReportDetails("TRANSFER", "14", ExpiryDescription);
         SetStatus(message, MessageStatus.Undeliverable, details);
-        await store.SaveAsync(message, ct).ConfigureAwait(false);
+        var commit = store.Save(message, durable: true);
         if (!message.IsReport && message.Sender is not null)
         {
-            await CreateReportAsync(message, message.Sender, details, ct).ConfigureAwait(false);
+            commit = store.Save(CreateReport(message, message.Sender, details), durable: true);
         }
+
+        return commit;
     }
 
-    private async Task CompleteAsync(StoredMessage message, CancellationToken ct)
+    /// <summary>Routes and accepts a complete message (under the gate); the task is its commit (the journal is ordered, so the last record's).</summary>
+    private Task Complete(StoredMessage message)
     {
         if (message.Recipient is null && message.AddressedTo is not null)
         {
@@ -197,9 +202,8 @@ internal sealed class MessageService(
             {
                 var details = new ReportDetails("SEND", route.ErrorCode!, route.ErrorDescription!);
                 SetStatus(message, MessageStatus.Error, details);
-                await store.SaveAsync(message, ct).ConfigureAwait(false);
-                await CreateReportAsync(message, message.Sender!, details, ct).ConfigureAwait(false);
-                return;
+                _ = store.Save(message, durable: false);
+                return store.Save(CreateReport(message, message.Sender!, details), durable: true);
             }
 
             message.Recipient = route.Mailbox;
@@ -208,11 +212,13 @@ internal sealed class MessageService(
         SetStatus(message, MessageStatus.Accepted, new ReportDetails("TRANSFER", "00", "Transferred to recipient mailbox", "SUCCESS"));
         message.AcceptedAt = Now;
         message.Sequence = store.NextSequence();
-        await store.SaveAsync(message, ct).ConfigureAwait(false);
+        var commit = store.Save(message, durable: true);
         ServerLog.MessageAccepted(logger, message.MessageId, message.Sender, message.Recipient, message.WorkflowId, message.TotalChunks, message.Size);
+        return commit;
     }
 
-    private async Task<StoredMessage> CreateReportAsync(StoredMessage about, string recipient, ReportDetails details, CancellationToken ct)
+    /// <summary>Creates a REPORT in memory (under the gate); the caller saves it.</summary>
+    private StoredMessage CreateReport(StoredMessage about, string recipient, ReportDetails details)
     {
         var report = new StoredMessage
         {
@@ -229,7 +235,6 @@ internal sealed class MessageService(
             Sequence = store.NextSequence(),
         };
         SetStatus(report, MessageStatus.Accepted, details);
-        await store.SaveAsync(report, ct).ConfigureAwait(false);
         ServerLog.ReportCreated(logger, report.LinkedMessageId ?? "-", details.Code, report.MessageId, recipient);
         return report;
     }
@@ -244,6 +249,7 @@ internal sealed class MessageService(
         message.StatusTimestamp = Now;
     }
 
+    /// <summary>Applies a change whose durability can wait for the next group commit (download and acknowledge state).</summary>
     private async Task UpdateAsync(string messageId, Action<StoredMessage> change, CancellationToken ct)
     {
         await store.Gate.WaitAsync(ct).ConfigureAwait(false);
@@ -252,7 +258,7 @@ internal sealed class MessageService(
             if (store.Find(messageId) is { } current)
             {
                 change(current);
-                await store.SaveAsync(current, ct).ConfigureAwait(false);
+                _ = store.Save(current, durable: false);
             }
         }
         finally

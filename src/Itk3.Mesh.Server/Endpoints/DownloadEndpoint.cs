@@ -80,22 +80,28 @@ internal sealed class DownloadEndpoint(EndpointServices services)
         var gzipped = acceptsGzip && (storedGzip || version >= 2);
         DownloadHeaders.Write(context.Response, message, number, gzipped);
         context.Response.ContentType = version >= 2 && message.TotalChunks == 1 ? message.ContentType : "application/octet-stream";
-        var path = services.Store.ChunkPath(message.MessageId, number);
+        var chunk = services.Store.Locate(message.MessageId, number);
         if (storedGzip == gzipped)
         {
-            context.Response.ContentLength = new FileInfo(path).Length;
-            await context.Response.SendFileAsync(path, context.RequestAborted).ConfigureAwait(false);
+            context.Response.ContentLength = chunk.Length;
+            if (chunk.Pending is { } queued)
+            {
+                await context.Response.Body.WriteAsync(queued, context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
+            await context.Response.SendFileAsync(chunk.Path, chunk.Offset, chunk.Length, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
         await using var sink = new SpillingResponseStream(context.Response, BufferedTranscodeLimit);
-        await TranscodeAsync(path, sink, compress: gzipped, context.RequestAborted).ConfigureAwait(false);
+        await TranscodeAsync(chunk, sink, compress: gzipped, context.RequestAborted).ConfigureAwait(false);
         await sink.CompleteAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task TranscodeAsync(string path, Stream output, bool compress, CancellationToken ct)
+    private static async Task TranscodeAsync(ChunkLocation chunk, Stream output, bool compress, CancellationToken ct)
     {
-        await using var file = File.OpenRead(path);
+        await using var file = chunk.OpenRead();
         if (compress)
         {
             await using var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true);

@@ -22,11 +22,11 @@ internal static class UploadBody
             return (0, MeshError.DataFileMissing);
         }
 
-        var size = await store.WriteChunkAsync(messageId, number, request.Body, limit, request.HttpContext.RequestAborted)
+        var size = await store.WriteChunkAsync(messageId, number, request.Body, request.ContentLength, limit, request.HttpContext.RequestAborted)
             .ConfigureAwait(false);
         var error = size < 0 ? MeshError.TooLarge
             : size == 0 ? MeshError.DataFileMissing
-            : encoding == "gzip" && !await IsValidGzipAsync(store.ChunkPath(messageId, number)).ConfigureAwait(false) ? MeshError.InvalidGzip
+            : encoding == "gzip" && !await IsValidGzipAsync(store.Locate(messageId, number)).ConfigureAwait(false) ? MeshError.InvalidGzip
             : null;
         if (error is not null && discardOnError)
         {
@@ -36,11 +36,11 @@ internal static class UploadBody
         return (size, error);
     }
 
-    private static async Task<bool> IsValidGzipAsync(string path)
+    private static async Task<bool> IsValidGzipAsync(ChunkLocation chunk)
     {
         try
         {
-            await using var file = File.OpenRead(path);
+            await using var file = chunk.OpenRead();
             await using var gzip = new GZipStream(file, CompressionMode.Decompress);
             await gzip.CopyToAsync(Stream.Null).ConfigureAwait(false);
             return true;

@@ -28,4 +28,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "Background expiry run failed")]
     public static partial void ExpiryFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Critical, Message = "Message journal failed; changes are refused until the server restarts")]
+    public static partial void JournalFailed(ILogger logger, Exception exception);
 }

@@ -5,12 +5,14 @@ using System.Text.Json.Serialization;
 namespace Itk3.Mesh.Server.Storage;
 
 /// <summary>
-/// The durable message store: metadata in <c>messages/{id}.json</c>, chunk bytes in <c>chunks/{id}/{n}</c>, both written
-/// atomically. All metadata is held in memory too; reads are lock-free, and callers mutate only while holding <see cref="Gate"/>.
+/// The durable message store. Every change is a record in an append-only journal (<c>journal/{generation}.log</c>) with
+/// group commit; chunks up to <see cref="JournalOptions.InlineChunkLimit"/> live inline in it, larger ones in
+/// <c>chunks/{id}/{n}</c> (fsynced before their record). All metadata is held in memory too; reads are lock-free, and
+/// callers mutate only while holding <see cref="Gate"/>, then await the returned commit after releasing it.
 /// </summary>
-internal sealed class MessageStore : IDisposable
+internal sealed class MessageStore : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter() },
@@ -18,28 +20,36 @@ internal sealed class MessageStore : IDisposable
     };
 
     private readonly ConcurrentDictionary<string, StoredMessage> _messages = new(StringComparer.OrdinalIgnoreCase);
-    private readonly string _messagesDir;
+    private readonly ConcurrentDictionary<(string Id, int Number), ChunkLocation> _chunks = new();
+    private readonly JournalOptions _options;
     private readonly string _chunksDir;
+    private Journal? _journal;
     private long _sequence;
 
-    public MessageStore(string root)
+    public MessageStore(string root, JournalOptions options)
     {
         Root = root;
-        _messagesDir = Path.Combine(root, "messages");
+        _options = options;
         _chunksDir = Path.Combine(root, "chunks");
-        Directory.CreateDirectory(_messagesDir);
+        JournalDirectory = Path.Combine(root, "journal");
         Directory.CreateDirectory(_chunksDir);
+        Directory.CreateDirectory(JournalDirectory);
     }
 
     /// <summary>The data directory.</summary>
     public string Root { get; }
+
+    /// <summary>Where the journal generations live.</summary>
+    public string JournalDirectory { get; }
 
     /// <summary>Serialises every read-modify-write of message metadata.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     public IEnumerable<StoredMessage> Messages => _messages.Values;
 
-    /// <summary>Reads every message file; leftovers of interrupted writes are removed.</summary>
+    private Journal Journal => _journal ?? throw new InvalidOperationException("The store is not loaded.");
+
+    /// <summary>Replays the newest journal (a torn tail is dropped), imports a legacy <c>messages/*.json</c> store, opens for appends.</summary>
     public async Task LoadAsync(CancellationToken ct)
     {
         foreach (var temp in Directory.EnumerateFiles(Root, "*" + AtomicFile.TempSuffix, SearchOption.AllDirectories))
@@ -47,49 +57,119 @@ internal sealed class MessageStore : IDisposable
             File.Delete(temp);
         }
 
-        foreach (var file in Directory.EnumerateFiles(_messagesDir, "*.json"))
+        var generations = Directory.EnumerateFiles(JournalDirectory, "*.log")
+            .Select(f => long.TryParse(Path.GetFileNameWithoutExtension(f), out var g) ? g : -1).Where(g => g > 0).Order().ToList();
+        var generation = generations.Count > 0 ? generations[^1] : 1;
+        generations.Where(g => g != generation).ToList().ForEach(g => File.Delete(Journal.PathOf(JournalDirectory, g)));
+        var path = Journal.PathOf(JournalDirectory, generation);
+        var valid = File.Exists(path) ? await JournalReader.ReplayAsync(path, e => Apply(e, path), ct).ConfigureAwait(false) : 0;
+        foreach (var orphan in _chunks.Keys.Where(k => !_messages.ContainsKey(k.Id)).ToList())
         {
-            await using var stream = File.OpenRead(file);
-            var message = await JsonSerializer.DeserializeAsync<StoredMessage>(stream, JsonOptions, ct).ConfigureAwait(false);
-            if (message is not null)
-            {
-                _messages[message.MessageId] = message;
-                _sequence = Math.Max(_sequence, message.Sequence);
-            }
+            _chunks.TryRemove(orphan, out _);
         }
+
+        _journal = Journal.Open(JournalDirectory, generation, valid, _options, SnapshotAsync);
+        await LegacyStore.ImportAsync(Root, this, ct).ConfigureAwait(false);
     }
 
     public StoredMessage? Find(string messageId) => _messages.GetValueOrDefault(messageId);
 
     public long NextSequence() => ++_sequence;
 
-    public async Task SaveAsync(StoredMessage message, CancellationToken ct)
+    /// <summary>Records the message's current state (call under <see cref="Gate"/>); the task completes when it is durable.</summary>
+    public Task Save(StoredMessage message, bool durable)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(message, JsonOptions);
-        await AtomicFile.WriteAsync(MetadataPath(message.MessageId), bytes, ct).ConfigureAwait(false);
         _messages[message.MessageId] = message;
+        _sequence = Math.Max(_sequence, message.Sequence);
+        return Journal.Append(new JournalRecord(JournalRecordKind.Message, message.MessageId, 0, bytes), durable);
     }
 
-    /// <summary>Stores chunk <paramref name="number"/>; returns its size, or -1 when it is larger than <paramref name="limit"/>.</summary>
-    public Task<long> WriteChunkAsync(string messageId, int number, Stream body, long limit, CancellationToken ct)
+    /// <summary>
+    /// Stores chunk <paramref name="number"/>; returns its size, or -1 when it is larger than <paramref name="limit"/>. A small
+    /// chunk is queued for the journal (durable with the message record that follows it); a large one is written to its own file.
+    /// </summary>
+    public async Task<long> WriteChunkAsync(string messageId, int number, Stream body, long? contentLength, long limit, CancellationToken ct)
     {
+        var inlineLimit = Math.Min(limit, _options.InlineChunkLimit);
+        var head = contentLength > inlineLimit ? [] : await ReadUpToAsync(body, inlineLimit + 1, contentLength, ct).ConfigureAwait(false);
+        var key = (messageId, number);
+        if (head.Length <= inlineLimit && !(contentLength > inlineLimit))
+        {
+            if (head.Length > 0)
+            {
+                WriteInline(key, head);
+            }
+
+            return head.Length;
+        }
+
         var dir = Path.Combine(_chunksDir, messageId);
+        var created = !Directory.Exists(dir);
         Directory.CreateDirectory(dir);
-        return AtomicFile.WriteAsync(ChunkPath(messageId, number), body, limit, ct);
+        if (created)
+        {
+            DirectorySync.Flush(_chunksDir);
+        }
+
+        var size = await AtomicFile.WriteAsync(ChunkPath(messageId, number), head, body, limit, ct).ConfigureAwait(false);
+        if (size >= 0)
+        {
+            _chunks.TryRemove(key, out _);
+            _ = Journal.Append(new JournalRecord(JournalRecordKind.ChunkInFile, messageId, number, ReadOnlyMemory<byte>.Empty), durable: false);
+        }
+
+        return size;
     }
 
-    public string ChunkPath(string messageId, int number) =>
+    /// <summary>Where chunk <paramref name="number"/> of a message is; throws <see cref="FileNotFoundException"/> when it is missing.</summary>
+    public ChunkLocation Locate(string messageId, int number)
+    {
+        if (_chunks.TryGetValue((messageId, number), out var location))
+        {
+            return location;
+        }
+
+        var path = ChunkPath(messageId, number);
+        return File.Exists(path) ? ChunkLocation.WholeFile(path) : throw new FileNotFoundException("Chunk not stored.", path);
+    }
+
+    /// <summary>Deletes a message and its chunks (call under <see cref="Gate"/>); the task completes when it is durable.</summary>
+    public Task Delete(string messageId, bool durable)
+    {
+        if (_messages.TryRemove(messageId, out var message))
+        {
+            for (var n = 1; n <= Math.Max(1, message.TotalChunks); n++)
+            {
+                _chunks.TryRemove((message.MessageId, n), out _);
+            }
+        }
+
+        DeleteChunkFiles(messageId);
+        return Journal.Append(new JournalRecord(JournalRecordKind.Delete, messageId, 0, ReadOnlyMemory<byte>.Empty), durable);
+    }
+
+    /// <summary>Removes chunk 1 of a message that was never recorded (a refused upload).</summary>
+    public void DiscardChunks(string messageId)
+    {
+        _chunks.TryRemove((messageId, 1), out _);
+        DeleteChunkFiles(messageId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_journal is not null)
+        {
+            await _journal.DisposeAsync().ConfigureAwait(false);
+        }
+
+        Gate.Dispose();
+    }
+
+    private string ChunkPath(string messageId, int number) =>
         Path.Combine(_chunksDir, messageId, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public void Delete(string messageId)
-    {
-        _messages.TryRemove(messageId, out _);
-        File.Delete(MetadataPath(messageId));
-        DiscardChunks(messageId);
-    }
-
-    /// <summary>Removes the chunk files of a message that was never recorded (a refused upload).</summary>
-    public void DiscardChunks(string messageId)
+    private void DeleteChunkFiles(string messageId)
     {
         var dir = Path.Combine(_chunksDir, messageId);
         if (Directory.Exists(dir))
@@ -98,7 +178,81 @@ internal sealed class MessageStore : IDisposable
         }
     }
 
-    public void Dispose() => Gate.Dispose();
+    private void WriteInline((string Id, int Number) key, byte[] bytes)
+    {
+        var queued = ChunkLocation.Queued(bytes);
+        _chunks[key] = queued;
+        var record = new JournalRecord(JournalRecordKind.Chunk, key.Id, key.Number, bytes,
+            (path, offset) => _chunks.TryUpdate(key, ChunkLocation.JournalSlice(path, offset, bytes.Length), queued));
+        _ = Journal.Append(record, durable: false);
+    }
 
-    private string MetadataPath(string messageId) => Path.Combine(_messagesDir, messageId + ".json");
+    /// <summary>The live state for compaction: taken under the gate, chunk bytes read lazily as the new file is written.</summary>
+    private async Task<IEnumerable<JournalRecord>> SnapshotAsync()
+    {
+        await Gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var live = _messages.Values.Select(m => (m.MessageId, m.ReceivedChunks, Bytes: JsonSerializer.SerializeToUtf8Bytes(m, JsonOptions))).ToList();
+
+            // Every inline chunk is copied, also one written before its message's first record (a send in flight).
+            var inline = _chunks.Select(c => (c.Key, Location: (ChunkLocation?)c.Value)).ToList();
+            var inFiles = live.SelectMany(m => Enumerable.Range(1, m.ReceivedChunks).Select(n => (m.MessageId, n)))
+                .Where(k => !_chunks.ContainsKey(k)).Select(k => (Key: k, Location: (ChunkLocation?)null)).ToList();
+            return inline.Concat(inFiles).Select(SnapshotChunk).OfType<JournalRecord>()
+                .Concat(live.Select(m => new JournalRecord(JournalRecordKind.Message, m.MessageId, 0, m.Bytes)));
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private JournalRecord? SnapshotChunk(((string Id, int Number) Key, ChunkLocation? Location) chunk)
+    {
+        var (key, location) = chunk;
+        if (location is null)
+        {
+            return new JournalRecord(JournalRecordKind.ChunkInFile, key.Id, key.Number, ReadOnlyMemory<byte>.Empty);
+        }
+
+        // A queued chunk has its own record coming after the snapshot.
+        return location.Pending is not null ? null : new JournalRecord(JournalRecordKind.Chunk, key.Id, key.Number, location.ReadSlice(),
+            (path, offset) => _chunks.TryUpdate(key, ChunkLocation.JournalSlice(path, offset, location.Length), location));
+    }
+
+    private void Apply(JournalEntry entry, string path)
+    {
+        var key = (entry.MessageId, entry.Number);
+        switch (entry.Kind)
+        {
+            case JournalRecordKind.Message:
+                var message = JsonSerializer.Deserialize<StoredMessage>(entry.Payload, JsonOptions)!;
+                _messages[message.MessageId] = message;
+                _sequence = Math.Max(_sequence, message.Sequence);
+                break;
+            case JournalRecordKind.Chunk:
+                _chunks[key] = ChunkLocation.JournalSlice(path, entry.PayloadOffset, entry.PayloadLength);
+                break;
+            case JournalRecordKind.ChunkInFile:
+                _chunks.TryRemove(key, out _);
+                break;
+            default:
+                _messages.TryRemove(entry.MessageId, out _);
+                break;
+        }
+    }
+
+    private static async Task<byte[]> ReadUpToAsync(Stream body, long max, long? contentLength, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream((int)Math.Min(max, contentLength ?? 16 * 1024));
+        var chunk = new byte[16 * 1024];
+        int read;
+        while (buffer.Length < max && (read = await body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, max - buffer.Length)), ct).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
 }

@@ -18,7 +18,11 @@ public sealed class ServerFixture : IAsyncDisposable
 
     public MeshTestClient Client { get; }
 
-    public static async Task<ServerFixture> StartAsync(Configuration.MeshServerConfig? config = null, string? dataDirectory = null, ManualTimeProvider? time = null)
+    public static Task<ServerFixture> StartAsync(Configuration.MeshServerConfig? config = null, string? dataDirectory = null, ManualTimeProvider? time = null) =>
+        StartAsync(config, dataDirectory, time, new Storage.JournalOptions());
+
+    internal static async Task<ServerFixture> StartAsync(
+        Configuration.MeshServerConfig? config, string? dataDirectory, ManualTimeProvider? time, Storage.JournalOptions journal)
     {
         time ??= new ManualTimeProvider(Start);
         var server = await MeshServer.StartAsync(new MeshServerOptions
@@ -27,6 +31,7 @@ public sealed class ServerFixture : IAsyncDisposable
             DataDirectory = dataDirectory,
             TimeProvider = time,
             Random = new Random(1234),
+            Journal = journal,
         });
         var http = new HttpClient { BaseAddress = server.BaseAddress };
         return new ServerFixture(server, time, new MeshTestClient(http, time));

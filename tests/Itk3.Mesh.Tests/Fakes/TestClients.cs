@@ -17,7 +17,7 @@ public static class TestClients
             Password = "password",
             SharedKey = "TestKey",
             ChunkSize = chunkSize,
-            TimeProvider = new FixedTimeProvider(Now),
+            TimeProvider = new ManualTimeProvider(Now),
             NonceSource = () => $"00000000-0000-0000-0000-{Interlocked.Increment(ref counter):D12}",
             Retry = new MeshRetryPolicy { MaxRetries = maxRetries, BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero },
         };

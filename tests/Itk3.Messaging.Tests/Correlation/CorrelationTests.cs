@@ -7,7 +7,7 @@ namespace Itk3.Messaging.Tests.Correlation;
 
 public sealed class CorrelationTests
 {
-    private static (TransactionTracker Tracker, FixedClock Clock, ItkMessage Original, string Id) Setup(bool inf = true, bool bus = true)
+    private static (TransactionTracker Tracker, ManualTimeProvider Clock, ItkMessage Original, string Id) Setup(bool inf = true, bool bus = true)
     {
         var clock = Clock();
         var built = Builder().Build(Draft(inf, bus));

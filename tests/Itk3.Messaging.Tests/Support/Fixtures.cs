@@ -12,7 +12,7 @@ internal static class Fixtures
 
     public static readonly DateTimeOffset Now = new(2026, 1, 2, 3, 4, 5, 678, TimeSpan.Zero);
 
-    public static FixedClock Clock() => new(Now);
+    public static ManualTimeProvider Clock() => new(Now);
 
     public static ItkMessageBuilder Builder(int seed = 1) => new(Clock(), new SequentialIdGenerator(seed));
 

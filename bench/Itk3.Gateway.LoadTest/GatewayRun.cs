@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Itk3.Gateway.Application;
+using Itk3.Gateway.Configuration;
+using Itk3.Gateway.Delivery;
+using Itk3.Gateway.Hosting;
+using Itk3.Gateway.Store;
+using Itk3.Gateway.Transactions;
+
+namespace Itk3.Gateway.LoadTest;
+
+/// <summary>N discharge summaries from a hospital node to a GP node; the GP application reports 30001 for each.</summary>
+internal static class GatewayRun
+{
+    public sealed record Result(int Completed, TimeSpan Elapsed, double TransactionsPerSecond, TimeSpan P50, TimeSpan P99);
+
+    public static async Task<Result> RunAsync(string folder, LoadSettings settings)
+    {
+        await using var mesh = await EmbeddedMesh.StartAsync([("X26HOSP01", "RR8"), ("X26GPP001", "A12345")], Path.Combine(folder, "mesh"));
+        var outcomes = Channel.CreateUnbounded<string>();
+        await using var hospital = await StartAsync("X26HOSP01", "RR8", Path.Combine(folder, "hospital"), mesh.BaseAddress, null);
+        await using var practice = await StartAsync("X26GPP001", "A12345", Path.Combine(folder, "practice"), mesh.BaseAddress, new ChannelTarget(outcomes.Writer));
+        var reporter = Task.Run(() => ReportOutcomesAsync(practice.Application, outcomes.Reader));
+
+        var stopwatch = Stopwatch.StartNew();
+        var now = DateTimeOffset.UtcNow;
+        await Parallel.ForEachAsync(Enumerable.Range(0, settings.Transactions), new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency }, async (i, ct) =>
+        {
+            var document = SampleDocuments.DischargeSummary($"00000000-0000-4000-8000-{i:x12}", now);
+            var result = await hospital.Application.SubmitAsync(new SubmitRequest(document, RecipientKind.Mailbox, "X26GPP001", "TOC_FHIR_IP_DISCH"), ct);
+            if (!result.IsAccepted)
+            {
+                throw new InvalidOperationException(result.Error!.ToString());
+            }
+        });
+        var completed = await WaitForCompletionAsync(hospital.Queries, settings.Transactions);
+        stopwatch.Stop();
+        outcomes.Writer.Complete();
+        await reporter;
+        var latencies = await LatenciesAsync(hospital.Queries);
+        return new Result(completed, stopwatch.Elapsed, completed / stopwatch.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+    }
+
+    private static Task<GatewayHost> StartAsync(string mailbox, string ods, string data, Uri mesh, IDeliveryTarget? target)
+    {
+        var options = new GatewayOptions
+        {
+            Mailbox = mailbox,
+            OdsCode = ods,
+            DataDirectory = data,
+            DropFolder = "",
+            Mesh = new MeshSettings { PollInterval = TimeSpan.FromMilliseconds(50), PageSize = 500 },
+        };
+        return new GatewayHostBuilder(options)
+        {
+            MeshUrl = mesh,
+            DeliveryTarget = target,
+            Tune = s => s with { IdleInterval = TimeSpan.FromMilliseconds(50), Concurrency = 16, Log = line => Console.Error.WriteLine($"[{mailbox}] {line}") },
+        }.StartAsync(CancellationToken.None);
+    }
+
+    private static async Task ReportOutcomesAsync(IGatewayApplication practice, ChannelReader<string> received)
+    {
+        await Parallel.ForEachAsync(received.ReadAllAsync(), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (meshId, ct) =>
+            await practice.ReportOutcomeAsync(new OutcomeReport(meshId, "30001"), ct));
+    }
+
+    private static async Task<int> WaitForCompletionAsync(IGatewayQueries queries, int expected)
+    {
+        var last = -1;
+        var stalled = Stopwatch.StartNew();
+        while (true)
+        {
+            var counts = await queries.CountTransactionsByStateAsync(CancellationToken.None);
+            var done = counts[TransactionState.Complete] + counts[TransactionState.Failed] + counts[TransactionState.TimedOut];
+            if (done >= expected)
+            {
+                return counts[TransactionState.Complete];
+            }
+
+            if (done != last)
+            {
+                last = done;
+                stalled.Restart();
+            }
+            else if (stalled.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                return counts[TransactionState.Complete];
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task<List<TimeSpan>> LatenciesAsync(IGatewayQueries queries)
+    {
+        var all = new List<TimeSpan>();
+        for (var skip = 0; ; skip += 500)
+        {
+            var page = await queries.ListTransactionsAsync(new ListFilter<TransactionState> { States = [TransactionState.Complete], Skip = skip, Take = 500 }, CancellationToken.None);
+            all.AddRange(page.Items.Select(t => (t.UpdatedAt ?? t.CreatedAt) - t.CreatedAt));
+            if (page.Items.Count < 500)
+            {
+                return all;
+            }
+        }
+    }
+
+    private static TimeSpan Percentile(List<TimeSpan> values, double p)
+    {
+        if (values.Count == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        values.Sort();
+        return values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
+    }
+
+    private sealed class ChannelTarget(ChannelWriter<string> writer) : IDeliveryTarget
+    {
+        public Task DeliverAsync(DeliveryItem item, CancellationToken cancellationToken) =>
+            writer.WriteAsync(item.InboundMeshMessageId!, cancellationToken).AsTask();
+    }
+}

@@ -1,0 +1,26 @@
+using Itk3.Gateway.Api.Contracts;
+using Itk3.Gateway.Application;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Itk3.Gateway.Api.Endpoints;
+
+/// <summary>GET /health (open liveness) and GET /api/v1/health (store, MESH and backlogs).</summary>
+internal static class HealthEndpoints
+{
+    /// <summary>Maps the open liveness probe on the application.</summary>
+    public static void MapLiveness(IEndpointRouteBuilder app) =>
+        app.MapGet("/health", () => TypedResults.Ok(new LivenessView("alive"))).WithName("Liveness").WithTags("Health")
+            .WithSummary("Liveness: answers while the process serves requests; needs no API key.")
+            .Produces<LivenessView>();
+
+    /// <summary>Maps the detailed health on the authenticated group.</summary>
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/health", GetAsync).WithName("GetHealth").WithTags("Health")
+            .WithSummary("Readiness: whether the store and MESH are reachable, and how much work is waiting.")
+            .Produces<HealthView>();
+
+    private static async Task<IResult> GetAsync(IGatewayApplication app, CancellationToken ct) =>
+        TypedResults.Ok(HealthView.From(await app.GetHealthAsync(ct).ConfigureAwait(false)));
+}

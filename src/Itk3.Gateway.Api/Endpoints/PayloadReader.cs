@@ -1,0 +1,81 @@
+using Itk3.Fhir.Serialization;
+using Itk3.Gateway.Api.Contracts;
+using Itk3.Gateway.Api.Problems;
+using Microsoft.AspNetCore.Http;
+
+namespace Itk3.Gateway.Api.Endpoints;
+
+/// <summary>Decodes and reads a submitted payload before the node sees it, so an unreadable one is refused with located FHIR issues.</summary>
+internal static class PayloadReader
+{
+    /// <summary>The decoded payload bytes of a JSON submission, or the problem to answer with.</summary>
+    public static (byte[]? Bytes, IResult? Problem) Decode(string? base64, string? format)
+    {
+        if (string.IsNullOrEmpty(base64))
+        {
+            return (null, ApiProblems.BadRequest("payload: is required (base64 FHIR JSON or XML)"));
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            return (null, ApiProblems.BadRequest("payload: is not valid base64"));
+        }
+
+        return (bytes, Check(bytes, format));
+    }
+
+    /// <summary>Null when the bytes are a readable FHIR resource in <paramref name="format"/> (detected when null); else the problem with the located issues.</summary>
+    public static IResult? Check(byte[] bytes, string? format)
+    {
+        if (format is not (null or "json" or "xml"))
+        {
+            return ApiProblems.BadRequest("format: expected \"json\" or \"xml\"");
+        }
+
+        if (bytes.Length == 0)
+        {
+            return ApiProblems.BadRequest("payload: is empty");
+        }
+
+        var detected = format switch
+        {
+            "json" => FhirFormat.Json,
+            "xml" => FhirFormat.Xml,
+            _ => FhirSerializer.DetectFormat(bytes),
+        };
+        if (detected is null)
+        {
+            return Unreadable("payload: is neither FHIR JSON nor FHIR XML", []);
+        }
+
+        var parsed = FhirSerializer.Parse(bytes, detected.Value, ParseOptions.Lenient);
+        return parsed.Root is { IsResource: true }
+            ? null
+            : Unreadable("payload: is not a readable FHIR resource", [.. parsed.Issues.Select(PayloadIssue.From)]);
+    }
+
+    /// <summary>The format named by a request's media type (<c>json</c> or <c>xml</c>), or null when it names neither.</summary>
+    public static string? FormatOf(string? mediaType) => mediaType?.ToLowerInvariant() switch
+    {
+        "application/fhir+json" or "application/json" => "json",
+        "application/fhir+xml" or "application/xml" or "text/xml" => "xml",
+        _ => null,
+    };
+
+    /// <summary>400 payload-unreadable with the located issues.</summary>
+    public static IResult Unreadable(string detail, IReadOnlyList<PayloadIssue> issues) =>
+        ApiProblems.Of(StatusCodes.Status400BadRequest, ApiProblemCodes.PayloadUnreadable, detail, issues);
+
+    /// <summary>The media type of FHIR bytes (JSON or XML), detected from the content.</summary>
+    public static string MediaTypeOf(ReadOnlySpan<byte> content) => FhirSerializer.DetectFormat(content) switch
+    {
+        FhirFormat.Xml => "application/fhir+xml",
+        FhirFormat.Json => "application/fhir+json",
+        _ => "application/octet-stream",
+    };
+}

@@ -1,0 +1,17 @@
+namespace Itk3.Gateway.Api;
+
+/// <summary>How the HTTP API listens and whom it lets in.</summary>
+public sealed record GatewayApiOptions
+{
+    /// <summary>The default listen URL (loopback only).</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>The URLs Kestrel listens on (port 0 picks a free port).</summary>
+    public IReadOnlyList<string> Urls { get; init; } = [DefaultUrl];
+
+    /// <summary>The accepted API keys: each either the key itself or <c>sha256:</c> followed by the hex SHA-256 of the key; none means every /api call is refused.</summary>
+    public IReadOnlyList<string> ApiKeys { get; init; } = [];
+
+    /// <summary>The largest request body accepted, in bytes (a base64 payload is a third larger than the payload).</summary>
+    public long MaxRequestBodyBytes { get; init; } = 20L * 1024 * 1024;
+}

@@ -1,0 +1,77 @@
+using Itk3.Gateway.Application;
+using Itk3.Gateway.Sqlite;
+using Itk3.Gateway.Store;
+using Itk3.Mesh;
+using Itk3.Mesh.Server;
+
+namespace Itk3.Gateway.Hosting;
+
+/// <summary>A composed, running node with everything it owns (store, MESH client, embedded MESH server, drop folder, components); disposing stops and releases them in reverse order.</summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> _components = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly SqliteGatewayStore _store;
+    private readonly MeshClient _client;
+    private readonly MeshServer? _ownedMesh;
+    private Task _dropFolder = Task.CompletedTask;
+
+    internal GatewayHost(GatewayNode node, SqliteGatewayStore store, MeshClient client, MeshServer? ownedMesh, Uri meshUrl)
+    {
+        Node = node;
+        _store = store;
+        _client = client;
+        _ownedMesh = ownedMesh;
+        MeshUrl = meshUrl;
+    }
+
+    /// <summary>The node.</summary>
+    public GatewayNode Node { get; }
+
+    /// <summary>The application services (what the HTTP API calls).</summary>
+    public IGatewayApplication Application => Node.Application;
+
+    /// <summary>The read side of the store (what the HTTP API and dashboard read).</summary>
+    public IGatewayQueries Queries => Node.Queries;
+
+    /// <summary>The MESH server this node talks to.</summary>
+    public Uri MeshUrl { get; }
+
+    /// <summary>The embedded MESH server, when this host runs one.</summary>
+    public MeshServer? EmbeddedMesh => _ownedMesh;
+
+    /// <summary>The SQLite database file.</summary>
+    public string DatabasePath => _store.DatabasePath;
+
+    /// <summary>Stops every part and releases it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        for (var i = _components.Count - 1; i >= 0; i--)
+        {
+            await _components[i].DisposeAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await _dropFolder.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await Node.DisposeAsync().ConfigureAwait(false);
+        _client.Dispose();
+        await _store.DisposeAsync().ConfigureAwait(false);
+        if (_ownedMesh is not null)
+        {
+            await _ownedMesh.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+    }
+
+    internal void Watch(Outbound.DropFolderWatcher watcher) => _dropFolder = Task.Run(() => watcher.RunAsync(_stopping.Token));
+
+    internal void Add(IAsyncDisposable component) => _components.Add(component);
+}

@@ -1,0 +1,101 @@
+using Itk3.Gateway.Delivery;
+using Itk3.Gateway.Hosting;
+using Itk3.Gateway.Inbound;
+using Itk3.Gateway.Outbound;
+using Itk3.Gateway.Store;
+using Itk3.Gateway.Transactions;
+using Itk3.Gateway.Transport;
+
+namespace Itk3.Gateway.Application;
+
+/// <summary>The node's <see cref="IGatewayApplication"/>: submissions, business outcomes, payloads, the pull API and health.</summary>
+internal sealed class GatewayApplication(GatewayNodeServices services, NodeSignals signals, MeshHealth health) : IGatewayApplication
+{
+    private readonly Submitter _submitter = new(services, signals);
+    private readonly OutcomeRecorder _outcomes = new(services);
+
+    /// <inheritdoc />
+    public Task<SubmitResult> SubmitAsync(SubmitRequest request, CancellationToken cancellationToken) =>
+        _submitter.SubmitAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<OutcomeResult> ReportOutcomeAsync(OutcomeReport report, CancellationToken cancellationToken)
+    {
+        var result = await _outcomes.RecordAsync(report, cancellationToken).ConfigureAwait(false);
+        if (result == OutcomeResult.Accepted)
+        {
+            signals.Outbox.Set();
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<ReceivedPayload?> GetPayloadAsync(string meshMessageId, CancellationToken cancellationToken)
+    {
+        var message = await services.Queries.GetInboundAsync(meshMessageId, cancellationToken).ConfigureAwait(false);
+        var content = message is null ? null : await services.Queries.GetInboundContentAsync(meshMessageId, cancellationToken).ConfigureAwait(false);
+        return message is null || content is null ? null : new ReceivedPayload(message, content);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PulledDelivery>> ClaimDeliveriesAsync(string claimant, int maxItems, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(claimant);
+        await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var lease = new LeaseRequest(services.Clock.GetUtcNow(), services.Lease, claimant, Math.Clamp(maxItems, 1, 500));
+        var items = await work.Deliveries.ClaimAsync(lease, cancellationToken).ConfigureAwait(false);
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return [.. items.Select(i => new PulledDelivery(i.Id, i.IdempotencyKey, i.InboundMeshMessageId, i.Flow, i.Content))];
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> AckDeliveryAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        if (await work.Deliveries.GetAsync(deliveryId, cancellationToken).ConfigureAwait(false) is not { State: DeliveryState.Pending } item)
+        {
+            return false;
+        }
+
+        await DeliveryWorker.MarkDeliveredAsync(work, item, services.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task<GatewayHealth> GetHealthAsync(CancellationToken cancellationToken)
+    {
+        var mesh = await PingAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var q = services.Queries;
+            var outbox = await q.ListOutboxAsync(new ListFilter<Outbox.OutboxState> { States = [Outbox.OutboxState.Pending], Take = 1 }, cancellationToken).ConfigureAwait(false);
+            var deliveries = await q.ListDeliveriesAsync(new ListFilter<DeliveryState> { States = [DeliveryState.Pending], Take = 1 }, cancellationToken).ConfigureAwait(false);
+            var counts = await q.CountTransactionsByStateAsync(cancellationToken).ConfigureAwait(false);
+            var attention = await q.ListTransactionsAsync(new ListFilter<TransactionState> { NeedsAttention = true, Take = 1 }, cancellationToken).ConfigureAwait(false);
+            var inbound = await q.ListInboundAsync(new ListFilter<InboundState> { NeedsAttention = true, Take = 1 }, cancellationToken).ConfigureAwait(false);
+            var open = counts.Where(c => !c.Key.IsTerminal()).Sum(c => c.Value);
+            return new GatewayHealth(true, mesh, outbox.Total, deliveries.Total, open, attention.Total + inbound.Total);
+        }
+        catch (GatewayStoreException)
+        {
+            return new GatewayHealth(false, mesh, 0, 0, 0, 0);
+        }
+    }
+
+    private async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.Transport.PingAsync(cancellationToken).ConfigureAwait(false);
+            health.Succeeded();
+            return true;
+        }
+        catch (TransportException)
+        {
+            health.Failed();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace Itk3.Gateway.Application;
+
+/// <summary>A refused request: a stable code from <see cref="GatewayErrorCodes"/> and a short detail naming the field.</summary>
+/// <param name="Code">The stable code.</param>
+/// <param name="Detail">A human-readable detail (never payload content).</param>
+public sealed record GatewayError(string Code, string Detail);

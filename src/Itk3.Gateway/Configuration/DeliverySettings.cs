@@ -1,0 +1,17 @@
+namespace Itk3.Gateway.Configuration;
+
+/// <summary>How accepted payloads reach the local application.</summary>
+public sealed record DeliverySettings
+{
+    /// <summary><c>pull</c> (the application claims them over the API; the default), <c>callback</c> (HTTP POST) or <c>folder</c>.</summary>
+    public string Mode { get; init; } = "pull";
+
+    /// <summary>For <c>callback</c>: the URL each payload is POSTed to (with <c>Idempotency-Key</c> and <c>X-Mesh-Message-Id</c> headers).</summary>
+    public string? CallbackUrl { get; init; }
+
+    /// <summary>For <c>folder</c>: where each payload is written as <c>{idempotency key}.{json|xml}</c>; relative to the data folder.</summary>
+    public string? Folder { get; init; }
+
+    /// <summary>How many attempts a failing delivery gets before it is dead-lettered.</summary>
+    public int MaxAttempts { get; init; } = 10;
+}

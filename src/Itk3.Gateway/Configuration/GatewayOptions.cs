@@ -1,0 +1,51 @@
+using Itk3.Messaging.Validation;
+
+namespace Itk3.Gateway.Configuration;
+
+/// <summary>A node's configuration (the JSON file <c>itk3 serve --config</c> reads); every field has a working default.</summary>
+public sealed record GatewayOptions
+{
+    /// <summary>This node's MESH mailbox id.</summary>
+    public string Mailbox { get; init; } = "X26ABC1";
+
+    /// <summary>This node's organisation ODS code (the ITK3 sender).</summary>
+    public string OdsCode { get; init; } = "X26";
+
+    /// <summary>MESH connection (or <c>embedded</c>).</summary>
+    public MeshSettings Mesh { get; init; } = new();
+
+    /// <summary>The folder for the SQLite store, the embedded MESH data and the drop folders; relative to the config file.</summary>
+    public string DataDirectory { get; init; } = "itk3-data";
+
+    /// <summary>The SQLite database file; <c>{dataDirectory}/gateway.db</c> when null.</summary>
+    public string? DatabasePath { get; init; }
+
+    /// <summary>A receiver profile JSON file (see samples/receiver-profile.json); permissive when null.</summary>
+    public string? ReceiverProfilePath { get; init; }
+
+    /// <summary>The receiver profile in line (used when <see cref="ReceiverProfilePath"/> is null).</summary>
+    public ReceiverProfile? ReceiverProfile { get; init; }
+
+    /// <summary>The flows this node handles; the discharge flow <c>TOC_FHIR_IP_DISCH</c> when empty.</summary>
+    public IReadOnlyList<FlowSettings> Flows { get; init; } = [];
+
+    /// <summary>How payloads reach the local application.</summary>
+    public DeliverySettings Delivery { get; init; } = new();
+
+    /// <summary>A folder watched for submissions (<c>*.submit.json</c>, see docs/gateway-node.md); <c>{dataDirectory}/outgoing</c> when null, off when empty.</summary>
+    public string? DropFolder { get; init; }
+
+    /// <summary>The URL the HTTP API listens on (used when an API is composed in); empty turns the API off.</summary>
+    public string ApiUrl { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>The HTTP API's accepted keys (header <c>X-Api-Key</c>): each the key itself or <c>sha256:</c> and the key's hex SHA-256; none refuses every /api call.</summary>
+    public IReadOnlyList<string> ApiKeys { get; init; } = [];
+
+    /// <summary>The flows, with the default applied.</summary>
+    public IReadOnlyList<FlowSettings> EffectiveFlows =>
+        Flows.Count > 0 ? Flows : [new FlowSettings { WorkflowId = "TOC_FHIR_IP_DISCH" }];
+
+    /// <summary>The flow with this workflow id (or its <c>_ACK</c> id), or null.</summary>
+    public FlowSettings? FindFlow(string? workflowId) =>
+        EffectiveFlows.FirstOrDefault(f => f.WorkflowId == workflowId || f.AckWorkflowId == workflowId);
+}

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using Itk3.Gateway.Hosting;
+using Itk3.Gateway.Inbound;
+using Itk3.Gateway.Reliability;
+using Itk3.Gateway.Store;
+
+namespace Itk3.Gateway.Delivery;
+
+/// <summary>Pushes queued payloads to the application's <see cref="IDeliveryTarget"/>: claim, deliver, mark delivered; failures back off and finally dead-letter.</summary>
+internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarget target, NodeSignals signals)
+{
+    /// <summary>Runs until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var claimed = await LoopGuard.RunAsync(() => RunOnceAsync(cancellationToken), services, "delivery", cancellationToken).ConfigureAwait(false);
+            if (claimed == 0)
+            {
+                await signals.Deliveries.WaitAsync(services.IdleInterval, services.Clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Delivers one batch; returns how many were claimed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DeliveryItem> items;
+        await using (var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var lease = new LeaseRequest(services.Clock.GetUtcNow(), services.Lease, services.InstanceId, services.Concurrency * 8);
+            items = await work.Deliveries.ClaimAsync(lease, cancellationToken).ConfigureAwait(false);
+            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var delivered = new ConcurrentBag<DeliveryItem>();
+        var failed = new ConcurrentBag<(DeliveryItem Item, Exception Error)>();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = services.Concurrency };
+        await Parallel.ForEachAsync(items, options, async (item, _) =>
+        {
+            try
+            {
+                await target.DeliverAsync(item, cancellationToken).ConfigureAwait(false);
+                delivered.Add(item);
+            }
+            catch (Exception e) when (e is not SimulatedCrashException)
+            {
+                failed.Add((item, e));
+            }
+        }).ConfigureAwait(false);
+        if (!delivered.IsEmpty)
+        {
+            services.Crashes.Reached(CrashPoint.AfterDeliverBeforeMarkDelivered);
+        }
+
+        // What the application took is recorded even when the node is stopping: a stop must not cause a redelivery.
+        await RecordAsync(delivered, failed, CancellationToken.None).ConfigureAwait(false);
+        return items.Count;
+    }
+
+    /// <summary>Marks items delivered and moves their received messages on, in one unit of work.</summary>
+    internal static async Task MarkDeliveredAsync(IGatewayUnitOfWork work, DeliveryItem item, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await work.Deliveries.MarkDeliveredAsync(item.Id, now, cancellationToken).ConfigureAwait(false) || item.InboundMeshMessageId is not { } id)
+        {
+            return;
+        }
+
+        if (await work.Inbox.GetAsync(id, cancellationToken).ConfigureAwait(false) is { State: InboundState.ResponsesQueued or InboundState.Validated } message)
+        {
+            await work.Inbox.UpdateAsync(message with { State = InboundState.DeliveredToApplication, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RecordAsync(IEnumerable<DeliveryItem> delivered, IEnumerable<(DeliveryItem Item, Exception Error)> failed, CancellationToken cancellationToken)
+    {
+        var now = services.Clock.GetUtcNow();
+        await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var item in delivered)
+        {
+            await MarkDeliveredAsync(work, item, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (item, error) in failed)
+        {
+            var reason = error.GetType().Name;
+            if (item.Attempts >= services.Options.Delivery.MaxAttempts)
+            {
+                await work.Deliveries.DeadLetterAsync(item.Id, reason, now, cancellationToken).ConfigureAwait(false);
+                services.Log($"delivery {item.Id} dead-lettered after {item.Attempts} attempts ({reason})");
+            }
+            else
+            {
+                await work.Deliveries.MarkFailedAsync(item.Id, reason, now + services.Retry.DelayAfter(item.Attempts), now, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

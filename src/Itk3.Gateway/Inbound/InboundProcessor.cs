@@ -1,0 +1,135 @@
+using Itk3.Fhir.Serialization;
+using Itk3.Gateway.Delivery;
+using Itk3.Gateway.Hosting;
+using Itk3.Gateway.Store;
+using Itk3.Gateway.Tracking;
+using Itk3.Gateway.Transport;
+using Itk3.Messaging.Codes;
+using Itk3.Messaging.Reading;
+using Itk3.Messaging.Responses;
+using Itk3.Messaging.Validation;
+
+namespace Itk3.Gateway.Inbound;
+
+/// <summary>Stores one downloaded message and everything it causes (responses, delivery, transaction progress) in one unit of work.</summary>
+internal sealed class InboundProcessor
+{
+    private readonly GatewayNodeServices _services;
+    private readonly ResponseOutbox _responses;
+    private readonly ResponsePlanner _planner;
+    private readonly ResponseCorrelation _correlation;
+
+    /// <summary>Creates the processor.</summary>
+    public InboundProcessor(GatewayNodeServices services)
+    {
+        _services = services;
+        _responses = new ResponseOutbox(services);
+        _planner = new ResponsePlanner(services.Profile.Responses);
+        _correlation = new ResponseCorrelation(services, _responses, _planner);
+    }
+
+    /// <summary>Registers and handles the message; false when it was already registered (a MESH redelivery: nothing is done again).</summary>
+    public async Task<bool> StoreAsync(IncomingEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var now = _services.Clock.GetUtcNow();
+        await using var work = await _services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var message = new InboundMessage(envelope.MessageId, envelope.From, envelope.To, envelope.WorkflowId, now)
+        {
+            Subject = envelope.Subject,
+            LocalId = envelope.LocalId,
+            FileName = envelope.FileName,
+            MeshMessageType = envelope.IsReport ? "REPORT" : "DATA",
+            LinkedMessageId = envelope.LinkedMessageId,
+        };
+        if (!await work.Inbox.RegisterAsync(message, envelope.Content, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        message = envelope.IsReport
+            ? await _correlation.ApplyReportAsync(work, message, envelope, cancellationToken).ConfigureAwait(false)
+            : await HandleDataAsync(work, message, envelope, cancellationToken).ConfigureAwait(false);
+        await work.Inbox.UpdateAsync(message with { UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Registers a message that could not be handled at all as dead-lettered (it is acknowledged and never retried).</summary>
+    public async Task<bool> DeadLetterAsync(IncomingEnvelope envelope, string reason, CancellationToken cancellationToken)
+    {
+        var now = _services.Clock.GetUtcNow();
+        await using var work = await _services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var message = new InboundMessage(envelope.MessageId, envelope.From, envelope.To, envelope.WorkflowId, now)
+        {
+            State = InboundState.DeadLettered,
+            Detail = reason,
+            MeshMessageType = envelope.IsReport ? "REPORT" : "DATA",
+        };
+        var registered = await work.Inbox.RegisterAsync(message, envelope.Content, cancellationToken).ConfigureAwait(false);
+        if (!registered)
+        {
+            var existing = await work.Inbox.GetAsync(envelope.MessageId, cancellationToken).ConfigureAwait(false);
+            await work.Inbox.UpdateAsync((existing ?? message) with { State = InboundState.DeadLettered, Detail = reason, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<InboundMessage> HandleDataAsync(IGatewayUnitOfWork work, InboundMessage message, IncomingEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var options = ItkMessageReader.TolerantOptions with { MaxBytes = Math.Max(_services.Profile.MaxMessageBytes, 1) * 4 };
+        var read = ItkMessageReader.Read(envelope.Content, null, options);
+        var itk = read.Message;
+        var documentId = DocumentIdOf(itk);
+        var history = new KnownMessageHistory(
+            itk?.MessageId is { } headerId && await work.Inbox.IsMessageHeaderIdKnownAsync(headerId, envelope.MessageId, cancellationToken).ConfigureAwait(false),
+            documentId is not null && await work.Inbox.IsDocumentIdKnownAsync(documentId, envelope.MessageId, cancellationToken).ConfigureAwait(false));
+        var validation = new MessageValidator(_services.Profile, history).Validate(read);
+        message = message with
+        {
+            State = InboundState.Validated,
+            MessageHeaderId = itk?.MessageId,
+            BundleIdentifier = itk?.IdentifierValue,
+            DocumentId = documentId,
+            Flow = envelope.WorkflowId,
+            ItkCode = validation.Outcome.Code,
+        };
+        var target = new ResponseTarget(envelope.From, envelope.WorkflowId ?? "UNKNOWN", read.Format ?? FhirFormat.Json, envelope.MessageId);
+        if (validation.IsAccepted && itk?.Header is { IsResponse: true })
+        {
+            return await _correlation.ApplyResponseAsync(work, message, validation, target, cancellationToken).ConfigureAwait(false);
+        }
+
+        var plan = _planner.Plan(validation);
+        var diagnostics = validation.IsAccepted ? null : validation.Findings[0].Diagnostics;
+        foreach (var planned in plan.Responses)
+        {
+            await _responses.QueueAsync(work, itk, planned, target, diagnostics, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!validation.IsAccepted)
+        {
+            var state = validation.IsUnreadable ? InboundState.DeadLettered : InboundState.Rejected;
+            return message with { State = state, Detail = $"{validation.Outcome.Code} {validation.Findings[0].Location}" };
+        }
+
+        await EnqueueDeliveryAsync(work, envelope, cancellationToken).ConfigureAwait(false);
+        return message with { State = InboundState.ResponsesQueued, Detail = plan.AwaitingBusinessOutcome ? InboundDetails.AwaitingOutcome : null };
+    }
+
+    private async Task EnqueueDeliveryAsync(IGatewayUnitOfWork work, IncomingEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var item = new DeliveryItem(_services.Ids.NewId(), envelope.MessageId.ToUpperInvariant(), envelope.Content, _services.Clock.GetUtcNow())
+        {
+            InboundMeshMessageId = envelope.MessageId,
+            Flow = envelope.WorkflowId,
+        };
+        await work.Deliveries.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string? DocumentIdOf(ItkMessage? message) =>
+        message?.Payload?.Resource is { ResourceType: "Bundle" } payload && payload.ChildValue("type") == "document"
+            ? payload.ChildValue("id")
+            : null;
+}

@@ -1,0 +1,18 @@
+using Itk3.Messaging.Validation;
+
+namespace Itk3.Gateway.Inbound;
+
+/// <summary>The duplicate answers for one message, looked up in the store before validation (the validator asks synchronously).</summary>
+/// <param name="duplicateMessage">Whether another message with its MessageHeader id was received.</param>
+/// <param name="duplicateDocument">Whether another message with its document id was received.</param>
+internal sealed class KnownMessageHistory(bool duplicateMessage, bool duplicateDocument) : IReceivedMessageHistory
+{
+    /// <inheritdoc />
+    public bool IsDuplicateMessage(string messageHeaderId) => duplicateMessage;
+
+    /// <inheritdoc />
+    public bool IsDuplicateDocument(string documentId) => duplicateDocument;
+
+    /// <inheritdoc />
+    public bool CanReplace(string replacedDocument) => true;
+}

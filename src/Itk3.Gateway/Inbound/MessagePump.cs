@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using Itk3.Gateway.Hosting;
+using Itk3.Gateway.Reliability;
+using Itk3.Gateway.Transport;
+
+namespace Itk3.Gateway.Inbound;
+
+/// <summary>Polls the mailbox (MESH.md §10: at once again when a page was full), downloads, stores, and acknowledges to MESH only after the commit.</summary>
+internal sealed class MessagePump(GatewayNodeServices services, NodeSignals signals, MeshHealth health)
+{
+    private const int MaxProcessingFailures = 3;
+    private readonly InboundProcessor _processor = new(services);
+    private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.OrdinalIgnoreCase);
+    private int _outageAttempts;
+
+    /// <summary>Runs until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await LoopGuard.RunAsync(() => AcknowledgeLeftoversAsync(cancellationToken), services, "inbox", cancellationToken).ConfigureAwait(false);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var more = await LoopGuard.RunAsync(() => RunOnceAsync(cancellationToken), services, "inbox", cancellationToken).ConfigureAwait(false);
+            if (more < 0)
+            {
+                await Task.Delay(services.Retry.DelayAfter(_outageAttempts), services.Clock, cancellationToken).ConfigureAwait(false);
+            }
+            else if (more == 0)
+            {
+                await signals.Inbox.WaitAsync(services.Options.Mesh.PollInterval, services.Clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Polls once and handles the page; 1 when a full page asks for an immediate re-poll, 0 when idle, -1 when MESH is unavailable.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        InboxListing listing;
+        try
+        {
+            listing = await services.Transport.ListAsync(services.Options.Mesh.PageSize, cancellationToken).ConfigureAwait(false);
+            health.Succeeded();
+            _outageAttempts = 0;
+        }
+        catch (TransportException e) when (e.IsTransient)
+        {
+            health.Failed();
+            _outageAttempts++;
+            return -1;
+        }
+
+        var options = new ParallelOptions { MaxDegreeOfParallelism = services.Concurrency, CancellationToken = cancellationToken };
+        var acknowledged = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(listing.MessageIds, options, async (id, ct) =>
+        {
+            if (await HandleAsync(id, ct).ConfigureAwait(false))
+            {
+                acknowledged.Add(id);
+            }
+        }).ConfigureAwait(false);
+        await RecordAcknowledgedAsync(acknowledged, CancellationToken.None).ConfigureAwait(false);
+        return listing.MoreWaiting && listing.MessageIds.Count > 0 ? 1 : 0;
+    }
+
+    private async Task<bool> HandleAsync(string id, CancellationToken cancellationToken)
+    {
+        IncomingEnvelope envelope;
+        try
+        {
+            envelope = await services.Transport.ReceiveAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TransportException e) when (e.IsTransient)
+        {
+            health.Failed();
+            return false;
+        }
+        catch (TransportException e)
+        {
+            services.Log($"inbox {id}: cannot download ({e.Code}); dead-lettered");
+            var empty = new IncomingEnvelope(id, false, string.Empty, services.Transport.Mailbox, null, ReadOnlyMemory<byte>.Empty);
+            await _processor.DeadLetterAsync(empty, $"download refused: {e.Code}", cancellationToken).ConfigureAwait(false);
+            return await AcknowledgeAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        services.Crashes.Reached(CrashPoint.AfterDownloadBeforeCommit);
+        await StoreAsync(envelope, cancellationToken).ConfigureAwait(false);
+        services.Crashes.Reached(CrashPoint.AfterCommitBeforeAcknowledge);
+        return await AcknowledgeAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StoreAsync(IncomingEnvelope envelope, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _processor.StoreAsync(envelope, cancellationToken).ConfigureAwait(false);
+            _failures.TryRemove(envelope.MessageId, out _);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or SimulatedCrashException or Store.GatewayStoreException))
+        {
+            var failures = _failures.AddOrUpdate(envelope.MessageId, 1, (_, n) => n + 1);
+            if (failures < MaxProcessingFailures)
+            {
+                throw;
+            }
+
+            services.Log($"inbox {envelope.MessageId}: failed {failures} times ({e.GetType().Name}); dead-lettered");
+            await _processor.DeadLetterAsync(envelope, $"processing failed: {e.GetType().Name}", cancellationToken).ConfigureAwait(false);
+        }
+
+        signals.Outbox.Set();
+        signals.Deliveries.Set();
+    }
+
+    private async Task<bool> AcknowledgeAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.Transport.CompleteAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TransportException e) when (e.IsTransient)
+        {
+            health.Failed();
+            return false;
+        }
+        catch (TransportException)
+        {
+            // MESH no longer offers it (already acknowledged): record it as done.
+        }
+
+        services.Crashes.Reached(CrashPoint.AfterAcknowledgeBeforeRecord);
+        return true;
+    }
+
+    private async Task RecordAcknowledgedAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var list = ids.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        var now = services.Clock.GetUtcNow();
+        await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in list)
+        {
+            await work.Inbox.MarkAcknowledgedAsync(id, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> AcknowledgeLeftoversAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<InboundMessage> leftovers;
+        await using (var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false))
+        {
+            leftovers = await work.Inbox.ListUnacknowledgedAsync(1000, cancellationToken).ConfigureAwait(false);
+        }
+
+        var done = new List<string>();
+        foreach (var message in leftovers)
+        {
+            if (await AcknowledgeAsync(message.MeshMessageId, cancellationToken).ConfigureAwait(false))
+            {
+                done.Add(message.MeshMessageId);
+            }
+        }
+
+        await RecordAcknowledgedAsync(done, cancellationToken).ConfigureAwait(false);
+        return done.Count;
+    }
+}

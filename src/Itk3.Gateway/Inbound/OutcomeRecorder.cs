@@ -1,0 +1,56 @@
+using Itk3.Fhir.Serialization;
+using Itk3.Gateway.Application;
+using Itk3.Gateway.Hosting;
+using Itk3.Messaging.Codes;
+using Itk3.Messaging.Reading;
+using Itk3.Messaging.Responses;
+using Itk3.Messaging.Validation;
+
+namespace Itk3.Gateway.Inbound;
+
+/// <summary>Takes the application's business outcome for a received message and queues the business response (ITK3 §9).</summary>
+internal sealed class OutcomeRecorder(GatewayNodeServices services)
+{
+    private readonly ResponseOutbox _responses = new(services);
+    private readonly ResponsePlanner _planner = new(services.Profile.Responses);
+
+    /// <summary>Records the outcome; the same outcome twice is <see cref="OutcomeResult.AlreadyReported"/>, another one a conflict.</summary>
+    public async Task<OutcomeResult> RecordAsync(OutcomeReport report, CancellationToken cancellationToken)
+    {
+        if (!ResponseCodes.TryGet(report.Code, out var code) || code.Level != ResponseLevel.Business || code.IsWithdrawn)
+        {
+            return OutcomeResult.Invalid;
+        }
+
+        var content = await services.Queries.GetInboundContentAsync(report.MeshMessageId, cancellationToken).ConfigureAwait(false);
+        await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        if (content is null || await work.Inbox.GetAsync(report.MeshMessageId, cancellationToken).ConfigureAwait(false) is not { } message)
+        {
+            return OutcomeResult.NotFound;
+        }
+
+        var marker = InboundDetails.OutcomePrefix + code.Code;
+        if (message.Detail == marker)
+        {
+            return OutcomeResult.AlreadyReported;
+        }
+
+        if (message.Detail != InboundDetails.AwaitingOutcome)
+        {
+            return OutcomeResult.Conflict;
+        }
+
+        var read = ItkMessageReader.Read(content);
+        var plan = _planner.Plan(new ValidationResult(read, []), code);
+        var target = new ResponseTarget(message.SenderMailbox, message.WorkflowId ?? "UNKNOWN", read.Format ?? FhirFormat.Json, message.MeshMessageId);
+        foreach (var planned in plan.Responses.Where(r => r.Level == ResponseLevel.Business))
+        {
+            await _responses.QueueAsync(work, read.Message, planned, target, report.Diagnostics, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = services.Clock.GetUtcNow();
+        await work.Inbox.UpdateAsync(message with { State = InboundState.BusinessOutcomeReported, Detail = marker, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return OutcomeResult.Accepted;
+    }
+}

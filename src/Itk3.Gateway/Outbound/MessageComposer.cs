@@ -1,0 +1,70 @@
+using Itk3.Fhir.ElementModel;
+using Itk3.Fhir.Serialization;
+using Itk3.Gateway.Configuration;
+using Itk3.Messaging.Building;
+using Itk3.Messaging.Codes;
+
+namespace Itk3.Gateway.Outbound;
+
+/// <summary>Wraps an application payload in an ITK3 message for a flow.</summary>
+internal sealed class MessageComposer(GatewayOptions options, TimeProvider clock, IIdGenerator ids, string mailbox)
+{
+    private readonly ItkMessageBuilder _builder = new(clock, ids);
+
+    /// <summary>The built message and its wire bytes, or an error text when the payload cannot be read.</summary>
+    public (BuiltMessage? Message, byte[]? Bytes, string? Error) Compose(ReadOnlyMemory<byte> payload, string? format, FlowSettings flow, string? receiverOds, string? senderReference)
+    {
+        var detected = format?.ToUpperInvariant() switch
+        {
+            "JSON" => FhirFormat.Json,
+            "XML" => FhirFormat.Xml,
+            _ => FhirSerializer.DetectFormat(payload.Span),
+        };
+        if (detected is null)
+        {
+            return (null, null, "the payload is neither FHIR JSON nor FHIR XML");
+        }
+
+        var parsed = FhirSerializer.Parse(payload, detected.Value, ParseOptions.Lenient);
+        if (parsed.Root is not { IsResource: true } root)
+        {
+            return (null, null, "the payload is not a readable FHIR resource");
+        }
+
+        if (EventOf(flow) is not { } messageEvent)
+        {
+            return (null, null, $"no message event known for flow {flow.WorkflowId}; set eventCode");
+        }
+
+        var draft = new MessageDraft
+        {
+            Event = messageEvent,
+            Handling = new HandlingSpecification
+            {
+                InfAckRequested = flow.InfAckRequested,
+                BusAckRequested = flow.BusAckRequested,
+                MessageDefinition = flow.MessageDefinition ?? $"{ItkUrls.MessageDefinitionBase}ITK-{flow.WorkflowId}-MessageDefinition-1",
+                SenderReference = string.IsNullOrWhiteSpace(senderReference) ? HandlingSpecification.None : senderReference,
+            },
+            Sender = Participant.Organization(options.OdsCode),
+            Receiver = receiverOds is null ? null : Participant.Organization(receiverOds),
+            SourceEndpoint = mailbox,
+            Payload = PayloadOf(root),
+        };
+        var built = _builder.Build(draft);
+        return (built, FhirSerializer.SerializeToBytes(built.Bundle, detected.Value), null);
+    }
+
+    private static MessageEvent? EventOf(FlowSettings flow)
+    {
+        var code = flow.EventCode ?? ItkFlows.FindByWorkflowId(flow.WorkflowId)?.EventCode;
+        return MessageEvents.TryGet(code, out var found) ? found : null;
+    }
+
+    private static ItkPayload PayloadOf(ElementNode root) => root.ResourceType switch
+    {
+        "Bundle" when root.ChildValue("type") == "document" => ItkPayload.Document(root),
+        "Bundle" => ItkPayload.Bundle(root),
+        _ => ItkPayload.FromResources(root),
+    };
+}

@@ -1,0 +1,166 @@
+using Itk3.Gateway.Hosting;
+using Itk3.Gateway.Outbox;
+using Itk3.Gateway.Reliability;
+using Itk3.Gateway.Store;
+using Itk3.Gateway.Tracking;
+using Itk3.Gateway.Transactions;
+using Itk3.Gateway.Transport;
+
+namespace Itk3.Gateway.Outbound;
+
+/// <summary>Sends due outbox items over the transport: claim (lease), send, mark sent; failures back off with jitter, MESH outages never dead-letter.</summary>
+internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals signals, MeshHealth health)
+{
+    /// <summary>Runs until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var sent = await LoopGuard.RunAsync(() => RunOnceAsync(cancellationToken), services, "outbox", cancellationToken).ConfigureAwait(false);
+            if (sent == 0)
+            {
+                await signals.Outbox.WaitAsync(services.IdleInterval, services.Clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Claims and sends one batch; returns how many items were claimed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<OutboxItem> items;
+        await using (var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var lease = new LeaseRequest(services.Clock.GetUtcNow(), services.Lease, services.InstanceId, services.Concurrency * 8);
+            items = await work.Outbox.ClaimAsync(lease, cancellationToken).ConfigureAwait(false);
+            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (items.Count == 0)
+        {
+            return 0;
+        }
+
+        services.Crashes.Reached(CrashPoint.AfterClaimBeforeSend);
+        var sent = new System.Collections.Concurrent.ConcurrentBag<(OutboxItem Item, string MeshMessageId)>();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = services.Concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(items, options, async (item, ct) =>
+        {
+            if (await SendOneAsync(item, ct).ConfigureAwait(false) is { } meshMessageId)
+            {
+                sent.Add((item, meshMessageId));
+            }
+        }).ConfigureAwait(false);
+        if (!sent.IsEmpty)
+        {
+            services.Crashes.Reached(CrashPoint.AfterSendBeforeMarkSent);
+            // What MESH accepted is recorded even when the node is stopping: a stop must not cause a second send.
+            await MarkSentAsync(sent, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return items.Count;
+    }
+
+    private async Task<string?> SendOneAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        string meshMessageId;
+        try
+        {
+            var earlier = item.Attempts > 1 && item.LocalId is { } localId
+                ? await services.Transport.FindSentAsync(localId, cancellationToken).ConfigureAwait(false)
+                : null;
+            meshMessageId = earlier ?? await services.Transport.SendAsync(Envelope(item), cancellationToken).ConfigureAwait(false);
+            health.Succeeded();
+        }
+        catch (TransportException e)
+        {
+            if (e.IsTransient)
+            {
+                health.Failed();
+            }
+
+            await FailAsync(item, e, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return meshMessageId;
+    }
+
+    private static OutgoingEnvelope Envelope(OutboxItem item) =>
+        new(item.RecipientMailbox, item.WorkflowId, item.Content)
+        {
+            LocalId = item.LocalId,
+            Subject = item.Subject,
+            ContentType = item.Content.Length > 0 && item.Content.Span[0] == (byte)'<' ? "application/fhir+xml" : "application/fhir+json",
+        };
+
+    private async Task MarkSentAsync(IEnumerable<(OutboxItem Item, string MeshMessageId)> sent, CancellationToken cancellationToken)
+    {
+        var now = services.Clock.GetUtcNow();
+        await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (item, meshMessageId) in sent)
+        {
+            await MarkSentAsync(work, item, meshMessageId, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task MarkSentAsync(IGatewayUnitOfWork work, OutboxItem item, string meshMessageId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await work.Outbox.MarkSentAsync(item.Id, meshMessageId, now, cancellationToken).ConfigureAwait(false);
+        if (item.TransactionId is { } id && await work.Transactions.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } transaction)
+        {
+            if (item.LocalId == transaction.MessageHeaderId)
+            {
+                var flow = services.Options.FindFlow(transaction.Flow);
+                var sent = TransactionProgress.Sent(transaction, flow, meshMessageId, now);
+                await work.Transactions.UpdateAsync(sent, cancellationToken).ConfigureAwait(false);
+                await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.Sent, $"MESH message {meshMessageId}"), cancellationToken).ConfigureAwait(false);
+                if (sent.State == TransactionState.Complete)
+                {
+                    await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.Completed, "no response requested"), cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.ResponseSent, $"MESH message {meshMessageId}", item.Subject?.Split(' ')[^1]), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task FailAsync(OutboxItem item, TransportException error, CancellationToken cancellationToken)
+    {
+        var now = services.Clock.GetUtcNow();
+        var giveUp = !error.IsTransient && services.Retry.GivesUp(item.Attempts);
+        await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        if (giveUp)
+        {
+            await work.Outbox.DeadLetterAsync(item.Id, error.Code, now, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var next = now + services.Retry.DelayAfter(item.Attempts);
+            await work.Outbox.MarkFailedAsync(item.Id, error.Code, next, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await RecordFailureAsync(work, item, error, giveUp, now, cancellationToken).ConfigureAwait(false);
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        services.Log($"send {item.Id} failed ({error.Code}, attempt {item.Attempts}){(giveUp ? ", dead-lettered" : string.Empty)}");
+    }
+
+    private static async Task RecordFailureAsync(IGatewayUnitOfWork work, OutboxItem item, TransportException error, bool giveUp, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (item.TransactionId is not { } id || await work.Transactions.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } transaction)
+        {
+            return;
+        }
+
+        var kind = giveUp ? TransactionEventKind.SendDeadLettered : TransactionEventKind.SendFailed;
+        await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, kind, $"attempt {item.Attempts}", error.Code), cancellationToken).ConfigureAwait(false);
+        if (giveUp && item.LocalId == transaction.MessageHeaderId && !transaction.State.IsTerminal())
+        {
+            await work.Transactions.UpdateAsync(TransactionProgress.SendFailed(transaction, error.Code, "send dead-lettered", now), cancellationToken).ConfigureAwait(false);
+            await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.Failed, "send dead-lettered", error.Code), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http;
+using Itk3.Mesh;
+using Itk3.Mesh.Errors;
+using Itk3.Mesh.Models;
+
+namespace Itk3.Gateway.Transport.Mesh;
+
+/// <summary><see cref="IMessageTransport"/> over a MESH mailbox (<see cref="IMeshClient"/>); MESH failures become <see cref="TransportException"/>.</summary>
+public sealed class MeshMessageTransport : IMessageTransport
+{
+    private readonly IMeshClient _client;
+    private readonly long _maxMessageBytes;
+
+    /// <summary>Creates the transport for <paramref name="mailbox"/>; downloads larger than <paramref name="maxMessageBytes"/> are refused.</summary>
+    public MeshMessageTransport(IMeshClient client, string mailbox, long maxMessageBytes = 100L * 1024 * 1024)
+    {
+        _client = client;
+        Mailbox = mailbox.Trim().ToUpperInvariant();
+        _maxMessageBytes = maxMessageBytes;
+    }
+
+    /// <inheritdoc />
+    public string Mailbox { get; }
+
+    /// <inheritdoc />
+    public Task<string> SendAsync(OutgoingEnvelope envelope, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        var request = new MeshSendRequest(envelope.To, envelope.WorkflowId)
+        {
+            LocalId = envelope.LocalId,
+            Subject = envelope.Subject,
+            ContentType = envelope.ContentType,
+        };
+        using var content = new MemoryStream(envelope.Content.ToArray(), writable: false);
+        var result = await _client.SendAsync(request, content, cancellationToken).ConfigureAwait(false);
+        return result.MessageId;
+    });
+
+    /// <inheritdoc />
+    public Task<string?> FindSentAsync(string localId, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        try
+        {
+            var info = await _client.TrackByLocalIdAsync(localId, cancellationToken).ConfigureAwait(false);
+            return (string?)info.MessageId;
+        }
+        catch (MeshApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    });
+
+    /// <inheritdoc />
+    public Task<InboxListing> ListAsync(int maxItems, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        var size = Math.Clamp(maxItems, InboxQuery.MinPageSize, InboxQuery.MaxPageSize);
+        var page = await _client.ListInboxAsync(new InboxQuery(size), cancellationToken).ConfigureAwait(false);
+        return new InboxListing(page.MessageIds, page.HasMore || page.MessageIds.Count >= size);
+    });
+
+    /// <inheritdoc />
+    public Task<IncomingEnvelope> ReceiveAsync(string messageId, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        await using var download = await _client.DownloadAsync(messageId, cancellationToken).ConfigureAwait(false);
+        var bytes = await ReadBoundedAsync(download.Content, cancellationToken).ConfigureAwait(false);
+        return ToEnvelope(download.Metadata, bytes);
+    });
+
+    /// <inheritdoc />
+    public Task CompleteAsync(string messageId, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        await _client.AcknowledgeAsync(messageId, cancellationToken).ConfigureAwait(false);
+        return true;
+    });
+
+    /// <inheritdoc />
+    public Task<string?> LookupMailboxAsync(string odsCode, string workflowId, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        var result = await _client.LookupEndpointAsync(odsCode, workflowId, cancellationToken).ConfigureAwait(false);
+        return result.Found ? result.Results[0].MailboxId : null;
+    });
+
+    /// <inheritdoc />
+    public Task PingAsync(CancellationToken cancellationToken) => Guard(async () =>
+    {
+        await _client.HandshakeAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    });
+
+    private static IncomingEnvelope ToEnvelope(MeshMessageMetadata m, byte[] bytes) =>
+        new(m.MessageId, m.IsReport, m.From ?? string.Empty, m.To ?? string.Empty, m.WorkflowId, bytes)
+        {
+            LocalId = m.LocalId,
+            Subject = m.Subject,
+            FileName = m.FileName,
+            LinkedMessageId = m.LinkedMessageId,
+            StatusCode = m.StatusCode,
+            StatusDescription = m.StatusDescription,
+            StatusSuccess = m.StatusSuccess,
+        };
+
+    private async Task<byte[]> ReadBoundedAsync(Stream content, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > _maxMessageBytes)
+            {
+                throw new TransportException("too-large", $"The message exceeds {_maxMessageBytes} bytes.", isTransient: false);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task<T> Guard<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (MeshApiException e)
+        {
+            throw new TransportException(e.ErrorCode, $"MESH {(int)e.StatusCode} {e.ErrorCode}: {e.ErrorDescription}", e.IsTransient, e);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or MeshSendIncompleteException
+                                  || (e is TaskCanceledException && e.InnerException is TimeoutException))
+        {
+            throw new TransportException("unavailable", $"MESH unreachable: {e.GetType().Name}", isTransient: true, e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Net;
+using System.Text.RegularExpressions;
+using Itk3.Cli.Commands;
+
+namespace Itk3.Cli.Tests;
+
+public sealed partial class ServeApiCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("itk3-serve-api-").FullName;
+
+    [Fact]
+    public async Task Serve_starts_the_HTTP_API_prints_its_URL_and_requires_a_configured_key()
+    {
+        var config = Path.Combine(_folder, "node.json");
+        File.WriteAllText(config, """{ "dataDirectory": "data", "dropFolder": "", "apiKeys": ["cli-test-key"] }""");
+        var output = new StringWriter();
+        var synchronized = TextWriter.Synchronized(output);
+        using var cts = new CancellationTokenSource();
+        var run = ServeCommand.Create().Parse(["--config", config, "--api-url", "http://127.0.0.1:0"])
+            .InvokeAsync(new InvocationConfiguration { Output = synchronized, Error = TextWriter.Synchronized(new StringWriter()) }, cts.Token);
+
+        var url = await WaitForApiUrlAsync(output, synchronized, run);
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/v1/health")).StatusCode);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/health");
+        request.Headers.Add("X-Api-Key", "cli-test-key");
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+
+        await cts.CancelAsync();
+        Assert.Equal(ExitCodes.Ok, await run);
+    }
+
+    [Fact]
+    public async Task Serve_with_an_unusable_API_URL_fails_with_the_usage_exit_code()
+    {
+        var config = Path.Combine(_folder, "node.json");
+        File.WriteAllText(config, """{ "dataDirectory": "data", "dropFolder": "" }""");
+        var exitCode = await ServeCommand.Create().Parse(["--config", config, "--api-url", "ftp://127.0.0.1:0"])
+            .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = new StringWriter() });
+
+        Assert.Equal(ExitCodes.UsageOrIo, exitCode);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    // TextWriter.Synchronized locks on the wrapper itself, so reading under that lock never sees a half-written line.
+    private static async Task<string> WaitForApiUrlAsync(StringWriter output, TextWriter gate, Task running)
+    {
+        for (var i = 0; i < 1200 && !running.IsCompleted; i++)
+        {
+            string text;
+            lock (gate)
+            {
+                text = output.ToString();
+            }
+
+            if (ApiLine().Match(text) is { Success: true } match)
+            {
+                return match.Groups[1].Value;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new InvalidOperationException("itk3 serve did not print its API URL: " + output);
+    }
+
+    [GeneratedRegex(@"API:\s+(http://127\.0\.0\.1:\d+/)")]
+    private static partial Regex ApiLine();
+}

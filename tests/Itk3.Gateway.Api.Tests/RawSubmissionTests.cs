@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Itk3.Gateway.Api.Tests.Support;
+
+namespace Itk3.Gateway.Api.Tests;
+
+public sealed class RawSubmissionTests(TwoNodes nodes) : IClassFixture<TwoNodes>
+{
+    private const string Query = "api/v1/transactions/fhir?flow=TOC_FHIR_IP_DISCH&recipientKind=Mailbox&recipient=X26GP001";
+
+    [Fact]
+    public async Task Raw_FHIR_JSON_body_is_submitted_like_the_base64_form()
+    {
+        var response = await nodes.Hospital.Client.PostAsync(Query + "&transactionId=raw-0001&senderReference=ref-1", Fhir(nodes.NextDocument(), "application/fhir+json"));
+
+        var view = await Json.ReadAsync(response, HttpStatusCode.Accepted);
+        Assert.Equal("raw-0001", view.GetProperty("transaction").GetProperty("id").GetString());
+        Assert.Equal("/api/v1/transactions/raw-0001", response.Headers.Location?.OriginalString);
+        var sent = await nodes.Hospital.Client.GetAsync("api/v1/transactions/raw-0001/payload");
+        Assert.Equal("application/fhir+json", sent.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Raw_body_with_another_media_type_is_unsupported_media_type()
+    {
+        var response = await nodes.Hospital.Client.PostAsync(Query, Fhir(nodes.NextDocument(), "text/plain"));
+
+        await Json.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+    }
+
+    [Fact]
+    public async Task Raw_XML_that_is_not_well_formed_is_payload_unreadable_with_located_issues()
+    {
+        var broken = Encoding.UTF8.GetBytes("<Bundle xmlns=\"http://hl7.org/fhir\">\n  <type value=\"document\">\n</Bundle>");
+
+        var problem = await Json.ProblemAsync(await nodes.Hospital.Client.PostAsync(Query, Fhir(broken, "application/fhir+xml")), HttpStatusCode.BadRequest, "payload-unreadable");
+
+        Assert.Contains(problem.GetProperty("issues").EnumerateArray(), i => i.GetProperty("line").GetInt32() == 3);
+    }
+
+    [Theory]
+    [InlineData("api/v1/transactions/fhir?flow=TOC_FHIR_IP_DISCH&recipient=X26GP001")]
+    [InlineData("api/v1/transactions/fhir?flow=TOC_FHIR_IP_DISCH&recipientKind=Pigeon&recipient=X26GP001")]
+    public async Task Raw_submission_without_a_valid_recipient_kind_is_invalid_request(string path)
+    {
+        await Json.ProblemAsync(await nodes.Hospital.Client.PostAsync(path, Fhir(nodes.NextDocument(), "application/fhir+json")), HttpStatusCode.BadRequest, "invalid-request");
+    }
+
+    private static ByteArrayContent Fhir(byte[] bytes, string mediaType)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return content;
+    }
+}

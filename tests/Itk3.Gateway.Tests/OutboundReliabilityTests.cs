@@ -46,7 +46,7 @@ public sealed class OutboundReliabilityTests
     {
         using var temp = new TempFolder();
         await using var mesh = await EmbeddedMesh.StartAsync([("X26HOS01", "RXX01"), ("X26GP001", "A12345")], temp.Sub("mesh"));
-        var clock = new ManualClock(Date);
+        var clock = new ManualTimeProvider(Date);
         await using var hospital = await NodeFactory.StartAsync(NodeFactory.Options("X26HOS01", "RXX01", temp.Sub("h")), mesh.BaseAddress, 1, clock: clock);
         var submitted = await hospital.Application.SubmitAsync(Request("2"), CancellationToken.None);
         var sent = await Eventually.GetAsync(() => hospital.Queries.GetTransactionAsync(submitted.TransactionId!, CancellationToken.None), d => d?.Transaction.State == TransactionState.Sent);

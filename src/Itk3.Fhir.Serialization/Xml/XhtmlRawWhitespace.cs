@@ -40,8 +40,9 @@ internal static class XhtmlRawWhitespace
         return builder.ToString();
     }
 
-    // Line feeds in text are common (indented narratives) and need nothing, so only a scan that finds a carriage return
-    // or whitespace inside an attribute value pays for building a new string.
+    // Line feeds in text are common (indented narratives) and need nothing. A vectorised search visits only the tabs and
+    // line feeds; one that is not plainly in text (after the last '>' before it) sends the string through the exact
+    // scanner, so only a string with whitespace inside markup pays for the character-by-character walk.
     private static bool NeedsChanges(string xhtml)
     {
         if (xhtml.Contains('\r'))
@@ -49,11 +50,51 @@ internal static class XhtmlRawWhitespace
             return true;
         }
 
-        if (xhtml.AsSpan().IndexOfAny('\n', '\t') < 0)
+        var span = xhtml.AsSpan();
+        var inText = false;
+        for (var from = 0; from < span.Length;)
+        {
+            var found = span[from..].IndexOfAny('\n', '\t');
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var at = from + found;
+            // Still in the same text run when no markup started or ended since the previous line break.
+            if (!inText || span[from..at].IndexOfAny('<', '>') >= 0)
+            {
+                inText = EndsInText(span[..at]);
+            }
+
+            if (!inText)
+            {
+                return HasWhitespaceInAttributeValues(xhtml);
+            }
+
+            from = at + 1;
+        }
+
+        return false;
+    }
+
+    // After the last '>' and not inside a tag: that '>' closes a tag whose quotes are balanced (a '>' can also sit
+    // inside a quoted attribute value, which the exact scanner then handles).
+    private static bool EndsInText(ReadOnlySpan<char> before)
+    {
+        var open = before.LastIndexOf('<');
+        var close = before.LastIndexOf('>');
+        if (close < 0 || open > close)
         {
             return false;
         }
 
+        var tag = before[Math.Max(open, 0)..close];
+        return tag.Count('"') % 2 == 0 && tag.Count('\'') % 2 == 0;
+    }
+
+    private static bool HasWhitespaceInAttributeValues(string xhtml)
+    {
         var state = State.Text;
         var quote = '\0';
         for (var i = 0; i < xhtml.Length; i++)

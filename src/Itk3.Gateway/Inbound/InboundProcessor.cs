@@ -28,11 +28,44 @@ internal sealed class InboundProcessor
         _correlation = new ResponseCorrelation(services, _responses, _planner);
     }
 
+    /// <summary>Reads the message once (CPU work, no store access), so the unit of work that stores it only writes.</summary>
+    public PreparedMessage Prepare(IncomingEnvelope envelope)
+    {
+        if (envelope.IsReport)
+        {
+            return new PreparedMessage(envelope, null);
+        }
+
+        var options = ItkMessageReader.TolerantOptions with { MaxBytes = Math.Max(_services.Profile.MaxMessageBytes, 1) * 4 };
+        return new PreparedMessage(envelope, ItkMessageReader.Read(envelope.Content, null, options));
+    }
+
     /// <summary>Registers and handles the message; false when it was already registered (a MESH redelivery: nothing is done again).</summary>
     public async Task<bool> StoreAsync(IncomingEnvelope envelope, CancellationToken cancellationToken)
     {
-        var now = _services.Clock.GetUtcNow();
+        var prepared = Prepare(envelope);
         await using var work = await _services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var registered = await ApplyAsync(work, prepared, cancellationToken).ConfigureAwait(false);
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return registered;
+    }
+
+    /// <summary>Registers and handles several messages in one unit of work (one commit, one fsync); all or none are stored.</summary>
+    public async Task StoreBatchAsync(IReadOnlyList<PreparedMessage> messages, CancellationToken cancellationToken)
+    {
+        await using var work = await _services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var prepared in messages)
+        {
+            await ApplyAsync(work, prepared, cancellationToken).ConfigureAwait(false);
+        }
+
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> ApplyAsync(IGatewayUnitOfWork work, PreparedMessage prepared, CancellationToken cancellationToken)
+    {
+        var envelope = prepared.Envelope;
+        var now = _services.Clock.GetUtcNow();
         var message = new InboundMessage(envelope.MessageId, envelope.From, envelope.To, envelope.WorkflowId, now)
         {
             Subject = envelope.Subject,
@@ -46,11 +79,10 @@ internal sealed class InboundProcessor
             return false;
         }
 
-        message = envelope.IsReport
+        message = prepared.Read is not { } read
             ? await _correlation.ApplyReportAsync(work, message, envelope, cancellationToken).ConfigureAwait(false)
-            : await HandleDataAsync(work, message, envelope, cancellationToken).ConfigureAwait(false);
+            : await HandleDataAsync(work, message, envelope, read, cancellationToken).ConfigureAwait(false);
         await work.Inbox.UpdateAsync(message with { UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
-        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -76,10 +108,8 @@ internal sealed class InboundProcessor
         return true;
     }
 
-    private async Task<InboundMessage> HandleDataAsync(IGatewayUnitOfWork work, InboundMessage message, IncomingEnvelope envelope, CancellationToken cancellationToken)
+    private async Task<InboundMessage> HandleDataAsync(IGatewayUnitOfWork work, InboundMessage message, IncomingEnvelope envelope, ReadOutcome read, CancellationToken cancellationToken)
     {
-        var options = ItkMessageReader.TolerantOptions with { MaxBytes = Math.Max(_services.Profile.MaxMessageBytes, 1) * 4 };
-        var read = ItkMessageReader.Read(envelope.Content, null, options);
         var itk = read.Message;
         var documentId = DocumentIdOf(itk);
         var history = new KnownMessageHistory(

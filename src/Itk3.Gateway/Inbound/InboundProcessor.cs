@@ -18,10 +18,12 @@ internal sealed class InboundProcessor
     private readonly ResponseOutbox _responses;
     private readonly ResponsePlanner _planner;
     private readonly ResponseCorrelation _correlation;
+    private readonly RecentReads _reads;
 
     /// <summary>Creates the processor.</summary>
-    public InboundProcessor(GatewayNodeServices services)
+    public InboundProcessor(GatewayNodeServices services, RecentReads reads)
     {
+        _reads = reads;
         _services = services;
         _responses = new ResponseOutbox(services);
         _planner = new ResponsePlanner(services.Profile.Responses);
@@ -45,24 +47,38 @@ internal sealed class InboundProcessor
     {
         var prepared = Prepare(envelope);
         await using var work = await _services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
-        var registered = await ApplyAsync(work, prepared, cancellationToken).ConfigureAwait(false);
+        var stored = await ApplyAsync(work, prepared, cancellationToken).ConfigureAwait(false);
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return registered;
+        Remember(prepared, stored);
+        return stored is not null;
     }
 
     /// <summary>Registers and handles several messages in one unit of work (one commit, one fsync); all or none are stored.</summary>
     public async Task StoreBatchAsync(IReadOnlyList<PreparedMessage> messages, CancellationToken cancellationToken)
     {
+        var stored = new InboundMessage?[messages.Count];
         await using var work = await _services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var prepared in messages)
+        for (var i = 0; i < messages.Count; i++)
         {
-            await ApplyAsync(work, prepared, cancellationToken).ConfigureAwait(false);
+            stored[i] = await ApplyAsync(work, messages[i], cancellationToken).ConfigureAwait(false);
         }
 
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            Remember(messages[i], stored[i]);
+        }
     }
 
-    private async Task<bool> ApplyAsync(IGatewayUnitOfWork work, PreparedMessage prepared, CancellationToken cancellationToken)
+    private void Remember(PreparedMessage prepared, InboundMessage? stored)
+    {
+        if (stored is { Detail: InboundDetails.AwaitingOutcome } && prepared.Read is { } read)
+        {
+            _reads.Add(stored.MeshMessageId, read);
+        }
+    }
+
+    private async Task<InboundMessage?> ApplyAsync(IGatewayUnitOfWork work, PreparedMessage prepared, CancellationToken cancellationToken)
     {
         var envelope = prepared.Envelope;
         var now = _services.Clock.GetUtcNow();
@@ -76,14 +92,15 @@ internal sealed class InboundProcessor
         };
         if (!await work.Inbox.RegisterAsync(message, envelope.Content, cancellationToken).ConfigureAwait(false))
         {
-            return false;
+            return null;
         }
 
         message = prepared.Read is not { } read
             ? await _correlation.ApplyReportAsync(work, message, envelope, cancellationToken).ConfigureAwait(false)
             : await HandleDataAsync(work, message, envelope, read, cancellationToken).ConfigureAwait(false);
-        await work.Inbox.UpdateAsync(message with { UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
-        return true;
+        message = message with { UpdatedAt = now };
+        await work.Inbox.UpdateAsync(message, cancellationToken).ConfigureAwait(false);
+        return message;
     }
 
     /// <summary>Registers a message that could not be handled at all as dead-lettered (it is acknowledged and never retried).</summary>

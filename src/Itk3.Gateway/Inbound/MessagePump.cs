@@ -10,7 +10,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
 {
     private const int MaxProcessingFailures = 3;
     private const int ConcurrentBatches = 2;
-    private readonly InboundProcessor _processor = new(services);
+    private readonly InboundProcessor _processor = new(services, signals.Reads);
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.OrdinalIgnoreCase);
     private int _outageAttempts;
 

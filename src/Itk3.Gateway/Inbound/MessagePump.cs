@@ -92,6 +92,13 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
 
     private async Task StoreBatchAsync(List<PreparedMessage> ready, CancellationToken cancellationToken)
     {
+        if (ready.Count == 1)
+        {
+            // Alone: the one-message path counts its failures towards dead-lettering.
+            await StoreAsync(ready[0].Envelope, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             await _processor.StoreBatchAsync(ready, cancellationToken).ConfigureAwait(false);
@@ -103,7 +110,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
             signals.Outbox.Set();
             signals.Deliveries.Set();
         }
-        catch (Exception e) when (ready.Count > 1 && e is not (OperationCanceledException or SimulatedCrashException or Store.GatewayStoreException))
+        catch (Exception e) when (e is not (OperationCanceledException or SimulatedCrashException or Store.GatewayStoreException))
         {
             // One message spoiled the batch (nothing of it was committed): store them one by one, so only that one fails.
             foreach (var prepared in ready)

@@ -60,6 +60,34 @@ public sealed class InboundHandlingTests
     }
 
     [Fact]
+    public async Task Duplicate_stored_in_the_same_batch_as_its_original_is_answered_20007_and_not_delivered()
+    {
+        using var temp = new TempFolder();
+        await using var mesh = await EmbeddedMesh.StartAsync([("X26HOS01", "RXX01"), ("X26GP001", "A12345")], temp.Sub("mesh"));
+        using var sender = RawMailbox.Open(mesh.BaseAddress, "X26HOS01");
+        var bytes = BuildMessage(inf: true, bus: false);
+        var first = await RawMailbox.SendAsync(sender, "X26GP001", "TOC_FHIR_IP_DISCH", bytes);
+        var second = await RawMailbox.SendAsync(sender, "X26GP001", "TOC_FHIR_IP_DISCH", bytes);
+
+        // Both wait in the inbox before the node starts: one page, one batch, one unit of work.
+        var app = new CountingApplication();
+        await using var gp = await NodeFactory.StartAsync(NodeFactory.Options("X26GP001", "A12345", temp.Sub("g")), mesh.BaseAddress, 2, app);
+
+        var stored = new List<Inbound.InboundMessage>();
+        foreach (var id in new[] { first, second })
+        {
+            stored.Add((await Eventually.GetAsync(() => gp.Queries.GetInboundAsync(id, CancellationToken.None), m => m?.AcknowledgedAt is not null))!);
+        }
+
+        Assert.Equal([ResponseCodes.DuplicateMessage, ResponseCodes.Success], stored.Select(m => m.ItkCode).Order());
+        Assert.Single(stored, m => m.State == InboundState.Rejected);
+        var answers = await Eventually.GetAsync(() => RawMailbox.DrainAsync(sender), a => a.Count == 2);
+        Assert.Equal([ResponseCodes.DuplicateMessage, ResponseCodes.Success], answers.Select(a => ItkMessageReader.Read(a.Content).Message!.Response!.Code).Order());
+        await Eventually.GetAsync(() => Task.FromResult(app.Deliveries.Count), n => n == 1);
+        Assert.Equal(1, app.Deliveries.Values.Single());
+    }
+
+    [Fact]
     public async Task Failing_application_callback_is_retried_until_it_takes_the_payload_once()
     {
         using var temp = new TempFolder();

@@ -12,7 +12,7 @@ namespace Itk3.Gateway.Application;
 internal sealed class GatewayApplication(GatewayNodeServices services, NodeSignals signals, MeshHealth health) : IGatewayApplication
 {
     private readonly Submitter _submitter = new(services, signals);
-    private readonly OutcomeRecorder _outcomes = new(services);
+    private readonly OutcomeRecorder _outcomes = new(services, signals.Reads);
 
     /// <inheritdoc />
     public Task<SubmitResult> SubmitAsync(SubmitRequest request, CancellationToken cancellationToken) =>

@@ -11,4 +11,7 @@ internal sealed class NodeSignals
 
     /// <summary>MESH should be polled now.</summary>
     public WorkSignal Inbox { get; } = new();
+
+    /// <summary>Messages awaiting a business outcome as read on arrival (shared by the inbox and the outcome recorder).</summary>
+    public Inbound.RecentReads Reads { get; } = new();
 }

@@ -18,21 +18,70 @@ internal sealed class InboundProcessor
     private readonly ResponseOutbox _responses;
     private readonly ResponsePlanner _planner;
     private readonly ResponseCorrelation _correlation;
+    private readonly RecentReads _reads;
 
     /// <summary>Creates the processor.</summary>
-    public InboundProcessor(GatewayNodeServices services)
+    public InboundProcessor(GatewayNodeServices services, RecentReads reads)
     {
+        _reads = reads;
         _services = services;
         _responses = new ResponseOutbox(services);
         _planner = new ResponsePlanner(services.Profile.Responses);
         _correlation = new ResponseCorrelation(services, _responses, _planner);
     }
 
+    /// <summary>Reads the message once (CPU work, no store access), so the unit of work that stores it only writes.</summary>
+    public PreparedMessage Prepare(IncomingEnvelope envelope)
+    {
+        if (envelope.IsReport)
+        {
+            return new PreparedMessage(envelope, null);
+        }
+
+        var options = ItkMessageReader.TolerantOptions with { MaxBytes = Math.Max(_services.Profile.MaxMessageBytes, 1) * 4 };
+        return new PreparedMessage(envelope, ItkMessageReader.Read(envelope.Content, null, options));
+    }
+
     /// <summary>Registers and handles the message; false when it was already registered (a MESH redelivery: nothing is done again).</summary>
     public async Task<bool> StoreAsync(IncomingEnvelope envelope, CancellationToken cancellationToken)
     {
-        var now = _services.Clock.GetUtcNow();
+        var prepared = Prepare(envelope);
         await using var work = await _services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await ApplyAsync(work, prepared, cancellationToken).ConfigureAwait(false);
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        Remember(prepared, stored);
+        return stored is not null;
+    }
+
+    /// <summary>Registers and handles several messages in one unit of work (one commit, one fsync); all or none are stored.</summary>
+    public async Task StoreBatchAsync(IReadOnlyList<PreparedMessage> messages, CancellationToken cancellationToken)
+    {
+        var stored = new InboundMessage?[messages.Count];
+        await using var work = await _services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            stored[i] = await ApplyAsync(work, messages[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            Remember(messages[i], stored[i]);
+        }
+    }
+
+    private void Remember(PreparedMessage prepared, InboundMessage? stored)
+    {
+        if (stored is { Detail: InboundDetails.AwaitingOutcome } && prepared.Read is { } read)
+        {
+            _reads.Add(stored.MeshMessageId, read);
+        }
+    }
+
+    private async Task<InboundMessage?> ApplyAsync(IGatewayUnitOfWork work, PreparedMessage prepared, CancellationToken cancellationToken)
+    {
+        var envelope = prepared.Envelope;
+        var now = _services.Clock.GetUtcNow();
         var message = new InboundMessage(envelope.MessageId, envelope.From, envelope.To, envelope.WorkflowId, now)
         {
             Subject = envelope.Subject,
@@ -43,15 +92,15 @@ internal sealed class InboundProcessor
         };
         if (!await work.Inbox.RegisterAsync(message, envelope.Content, cancellationToken).ConfigureAwait(false))
         {
-            return false;
+            return null;
         }
 
-        message = envelope.IsReport
+        message = prepared.Read is not { } read
             ? await _correlation.ApplyReportAsync(work, message, envelope, cancellationToken).ConfigureAwait(false)
-            : await HandleDataAsync(work, message, envelope, cancellationToken).ConfigureAwait(false);
-        await work.Inbox.UpdateAsync(message with { UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
-        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+            : await HandleDataAsync(work, message, envelope, read, cancellationToken).ConfigureAwait(false);
+        message = message with { UpdatedAt = now };
+        await work.Inbox.UpdateAsync(message, cancellationToken).ConfigureAwait(false);
+        return message;
     }
 
     /// <summary>Registers a message that could not be handled at all as dead-lettered (it is acknowledged and never retried).</summary>
@@ -76,10 +125,8 @@ internal sealed class InboundProcessor
         return true;
     }
 
-    private async Task<InboundMessage> HandleDataAsync(IGatewayUnitOfWork work, InboundMessage message, IncomingEnvelope envelope, CancellationToken cancellationToken)
+    private async Task<InboundMessage> HandleDataAsync(IGatewayUnitOfWork work, InboundMessage message, IncomingEnvelope envelope, ReadOutcome read, CancellationToken cancellationToken)
     {
-        var options = ItkMessageReader.TolerantOptions with { MaxBytes = Math.Max(_services.Profile.MaxMessageBytes, 1) * 4 };
-        var read = ItkMessageReader.Read(envelope.Content, null, options);
         var itk = read.Message;
         var documentId = DocumentIdOf(itk);
         var history = new KnownMessageHistory(

@@ -9,7 +9,8 @@ namespace Itk3.Gateway.Inbound;
 internal sealed class MessagePump(GatewayNodeServices services, NodeSignals signals, MeshHealth health)
 {
     private const int MaxProcessingFailures = 3;
-    private readonly InboundProcessor _processor = new(services);
+    private const int ConcurrentBatches = 2;
+    private readonly InboundProcessor _processor = new(services, signals.Reads);
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.OrdinalIgnoreCase);
     private int _outageAttempts;
 
@@ -48,11 +49,14 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
             return -1;
         }
 
-        var options = new ParallelOptions { MaxDegreeOfParallelism = services.Concurrency, CancellationToken = cancellationToken };
+        // Pages are cut into batches: each batch is downloaded and read in parallel, stored in one unit of work (one fsync for
+        // all of it), then acknowledged; a few batches run at once so downloads overlap the single SQLite writer.
+        var batches = listing.MessageIds.Chunk(Math.Max(1, services.Concurrency)).ToList();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentBatches, CancellationToken = cancellationToken };
         var acknowledged = new ConcurrentBag<string>();
-        await Parallel.ForEachAsync(listing.MessageIds, options, async (id, ct) =>
+        await Parallel.ForEachAsync(batches, options, async (batch, ct) =>
         {
-            if (await HandleAsync(id, ct).ConfigureAwait(false))
+            foreach (var id in await HandleBatchAsync(batch, ct).ConfigureAwait(false))
             {
                 acknowledged.Add(id);
             }
@@ -61,7 +65,62 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
         return listing.MoreWaiting && listing.MessageIds.Count > 0 ? 1 : 0;
     }
 
-    private async Task<bool> HandleAsync(string id, CancellationToken cancellationToken)
+    private async Task<List<string>> HandleBatchAsync(string[] ids, CancellationToken cancellationToken)
+    {
+        var downloads = await Task.WhenAll(ids.Select(id => DownloadAsync(id, cancellationToken))).ConfigureAwait(false);
+        var done = downloads.Where(d => d.Acknowledged).Select(d => d.Id).ToList();
+        var ready = downloads.Where(d => d.Prepared is not null).Select(d => d.Prepared!).ToList();
+        if (ready.Count == 0)
+        {
+            return done;
+        }
+
+        foreach (var _ in ready)
+        {
+            services.Crashes.Reached(CrashPoint.AfterDownloadBeforeCommit);
+        }
+
+        await StoreBatchAsync(ready, cancellationToken).ConfigureAwait(false);
+        var acks = await Task.WhenAll(ready.Select(async p =>
+        {
+            services.Crashes.Reached(CrashPoint.AfterCommitBeforeAcknowledge);
+            return await AcknowledgeAsync(p.Envelope.MessageId, cancellationToken).ConfigureAwait(false) ? p.Envelope.MessageId : null;
+        })).ConfigureAwait(false);
+        done.AddRange(acks.OfType<string>());
+        return done;
+    }
+
+    private async Task StoreBatchAsync(List<PreparedMessage> ready, CancellationToken cancellationToken)
+    {
+        if (ready.Count == 1)
+        {
+            // Alone: the one-message path counts its failures towards dead-lettering.
+            await StoreAsync(ready[0].Envelope, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await _processor.StoreBatchAsync(ready, cancellationToken).ConfigureAwait(false);
+            foreach (var prepared in ready)
+            {
+                _failures.TryRemove(prepared.Envelope.MessageId, out _);
+            }
+
+            signals.Outbox.Set();
+            signals.Deliveries.Set();
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or SimulatedCrashException or Store.GatewayStoreException))
+        {
+            // One message spoiled the batch (nothing of it was committed): store them one by one, so only that one fails.
+            foreach (var prepared in ready)
+            {
+                await StoreAsync(prepared.Envelope, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<(string Id, PreparedMessage? Prepared, bool Acknowledged)> DownloadAsync(string id, CancellationToken cancellationToken)
     {
         IncomingEnvelope envelope;
         try
@@ -71,20 +130,17 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
         catch (TransportException e) when (e.IsTransient)
         {
             health.Failed();
-            return false;
+            return (id, null, false);
         }
         catch (TransportException e)
         {
             services.Log($"inbox {id}: cannot download ({e.Code}); dead-lettered");
             var empty = new IncomingEnvelope(id, false, string.Empty, services.Transport.Mailbox, null, ReadOnlyMemory<byte>.Empty);
             await _processor.DeadLetterAsync(empty, $"download refused: {e.Code}", cancellationToken).ConfigureAwait(false);
-            return await AcknowledgeAsync(id, cancellationToken).ConfigureAwait(false);
+            return (id, null, await AcknowledgeAsync(id, cancellationToken).ConfigureAwait(false));
         }
 
-        services.Crashes.Reached(CrashPoint.AfterDownloadBeforeCommit);
-        await StoreAsync(envelope, cancellationToken).ConfigureAwait(false);
-        services.Crashes.Reached(CrashPoint.AfterCommitBeforeAcknowledge);
-        return await AcknowledgeAsync(id, cancellationToken).ConfigureAwait(false);
+        return (id, _processor.Prepare(envelope), false);
     }
 
     private async Task StoreAsync(IncomingEnvelope envelope, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ using Itk3.Messaging.Validation;
 namespace Itk3.Gateway.Inbound;
 
 /// <summary>Takes the application's business outcome for a received message and queues the business response (ITK3 §9).</summary>
-internal sealed class OutcomeRecorder(GatewayNodeServices services)
+internal sealed class OutcomeRecorder(GatewayNodeServices services, RecentReads reads)
 {
     private readonly ResponseOutbox _responses = new(services);
     private readonly ResponsePlanner _planner = new(services.Profile.Responses);
@@ -22,9 +22,10 @@ internal sealed class OutcomeRecorder(GatewayNodeServices services)
             return OutcomeResult.Invalid;
         }
 
-        var content = await services.Queries.GetInboundContentAsync(report.MeshMessageId, cancellationToken).ConfigureAwait(false);
+        // Read before the unit of work (the writer is not held while parsing); the inbox's own read when it still has it.
+        var read = reads.Find(report.MeshMessageId) ?? await ReadStoredAsync(report.MeshMessageId, cancellationToken).ConfigureAwait(false);
         await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
-        if (content is null || await work.Inbox.GetAsync(report.MeshMessageId, cancellationToken).ConfigureAwait(false) is not { } message)
+        if (read is null || await work.Inbox.GetAsync(report.MeshMessageId, cancellationToken).ConfigureAwait(false) is not { } message)
         {
             return OutcomeResult.NotFound;
         }
@@ -40,7 +41,6 @@ internal sealed class OutcomeRecorder(GatewayNodeServices services)
             return OutcomeResult.Conflict;
         }
 
-        var read = ItkMessageReader.Read(content);
         var plan = _planner.Plan(new ValidationResult(read, []), code);
         var target = new ResponseTarget(message.SenderMailbox, message.WorkflowId ?? "UNKNOWN", read.Format ?? FhirFormat.Json, message.MeshMessageId);
         foreach (var planned in plan.Responses.Where(r => r.Level == ResponseLevel.Business))
@@ -51,6 +51,13 @@ internal sealed class OutcomeRecorder(GatewayNodeServices services)
         var now = services.Clock.GetUtcNow();
         await work.Inbox.UpdateAsync(message with { State = InboundState.BusinessOutcomeReported, Detail = marker, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        reads.Forget(report.MeshMessageId);
         return OutcomeResult.Accepted;
+    }
+
+    private async Task<ReadOutcome?> ReadStoredAsync(string meshMessageId, CancellationToken cancellationToken)
+    {
+        var content = await services.Queries.GetInboundContentAsync(meshMessageId, cancellationToken).ConfigureAwait(false);
+        return content is null ? null : ItkMessageReader.Read(content);
     }
 }

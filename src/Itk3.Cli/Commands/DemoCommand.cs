@@ -12,10 +12,11 @@ internal static class DemoCommand
     {
         var keep = new Option<bool>("--keep") { Description = "Keep the demo's data folder (SQLite stores and MESH data) and print where it is." };
         var command = new Command("demo",
-            "Run two gateway nodes, a hospital (RR8) and a GP practice (A12345), on an embedded MESH server and send one discharge "
-            + "summary (TOC_FHIR_IP_DISCH) under the Full Acknowledgement pattern: the practice answers with infrastructure response 20013, "
-            + "its application reports business response 30001, and the hospital closes with its own 20013. "
-            + "The whole exchange is printed as a timeline. Nothing leaves this machine.")
+            "Run two gateway nodes, a hospital (RR8) and a GP practice (A12345), on an embedded MESH server and send one\n"
+            + "discharge summary (TOC_FHIR_IP_DISCH) under the Full Acknowledgement pattern: the practice answers with\n"
+            + "infrastructure response 20013, its application reports business response 30001, and the hospital closes\n"
+            + "with its own 20013. The whole exchange is printed as a timeline. Nothing leaves this machine.\n\n"
+            + "Example:\n  itk3 demo")
         {
             keep,
         };

@@ -14,9 +14,9 @@ internal static class MeshServeCommand
     {
         var options = new ServeOptions();
         var command = new Command("serve",
-            "Run a local MESH-compatible server (MESH API v2 and v1 shapes, NHSMESH tokens checked strictly, messages kept on disk). "
-            + "Point a MESH client at the printed URL; stop with Ctrl+C. "
-            + "Example: itk3 mesh serve --config samples/mesh/mesh-server.json --data ./mesh-data");
+            "Run a local MESH-compatible server (MESH API v2 and v1 shapes, NHSMESH tokens checked strictly, messages\n"
+            + "kept on disk). Point a MESH client at the printed URL; stop with Ctrl+C.\n\n"
+            + "Example:\n  itk3 mesh serve --config samples/mesh/mesh-server.json --data ./mesh-data");
         foreach (var option in options.All)
         {
             command.Options.Add(option);

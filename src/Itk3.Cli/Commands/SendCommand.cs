@@ -21,10 +21,10 @@ internal static class SendCommand
         var reference = new Option<string?>("--sender-reference") { Description = "Your reference, sent as the handling specification's SenderReference and echoed in responses." };
         var config = GatewayConfigOption.Create();
         var command = new Command("send",
-            "Submit a payload to a running (or later started) gateway node by writing a submission file into its drop folder "
-            + "(<data>/outgoing unless the config says otherwise); the node picks it up within a second, moves it to done/ or failed/ "
-            + "(with a .error.txt), and the transaction id is drop-<file name>. "
-            + "Example: itk3 send discharge.json --to A12345 --kind ods --flow TOC_FHIR_IP_DISCH")
+            "Submit a payload to a running (or later started) gateway node by writing a submission file into its drop\n"
+            + "folder (<data>/outgoing unless the config says otherwise); the node picks it up within a second, moves it\n"
+            + "to done/ or failed/ (with a .error.txt), and the transaction id is drop-<file name>.\n\n"
+            + "Example:\n  itk3 send discharge.json --to A12345 --kind ods --flow TOC_FHIR_IP_DISCH")
         {
             payload, to, kind, flow, reference, config,
         };

@@ -16,11 +16,11 @@ internal static class ServeCommand
         var config = GatewayConfigOption.Create();
         var apiUrl = ServeApi.CreateOption();
         var command = new Command("serve",
-            "Run an ITK3 gateway node: it polls its MESH mailbox, validates and answers received messages (infrastructure and business "
-            + "responses on the flow's _ACK workflow), delivers accepted payloads to the local application, sends what the application "
-            + "submits (drop folder or API) and tracks every transaction until complete, failed or timed out. "
-            + "With no options it runs alone: embedded MESH server, SQLite under ./itk3-data. "
-            + "Example: itk3 serve --config samples/gateway/node.json")
+            "Run an ITK3 gateway node: it polls its MESH mailbox, validates and answers received messages (infrastructure\n"
+            + "and business responses on the flow's _ACK workflow), delivers accepted payloads to the local application,\n"
+            + "sends what the application submits (drop folder or HTTP API) and tracks every transaction until complete,\n"
+            + "failed or timed out. With no options it runs alone: embedded MESH server, SQLite under ./itk3-data.\n\n"
+            + "Example:\n  itk3 serve --config samples/gateway/node.json")
         {
             config,
             apiUrl,

@@ -21,8 +21,25 @@ public sealed class GzipDownloadTests
 
         Assert.Equal(206, (int)response.StatusCode);
         Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
-        Assert.Equal("Y", Header(response, "mex-content-compressed"));
+        Assert.Equal("", Header(response, "mex-content-compressed"));
         Assert.Equal(Part1, Gzip.Decompress(await response.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Theory]
+    [InlineData("N")]
+    [InlineData("Y")]
+    public async Task The_senders_content_compressed_flag_passes_through_unchanged_on_a_gzip_download(string flag)
+    {
+        await using var f = await ServerFixture.StartAsync();
+        var id = await f.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW", "plain text body",
+            r => r.Headers.Add("mex-Content-Compressed", flag));
+
+        using var request = f.Client.Request(HttpMethod.Get, $"/messageexchange/X26ABC2/inbox/{id}", "X26ABC2");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+        using var response = await f.Client.Http.SendAsync(request);
+
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+        Assert.Equal(flag, Header(response, "mex-content-compressed"));
     }
 
     [Fact]

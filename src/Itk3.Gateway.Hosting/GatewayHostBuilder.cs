@@ -60,7 +60,7 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
 
         meshUrl ??= new Uri(options.Mesh.Url);
         var store = await SqliteGatewayStore.OpenAsync(new SqliteGatewayStoreOptions(options.DatabasePath ?? Path.Combine(options.DataDirectory, "gateway.db")), Clock, cancellationToken).ConfigureAwait(false);
-        var client = new MeshClient(new MeshClientOptions { BaseUrl = meshUrl, MailboxId = options.Mailbox, Password = options.Mesh.Password, SharedKey = options.Mesh.SharedKey });
+        var client = new MeshClient(new MeshClientOptions { BaseUrl = meshUrl, MailboxId = options.Mailbox, Password = options.Mesh.Password, SharedKey = options.Mesh.SharedKey, SendProfiles = options.Mesh.SendProfiles });
         var services = Services(store, client, profile);
         var node = new GatewayNode(Tune?.Invoke(services) ?? services);
         var host = new GatewayHost(node, store, client, embedded, meshUrl);

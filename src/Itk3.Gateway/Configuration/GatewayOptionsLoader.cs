@@ -95,6 +95,14 @@ public static class GatewayOptionsLoader
             throw new GatewayConfigException("$.mesh.pollInterval", "must be positive (for example \"00:00:05\")");
         }
 
+        for (var i = 0; i < options.Mesh.SendProfiles.Count; i++)
+        {
+            if (options.Mesh.SendProfiles[i].ChunkSize < 1)
+            {
+                throw new GatewayConfigException($"$.mesh.sendProfiles[{i}].chunkSize", "must be at least 1 (bytes)");
+            }
+        }
+
         for (var i = 0; i < options.Flows.Count; i++)
         {
             ValidateFlow(options.Flows[i], $"$.flows[{i}]");

@@ -1,3 +1,5 @@
+using Itk3.Mesh.Models;
+
 namespace Itk3.Gateway.Configuration;
 
 /// <summary>How the node reaches MESH.</summary>
@@ -23,6 +25,9 @@ public sealed record MeshSettings
 
     /// <summary>Where the embedded MESH server listens (port 0 picks a free port).</summary>
     public string EmbeddedListenUrl { get; init; } = "http://127.0.0.1:0";
+
+    /// <summary>Per-recipient and per-workflow send settings (compress, chunk, chunkSize); the most specific match applies.</summary>
+    public IReadOnlyList<MeshSendProfile> SendProfiles { get; init; } = [];
 
     /// <summary>Whether this is an embedded MESH.</summary>
     public bool IsEmbedded => string.Equals(Url, Embedded, StringComparison.OrdinalIgnoreCase);

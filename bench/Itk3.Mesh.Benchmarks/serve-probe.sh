@@ -51,7 +51,8 @@ echo "| Message | Server | idle RSS MiB | peak RSS (VmHWM) MiB | server CPU s pe
 echo "|---|---|---|---|---|---|"
 for mb in "${sizes[@]}"; do
   rm -rf "$work/chunks"; mkdir -p "$work/chunks"
-  head -c $((mb * 3 / 4 * 1024 * 1024)) /dev/urandom | base64 -w 76 | head -c $((mb * 1024 * 1024)) > "$work/payload"
+  head -c $((mb * 3 / 4 * 1024 * 1024)) /dev/urandom | base64 -w 76 > "$work/payload"
+  truncate -s $((mb * 1024 * 1024)) "$work/payload"
   split -b 20M -d -a 3 "$work/payload" "$work/chunks/part."; rm "$work/payload"
   for f in "$work"/chunks/part.*; do gzip -1 "$f"; done
   parts=("$work"/chunks/part.*.gz); total=${#parts[@]}

@@ -87,7 +87,7 @@ public sealed class ReceiverRulesFromBytesTests
             ? Edit(bytes, "(<extension url=\"BusAckRequested\">\\s*<valueBoolean value=\")false(\")", "${1}no${2}")
             : Edit(bytes, "(\"url\":\"BusAckRequested\",\"valueBoolean\":)false", "${1}\"no\"");
         var result = Validate(Encoding.UTF8.GetBytes(text));
-        var plan = new Responses.ResponsePlanner(FlowProfile).Plan(result);
+        var plan = new Itk3.Messaging.Responses.ResponsePlanner(FlowProfile).Plan(result);
         Assert.Equal("10003", Assert.Single(plan.Responses).Code.Code);
     }
 

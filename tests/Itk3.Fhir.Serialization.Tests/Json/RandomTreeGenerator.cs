@@ -15,7 +15,7 @@ internal sealed class RandomTreeGenerator
     private const int MaxDepth = 7;
     private static readonly string[] StringPieces = ["a", "Z", "0", " ", "é", "€", "😀", "<", ">", "&", "'", "\"", "\\", "/", "\n", "\t", "\u2028", "</div>"];
 
-    private static readonly string[] Decimals = ["1.10", "6.0", "1e3", "-0.5", "0", "2.5E-7", "12345678901234567890.123", "-0.000120", "100"];
+    private static readonly string[] Decimals = ["1.10", "6.0", "1000.0", "-0.5", "0", "0.00000025", "12345678901234567890.123", "-0.000120", "100"];
     private readonly Random _random;
     private readonly IFhirSchema _schema;
     private readonly FhirTypeDefinition[] _resourceTypes;

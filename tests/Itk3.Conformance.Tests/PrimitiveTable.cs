@@ -13,6 +13,7 @@ internal static class PrimitiveTable
         [("boolean", "0")] = "STU3 booleans are true or false (JSON booleans); xs:boolean also has 1 and 0",
         [("unsignedInt", "2147483648")] = "the STU3 datatypes page limits unsignedInt to 2,147,483,647; xs:nonNegativeInteger is unbounded",
         [("positiveInt", "2147483648")] = "the STU3 datatypes page limits positiveInt to 2,147,483,647; xs:positiveInteger is unbounded",
+        [("dateTime", "2017-12-01T10:11:12")] = "an STU3 dateTime with hours SHALL include a time zone; the XSD pattern makes it optional",
         [("instant", "2017-01-01T10:00:00")] = "an STU3 instant SHALL include a time zone; xs:dateTime makes it optional",
         [("instant", "2017-12-01T10:11:12+14:01")] = "the STU3 time-zone form is the dateTime pattern's (0[0-9]|1[0-3]):[0-5][0-9] or 14:00",
     };

@@ -26,12 +26,15 @@ internal sealed class ParseContext
     public void Report(IssueDefinition definition, string location, SourcePosition position, string message) =>
         Issues.Add(definition.At(location, position, message, Lenient));
 
-    /// <summary>Reports a value that does not match its primitive type's lexical form; true when the value is valid.</summary>
-    public bool CheckPrimitive(string typeName, string value, string location, SourcePosition position)
+    /// <summary>
+    /// Reports a value that does not match its primitive type's lexical form; true when the value is valid. A padded
+    /// value read leniently is repaired: <paramref name="value"/> becomes the trimmed value (and the warning says so).
+    /// </summary>
+    public bool CheckPrimitive(string typeName, ref string value, string location, SourcePosition position)
     {
         if (value.Length == 0)
         {
-            Report(FhirIssues.ElementEmpty, location, position, $"The {typeName} value is empty.");
+            Report(FhirIssues.ElementEmpty, location, position, $"The {typeName} value is empty{(Lenient ? "; it is left out" : "")}.");
             return false;
         }
 
@@ -43,11 +46,24 @@ internal sealed class ParseContext
         var trimmed = value.Trim();
         if (trimmed.Length > 0 && trimmed.Length < value.Length && PrimitiveLexicon.IsValid(typeName, trimmed))
         {
-            Report(FhirIssues.PrimitivePadded, location, position, $"The {typeName} value has leading or trailing whitespace.");
+            Report(FhirIssues.PrimitivePadded, location, position, $"The {typeName} value has leading or trailing whitespace{(Lenient ? "; it is trimmed" : "")}.");
+            value = Lenient ? trimmed : value;
             return false;
         }
 
         Report(FhirIssues.PrimitiveInvalid, location, position, $"'{Abbreviate(value)}' is not a valid {typeName}.");
+        return false;
+    }
+
+    /// <summary>Reports a code that its element's required binding does not allow; true when it is allowed or unbound.</summary>
+    public bool CheckBinding(FhirElementDefinition definition, string value, string location, SourcePosition position)
+    {
+        if (definition.RequiredCodes is not { } codes || codes.Contains(value))
+        {
+            return true;
+        }
+
+        Report(FhirIssues.CodeNotInValueSet, location, position, $"'{Abbreviate(value)}' is not a code of {definition.RequiredValueSet}.");
         return false;
     }
 

@@ -33,7 +33,9 @@ internal sealed partial class LexicalCheck
         "xs:int" => value => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
         // The XSD bases are unbounded; the STU3 datatypes page limits both to 2,147,483,647.
         "xs:nonNegativeInteger" or "xs:positiveInteger" => value => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _),
-        "xs:date" or "xs:dateTime" when bases.Count > 1 => IsRealDate,
+        "xs:date" => IsRealDate,
+        // The XSD pattern makes the time zone optional; the STU3 text: "If hours and minutes are specified, a time zone SHALL be populated".
+        "xs:dateTime" when bases.Count > 1 => value => IsRealDate(value) && (value.Length <= 10 || value[^1] == 'Z' || value[^6] is '+' or '-'),
         // instant has no pattern in the XSD; the STU3 text requires seconds and a time zone.
         "xs:dateTime" => value => InstantForm().IsMatch(value) && IsRealDate(value),
         // xs:boolean also has 1 and 0; STU3 allows only true and false (JSON booleans).

@@ -44,7 +44,6 @@ public sealed class PrimitiveLexiconTests
     [InlineData("time", "10:11:60")]
     [InlineData("dateTime", "2017-12-01T10:11:60Z")]
     [InlineData("string", "non-character \uFFFE inside")]
-    [InlineData("string", "lone surrogate \uD800 inside")]
     [InlineData("date", "2017-13")]
     [InlineData("date", "2023-02-29")]
     [InlineData("date", "2017-12-01T10:00:00Z")]
@@ -63,6 +62,14 @@ public sealed class PrimitiveLexiconTests
     [InlineData("string", "bell \u0007 inside")]
     [InlineData("markdown", "nul \u0000")]
     public void Rejects_invalid_lexical_forms(string type, string value) => Assert.False(PrimitiveLexicon.IsValid(type, value));
+
+    [Fact]
+    public void Rejects_unpaired_surrogates_which_no_XML_document_can_carry()
+    {
+        Assert.False(PrimitiveLexicon.IsValid("string", "lone " + '\uD800' + " high"));
+        Assert.False(PrimitiveLexicon.IsValid("string", "lone " + '\uDC00' + " low"));
+        Assert.False(PrimitiveLexicon.IsValid("string", "ends high " + '\uD83D'));
+    }
 
     [Theory]
     [InlineData("bGQh", true)]

@@ -38,41 +38,53 @@ internal sealed class ChaosRun(ChaosSettings settings, TextWriter output)
 
     private async Task SubmitAllAsync(NodeApi hospital, CancellationToken cancellationToken)
     {
+        // Evenly over the first 80 % of the window, each at its own time whatever the others are doing.
         var spacing = settings.Duration / Math.Max(1, settings.Transactions) * 0.8;
-        var now = DateTimeOffset.UtcNow;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, settings.Transactions), options, async (i, ct) =>
+        var date = DateTimeOffset.UtcNow;
+        await Task.WhenAll(Enumerable.Range(0, settings.Transactions).Select(async i =>
         {
-            await Task.Delay(spacing * i, ct).ConfigureAwait(false);
-            var document = Payloads.DischargeSummary(Payloads.DocumentId(settings.Seed, i), now);
-            var (kind, recipient) = i % 2 == 0 ? ("Mailbox", NodeSpec.Practice.Mailbox) : ("Ods", NodeSpec.Practice.OdsCode);
-            var until = DateTimeOffset.UtcNow + settings.Duration + settings.Settle;
-            while (DateTimeOffset.UtcNow < until)
+            await Task.Delay(spacing * i, cancellationToken).ConfigureAwait(false);
+            if (await SubmitAsync(hospital, i, date, cancellationToken).ConfigureAwait(false))
             {
-                try
-                {
-                    // The same transaction id on every try: a submission whose answer was lost is not submitted twice.
-                    if (await hospital.SubmitAsync($"chaos-{settings.Seed}-{i}", document, kind, recipient, ct).ConfigureAwait(false))
-                    {
-                        Interlocked.Increment(ref _submitted);
-                        return;
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-                {
-                }
+                Interlocked.Increment(ref _submitted);
+            }
+            else
+            {
+                Log($"transaction {i}: never accepted by the hospital node");
+            }
+        })).ConfigureAwait(false);
+    }
 
-                await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+    private async Task<bool> SubmitAsync(NodeApi hospital, int i, DateTimeOffset date, CancellationToken cancellationToken)
+    {
+        var document = Payloads.DischargeSummary(Payloads.DocumentId(settings.Seed, i), date);
+        var (kind, recipient) = i % 2 == 0 ? ("Mailbox", NodeSpec.Practice.Mailbox) : ("Ods", NodeSpec.Practice.OdsCode);
+        var until = DateTimeOffset.UtcNow + settings.Duration + settings.Settle;
+        while (DateTimeOffset.UtcNow < until)
+        {
+            try
+            {
+                // The same transaction id on every try: a submission whose answer was lost is not submitted twice.
+                if (await hospital.SubmitAsync($"chaos-{settings.Seed}-{i}", document, kind, recipient, cancellationToken).ConfigureAwait(false))
+                {
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
             }
 
-            Log($"transaction {i}: never accepted by the hospital node");
-        }).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
     }
 
     private async Task<bool> ConvergeAsync(ChaosCluster cluster, CancellationToken cancellationToken)
     {
         Log("waiting for convergence");
         var until = _clock.Elapsed + settings.Settle;
+        var nextReport = _clock.Elapsed + TimeSpan.FromSeconds(30);
         while (_clock.Elapsed < until)
         {
             try
@@ -82,6 +94,12 @@ internal sealed class ChaosRun(ChaosSettings settings, TextWriter output)
                 if (delivered >= _submitted && states.Count >= _submitted && states.Values.All(s => s == "Complete"))
                 {
                     return true;
+                }
+
+                if (_clock.Elapsed > nextReport)
+                {
+                    nextReport = _clock.Elapsed + TimeSpan.FromSeconds(30);
+                    Log($"delivered {delivered}/{_submitted}; transactions: " + string.Join(", ", states.Values.GroupBy(v => v).Select(g => $"{g.Key} {g.Count()}")));
                 }
             }
             catch (HttpRequestException)

@@ -13,6 +13,7 @@ internal sealed record ChaosSummary(
     int Stuck,
     int DuplicatesWithDistinctKeys,
     int RepeatsWithSameKey,
+    int Unrecognised,
     IReadOnlyDictionary<string, int> States,
     string Events,
     string ProxyFaults)
@@ -40,7 +41,7 @@ internal sealed record ChaosSummary(
         var proxy = string.Join(", ", Enum.GetValues<MeshCallKind>().Select(k => $"{k} {cluster.Proxy.Injected.Where(p => p.Key.Kind == k).Sum(p => p.Value)}"));
         return new ChaosSummary(
             planned, submitted, log.Documents.Count, log.Total, Math.Max(0, submitted - log.Documents.Count),
-            states.Values.Count(s => s != "Complete"), log.DuplicatesWithDistinctKeys, log.RepeatsWithSameKey, byState, events, proxy);
+            states.Values.Count(s => s != "Complete"), log.DuplicatesWithDistinctKeys, log.RepeatsWithSameKey, log.Unrecognised, byState, events, proxy);
     }
 
     /// <summary>Prints the summary lines.</summary>
@@ -52,6 +53,11 @@ internal sealed record ChaosSummary(
         output.WriteLine($"submitted {Submitted}/{Planned}, delivered unique {DeliveredUnique}, delivered total {DeliveredTotal} " +
                          $"({RepeatsWithSameKey} repeats with the same idempotency key), lost {Lost}, stuck {Stuck}, " +
                          $"duplicate deliveries with distinct idempotency keys {DuplicatesWithDistinctKeys}");
+        if (Unrecognised > 0)
+        {
+            output.WriteLine($"deliveries without a payload of this run (counted in delivered total): {Unrecognised}");
+        }
+
         output.WriteLine("transactions per state: " + (States.Count == 0 ? "(hospital API unreachable)" : string.Join(", ", States.Select(s => $"{s.Key} {s.Value}"))));
         output.WriteLine(IsClean ? "result: CLEAN" : "result: NOT CLEAN");
     }

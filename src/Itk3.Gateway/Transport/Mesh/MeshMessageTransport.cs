@@ -69,15 +69,17 @@ public sealed class MeshMessageTransport : IMessageTransport
     });
 
     /// <inheritdoc />
-    public Task<IncomingEnvelope> ReceiveAsync(string messageId, CancellationToken cancellationToken) => Guard(async () =>
+    public async Task<IncomingEnvelope> ReceiveAsync(string messageId, CancellationToken cancellationToken)
     {
-        await using var download = await _client.DownloadAsync(messageId, cancellationToken).ConfigureAwait(false);
-        var bytes = await ReadBoundedAsync(download.Content, cancellationToken).ConfigureAwait(false);
-        return ToEnvelope(download.Metadata, bytes);
-    });
+        await using var received = await DownloadAsync(messageId, int.MaxValue, cancellationToken).ConfigureAwait(false);
+        return await received.LoadAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
-    public Task<SpooledEnvelope> ReceiveSpooledAsync(string messageId, CancellationToken cancellationToken) => Guard(async () =>
+    public Task<SpooledEnvelope> ReceiveSpooledAsync(string messageId, CancellationToken cancellationToken) =>
+        DownloadAsync(messageId, SpoolThreshold, cancellationToken);
+
+    private Task<SpooledEnvelope> DownloadAsync(string messageId, int spoolThreshold, CancellationToken cancellationToken) => Guard(async () =>
     {
         await using var download = await _client.DownloadAsync(messageId, cancellationToken).ConfigureAwait(false);
         var memory = new MemoryStream();
@@ -95,7 +97,7 @@ public sealed class MeshMessageTransport : IMessageTransport
                     throw new TransportException("too-large", $"The message exceeds {_maxMessageBytes} bytes.", isTransient: false);
                 }
 
-                if (file is null && total > SpoolThreshold)
+                if (file is null && total > spoolThreshold)
                 {
                     file = SpoolFiles.Create(SpoolDirectory);
                     memory.Position = 0;
@@ -157,24 +159,6 @@ public sealed class MeshMessageTransport : IMessageTransport
             StatusDescription = m.StatusDescription,
             StatusSuccess = m.StatusSuccess,
         };
-
-    private async Task<byte[]> ReadBoundedAsync(Stream content, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > _maxMessageBytes)
-            {
-                throw new TransportException("too-large", $"The message exceeds {_maxMessageBytes} bytes.", isTransient: false);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 
     private static async Task<T> Guard<T>(Func<Task<T>> call)
     {

@@ -26,7 +26,7 @@ internal static class ChaosCommand
     /// <summary>Builds the command tree.</summary>
     public static RootCommand Create()
     {
-        var seed = new Option<int>("--seed") { Description = "Seeds the fault schedule and the proxy (same seed, same schedule).", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Seeds the fault events (same seed, same event schedule) and the proxy's choices.", DefaultValueFactory = _ => 1 };
         var transactions = new Option<int>("--transactions", "-n") { Description = "Transactions the hospital submits, spread over the fault window.", DefaultValueFactory = _ => 100 };
         var duration = new Option<TimeSpan>("--duration") { Description = "How long faults are injected (hh:mm:ss).", DefaultValueFactory = _ => TimeSpan.FromMinutes(2) };
         var faultRate = new Option<double>("--fault-rate") { Description = "Share of MESH calls the proxy faults during the window (0 to 1).", DefaultValueFactory = _ => 0.1 };

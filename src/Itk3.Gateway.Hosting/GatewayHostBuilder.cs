@@ -1,17 +1,22 @@
 using System.Net.Http;
 using Itk3.Gateway.Configuration;
 using Itk3.Gateway.Delivery;
+using Itk3.Gateway.Diagnostics;
+using Itk3.Gateway.Hosting.Mesh;
 using Itk3.Gateway.Outbound;
 using Itk3.Gateway.Reliability;
 using Itk3.Gateway.Sqlite;
 using Itk3.Gateway.Transport.Mesh;
 using Itk3.Mesh;
 using Itk3.Mesh.Server;
+using Itk3.Mesh.Http;
 using Itk3.Messaging.Building;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Itk3.Gateway.Hosting;
 
-/// <summary>The composition point of <c>itk3 serve</c>: builds a <see cref="GatewayHost"/> from <see cref="GatewayOptions"/>; <see cref="AddComponent"/> plugs in the HTTP API.</summary>
+/// <summary>Builds a running <see cref="GatewayHost"/> from <see cref="GatewayOptions"/> (tests, the demo, the load tool; <c>itk3 serve</c> runs it through <c>AddItk3Gateway</c>); <see cref="AddComponent"/> plugs in extra parts.</summary>
 /// <param name="options">The node configuration (relative paths already resolved).</param>
 public sealed class GatewayHostBuilder(GatewayOptions options)
 {
@@ -31,6 +36,12 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
 
     /// <summary>Replaces the configured delivery (tests count deliveries with it).</summary>
     public IDeliveryTarget? DeliveryTarget { get; init; }
+
+    /// <summary>Where the node logs; silent when not set.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>The node's instruments (from DI's meter factory); the host creates and disposes its own when null.</summary>
+    public GatewayMetrics? Metrics { get; init; }
 
     /// <summary>The crash hook.</summary>
     public ICrashHook Crashes { get; init; } = NoCrashes.Instance;
@@ -58,12 +69,19 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
             meshUrl = embedded.BaseAddress;
         }
 
-        meshUrl ??= new Uri(options.Mesh.Url);
+        meshUrl ??= new Uri(options.Mesh.ResolvedUrl);
+        var clientOptions = MeshConnectionFactory.Create(options.Mesh, options.Mailbox, meshUrl);
+        var metrics = Metrics ?? new GatewayMetrics();
         var store = await SqliteGatewayStore.OpenAsync(new SqliteGatewayStoreOptions(options.DatabasePath ?? Path.Combine(options.DataDirectory, "gateway.db")), Clock, cancellationToken).ConfigureAwait(false);
-        var client = new MeshClient(new MeshClientOptions { BaseUrl = meshUrl, MailboxId = options.Mailbox, Password = options.Mesh.Password, SharedKey = options.Mesh.SharedKey });
-        var services = Services(store, client, profile);
+        var client = new MeshClient(clientOptions, new MeshCallMetricsHandler(metrics, Clock) { InnerHandler = MeshTransport.CreateHandler(clientOptions) });
+        var services = Services(store, client, profile) with { LoggerFactory = LoggerFactory, Metrics = metrics };
         var node = new GatewayNode(Tune?.Invoke(services) ?? services);
-        var host = new GatewayHost(node, store, client, embedded, meshUrl);
+        var host = new GatewayHost(node, store, client, embedded, meshUrl) { OwnedMetrics = Metrics is null ? metrics : null };
+        if (clientOptions.ClientCertificate is { } certificate)
+        {
+            host.WatchCertificate(certificate, options.Health.CertificateWarning, LoggerFactory.CreateLogger("Itk3.Gateway.Hosting"));
+        }
+
         node.Start();
         if (DropFolder() is { } drop)
         {

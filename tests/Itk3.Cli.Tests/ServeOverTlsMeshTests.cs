@@ -6,6 +6,8 @@ using Itk3.Gateway.Application;
 using Itk3.Gateway.Hosting;
 using Itk3.Gateway.Hosting.DependencyInjection;
 using Itk3.Gateway.Transactions;
+using Itk3.Mesh;
+using Itk3.Mesh.DependencyInjection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +63,23 @@ public sealed class ServeOverTlsMeshTests : IDisposable
         Assert.Equal("degraded", JsonDocument.Parse(body).RootElement.GetProperty("status").GetString());
         Assert.False(Node(node).Node.Status.Mesh.IsReachable);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AddMeshClient_gives_a_DI_client_that_handshakes_over_mutual_TLS()
+    {
+        await using var mesh = await TlsMesh.StartAsync(_folder);
+        var services = new ServiceCollection();
+        services.AddMeshClient(new MeshClientOptions
+        {
+            BaseUrl = mesh.Url, MailboxId = TlsMesh.HospitalMailbox, Password = "password", SharedKey = "TestKey",
+            ClientCertificate = mesh.Certificates.Client, TrustedRoots = [mesh.Certificates.Ca],
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IMeshClient>().HandshakeAsync();
+
+        Assert.Equal(TlsMesh.HospitalMailbox, ((MeshClient)provider.GetRequiredService<IMeshClient>()).MailboxId);
     }
 
     public void Dispose()

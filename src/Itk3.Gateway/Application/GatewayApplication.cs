@@ -59,6 +59,7 @@ internal sealed class GatewayApplication(GatewayNodeServices services, NodeSigna
 
         await DeliveryWorker.MarkDeliveredAsync(work, item, services.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        signals.Events.Delivered(item.InboundMeshMessageId, item.Flow, item.Id);
         return true;
     }
 

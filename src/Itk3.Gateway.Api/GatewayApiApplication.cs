@@ -1,14 +1,8 @@
-using System.Text.Json.Serialization;
-using Itk3.Gateway.Api.Documentation;
-using Itk3.Gateway.Api.Endpoints;
 using Itk3.Gateway.Api.Hosting;
-using Itk3.Gateway.Api.Problems;
-using Itk3.Gateway.Api.Security;
 using Itk3.Gateway.Application;
 using Itk3.Gateway.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -6,10 +6,9 @@ using Itk3.Mesh.Server;
 
 namespace Itk3.Gateway.Hosting;
 
-/// <summary>A composed, running node with everything it owns (store, MESH client, embedded MESH server, drop folder, components); disposing stops and releases them in reverse order.</summary>
+/// <summary>A composed, running node with everything it owns (store, MESH client, embedded MESH server, drop folder, certificate watch); disposing stops and releases them in reverse order.</summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
-    private readonly List<IAsyncDisposable> _components = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly SqliteGatewayStore _store;
     private readonly MeshClient _client;
@@ -51,11 +50,6 @@ public sealed class GatewayHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        for (var i = _components.Count - 1; i >= 0; i--)
-        {
-            await _components[i].DisposeAsync().ConfigureAwait(false);
-        }
-
         foreach (var task in new[] { _dropFolder, _certificate })
         {
             try
@@ -80,8 +74,6 @@ public sealed class GatewayHost : IAsyncDisposable
     }
 
     internal void Watch(Outbound.DropFolderWatcher watcher) => _dropFolder = Task.Run(() => watcher.RunAsync(_stopping.Token));
-
-    internal void Add(IAsyncDisposable component) => _components.Add(component);
 
     /// <summary>Checks the MESH client certificate now and once a day (expiry recorded for health, warnings logged).</summary>
     internal void WatchCertificate(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, TimeSpan warning, Microsoft.Extensions.Logging.ILogger logger)

@@ -16,12 +16,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Itk3.Gateway.Hosting;
 
-/// <summary>Builds a running <see cref="GatewayHost"/> from <see cref="GatewayOptions"/> (tests, the demo, the load tool; <c>itk3 serve</c> runs it through <c>AddItk3Gateway</c>); <see cref="AddComponent"/> plugs in extra parts.</summary>
+/// <summary>Builds a running <see cref="GatewayHost"/> from <see cref="GatewayOptions"/> (tests, the demo, the load tool; <c>itk3 serve</c> runs it in the Generic Host through <c>AddItk3Gateway</c>).</summary>
 /// <param name="options">The node configuration (relative paths already resolved).</param>
 public sealed class GatewayHostBuilder(GatewayOptions options)
 {
-    private readonly List<Func<GatewayHost, CancellationToken, Task<IAsyncDisposable>>> _components = [];
-
     /// <summary>The node's clock (MESH authentication always uses the system clock).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
@@ -49,14 +47,7 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
     /// <summary>Adjusts the node services before the node starts (lease, concurrency, intervals, log).</summary>
     public Func<GatewayNodeServices, GatewayNodeServices>? Tune { get; init; }
 
-    /// <summary>Adds a component started after the node (for example the HTTP API: <c>(host, ct) => api.StartAsync(host.Application, host.Queries, ct)</c>); disposed before the node.</summary>
-    public GatewayHostBuilder AddComponent(Func<GatewayHost, CancellationToken, Task<IAsyncDisposable>> start)
-    {
-        _components.Add(start);
-        return this;
-    }
-
-    /// <summary>Opens the store, connects to (or starts) MESH, starts the node, the drop folder and the components.</summary>
+    /// <summary>Opens the store, connects to (or starts) MESH, starts the node and the drop folder.</summary>
     public async Task<GatewayHost> StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.DataDirectory);
@@ -88,25 +79,7 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
             host.Watch(new DropFolderWatcher(drop, node.Application, Clock, TimeSpan.FromSeconds(1)));
         }
 
-        await StartComponentsAsync(host, cancellationToken).ConfigureAwait(false);
         return host;
-    }
-
-    private async Task StartComponentsAsync(GatewayHost host, CancellationToken cancellationToken)
-    {
-        try
-        {
-            foreach (var start in _components)
-            {
-                host.Add(await start(host, cancellationToken).ConfigureAwait(false));
-            }
-        }
-        catch
-        {
-            // A component that cannot start (for example the API's port is taken) must not leave the node running.
-            await host.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
     }
 
     private GatewayNodeServices Services(SqliteGatewayStore store, MeshClient client, Messaging.Validation.ReceiverProfile profile) => new()

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Itk3.Cli.Doctor;
-using Itk3.Cli.Serving;
-using Itk3.Gateway.Configuration;
 
 namespace Itk3.Cli.Commands;
 
@@ -30,14 +28,8 @@ internal static class DoctorCommand
 
     private static async Task<int> RunAsync(FileInfo? file, string[] sets, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        GatewayOptions options;
-        try
+        if (GatewayConfigOption.TryRead(file, sets, "itk3 mesh doctor", stderr) is not { } options)
         {
-            options = NodeConfiguration.Read(file, sets);
-        }
-        catch (GatewayConfigException e)
-        {
-            await stderr.WriteLineAsync($"itk3 mesh doctor: D001 configuration error{(e.Errors.Count > 1 ? "s" : string.Empty)}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", e.Errors)}").ConfigureAwait(false);
             return ExitCodes.UsageOrIo;
         }
 

@@ -24,4 +24,18 @@ internal static class GatewayConfigOption
 
     /// <summary>Reads the layered configuration (file, environment, --set), with the data folder relative to the file (or the current directory).</summary>
     public static GatewayOptions Read(FileInfo? file, IReadOnlyList<string>? sets = null) => NodeConfiguration.Read(file, sets);
+
+    /// <summary>Reads the configuration for a command; on errors prints every one to <paramref name="stderr"/> (prefixed by <paramref name="command"/>) and returns null.</summary>
+    public static GatewayOptions? TryRead(FileInfo? file, IReadOnlyList<string> sets, string command, TextWriter stderr)
+    {
+        try
+        {
+            return NodeConfiguration.Read(file, sets);
+        }
+        catch (GatewayConfigException e)
+        {
+            stderr.WriteLine($"{command}: configuration error{(e.Errors.Count > 1 ? "s" : string.Empty)}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", e.Errors)}");
+            return null;
+        }
+    }
 }

@@ -42,14 +42,8 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(FileInfo? file, string[] sets, string? apiUrlOption, string logFormat, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        GatewayOptions options;
-        try
+        if (GatewayConfigOption.TryRead(file, sets, "itk3 serve", stderr) is not { } options)
         {
-            options = NodeConfiguration.Read(file, sets);
-        }
-        catch (GatewayConfigException e)
-        {
-            await stderr.WriteLineAsync($"itk3 serve: configuration error{(e.Errors.Count > 1 ? "s" : string.Empty)}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", e.Errors)}").ConfigureAwait(false);
             return ExitCodes.UsageOrIo;
         }
 

@@ -52,8 +52,8 @@ public sealed class ConfigCheckTests : IDisposable
     [Fact]
     public void Config_check_prints_the_effective_configuration_or_every_error()
     {
-        var good = CliRun.Of("config", "check", "--config", Write("""{ "mailbox": "X26OK001" }"""));
-        var bad = CliRun.Of("config", "check", "--config", Write("""{ "mailbx": "X", "delivery": { "mode": "email" } }"""));
+        var good = CliRun.Of("config", "check", "--config", Write("""{ "mailbox": "X26OK001" }""").FullName);
+        var bad = CliRun.Of("config", "check", "--config", Write("""{ "mailbx": "X", "delivery": { "mode": "email" } }""").FullName);
 
         Assert.Equal(0, good.ExitCode);
         Assert.Contains("\"mailbox\": \"X26OK001\"", good.Output, StringComparison.Ordinal);

@@ -73,10 +73,11 @@ internal static class CertificateChecks
             return false;
         }
 
-        var data = "itk3 mesh doctor"u8.ToArray();
-        var matches = certificate.GetRSAPrivateKey() is { } rsa
-            ? certificate.GetRSAPublicKey()!.VerifyData(rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1), data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
-            : certificate.GetECDsaPrivateKey() is { } ec && certificate.GetECDsaPublicKey()!.VerifyData(ec.SignData(data, HashAlgorithmName.SHA256), data, HashAlgorithmName.SHA256);
+        // The key belongs to the certificate when its public half is the certificate's public key.
+        using var rsa = certificate.GetRSAPrivateKey();
+        using var ec = rsa is null ? certificate.GetECDsaPrivateKey() : null;
+        var publicKey = certificate.PublicKey.ExportSubjectPublicKeyInfo();
+        var matches = (rsa?.ExportSubjectPublicKeyInfo() ?? ec?.ExportSubjectPublicKeyInfo()) is { } fromKey && fromKey.AsSpan().SequenceEqual(publicKey);
         if (!matches)
         {
             report.Fail("D107", "key", "the private key does not belong to the certificate: check keyPath");

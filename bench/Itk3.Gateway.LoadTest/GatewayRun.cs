@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Itk3.Gateway.Application;
@@ -41,6 +43,11 @@ internal static class GatewayRun
         return new Result(completed, stopwatch.Elapsed, completed / stopwatch.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
     }
 
+    // Failures and dead letters go to standard error, as before; the node's step-by-step events are left out.
+    private static readonly ILoggerFactory Warnings = LoggerFactory.Create(b => b
+        .AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+        .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+
     private static Task<GatewayHost> StartAsync(string mailbox, string ods, string data, Uri mesh, IDeliveryTarget? target)
     {
         var options = new GatewayOptions
@@ -55,7 +62,8 @@ internal static class GatewayRun
         {
             MeshUrl = mesh,
             DeliveryTarget = target,
-            Tune = s => s with { IdleInterval = TimeSpan.FromMilliseconds(50), Concurrency = 16, Log = line => Console.Error.WriteLine($"[{mailbox}] {line}") },
+            LoggerFactory = Warnings,
+            Tune = s => s with { IdleInterval = TimeSpan.FromMilliseconds(50), Concurrency = 16 },
         }.StartAsync(CancellationToken.None);
     }
 

@@ -12,6 +12,9 @@ public sealed record GatewayApiOptions
     /// <summary>The accepted API keys: each either the key itself or <c>sha256:</c> followed by the hex SHA-256 of the key; none means every /api call is refused.</summary>
     public IReadOnlyList<string> ApiKeys { get; init; } = [];
 
+    /// <summary>Thresholds of <c>/health/ready</c>.</summary>
+    public Configuration.HealthSettings Health { get; init; } = new();
+
     /// <summary>The largest request body accepted, in bytes (a base64 payload is a third larger than the payload).</summary>
     public long MaxRequestBodyBytes { get; init; } = 20L * 1024 * 1024;
 }

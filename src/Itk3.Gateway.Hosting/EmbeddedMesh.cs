@@ -9,8 +9,14 @@ public static class EmbeddedMesh
 {
     /// <summary>Starts a MESH server on <paramref name="listenUrl"/> with the sandbox mailboxes plus <paramref name="mailboxes"/> (id, ODS code); every known ITK3 flow is registered for all of them (endpoint lookup finds them), any other workflow is allowed.</summary>
     public static Task<MeshServer> StartAsync(
-        IEnumerable<(string Mailbox, string OdsCode)> mailboxes, string? dataDirectory, string listenUrl = "http://127.0.0.1:0", TimeProvider? clock = null, CancellationToken cancellationToken = default)
+        IEnumerable<(string Mailbox, string OdsCode)> mailboxes, string? dataDirectory, string listenUrl = "http://127.0.0.1:0", TimeProvider? clock = null, CancellationToken cancellationToken = default) =>
+        StartAsync(mailboxes, dataDirectory, o => o with { ListenUrl = listenUrl, TimeProvider = clock ?? TimeProvider.System }, cancellationToken);
+
+    /// <summary>Starts it with options adjusted by <paramref name="adjust"/> (for example HTTPS with required client certificates).</summary>
+    public static Task<MeshServer> StartAsync(
+        IEnumerable<(string Mailbox, string OdsCode)> mailboxes, string? dataDirectory, Func<MeshServerOptions, MeshServerOptions> adjust, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(adjust);
         var sandbox = MeshSandboxDefaults.Create();
         var all = sandbox.Mailboxes.ToDictionary(m => m.Id, StringComparer.OrdinalIgnoreCase);
         foreach (var (mailbox, ods) in mailboxes)
@@ -22,8 +28,6 @@ public static class EmbeddedMesh
         var workflows = ItkFlows.All.SelectMany(f => new[] { f.WorkflowId, f.AckWorkflowId }).Distinct()
             .Select(w => new MeshWorkflowConfig { Id = w, Senders = ids, Receivers = ids });
         var config = sandbox with { Mailboxes = [.. all.Values], Workflows = [.. sandbox.Workflows, .. workflows], EnforceWorkflowRegistration = false };
-        return MeshServer.StartAsync(
-            new MeshServerOptions { Config = config, DataDirectory = dataDirectory, ListenUrl = listenUrl, TimeProvider = clock ?? TimeProvider.System },
-            cancellationToken);
+        return MeshServer.StartAsync(adjust(new MeshServerOptions { Config = config, DataDirectory = dataDirectory }), cancellationToken);
     }
 }

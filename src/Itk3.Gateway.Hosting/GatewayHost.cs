@@ -6,15 +6,15 @@ using Itk3.Mesh.Server;
 
 namespace Itk3.Gateway.Hosting;
 
-/// <summary>A composed, running node with everything it owns (store, MESH client, embedded MESH server, drop folder, components); disposing stops and releases them in reverse order.</summary>
+/// <summary>A composed, running node with everything it owns (store, MESH client, embedded MESH server, drop folder, certificate watch); disposing stops and releases them in reverse order.</summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
-    private readonly List<IAsyncDisposable> _components = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly SqliteGatewayStore _store;
     private readonly MeshClient _client;
     private readonly MeshServer? _ownedMesh;
     private Task _dropFolder = Task.CompletedTask;
+    private Task _certificate = Task.CompletedTask;
 
     internal GatewayHost(GatewayNode node, SqliteGatewayStore store, MeshClient client, MeshServer? ownedMesh, Uri meshUrl)
     {
@@ -40,6 +40,9 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>The embedded MESH server, when this host runs one.</summary>
     public MeshServer? EmbeddedMesh => _ownedMesh;
 
+    /// <summary>The node's instruments when this host created them (disposed with it).</summary>
+    internal Diagnostics.GatewayMetrics? OwnedMetrics { get; init; }
+
     /// <summary>The SQLite database file.</summary>
     public string DatabasePath => _store.DatabasePath;
 
@@ -47,17 +50,15 @@ public sealed class GatewayHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        for (var i = _components.Count - 1; i >= 0; i--)
+        foreach (var task in new[] { _dropFolder, _certificate })
         {
-            await _components[i].DisposeAsync().ConfigureAwait(false);
-        }
-
-        try
-        {
-            await _dropFolder.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
+            try
+            {
+                await task.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
 
         await Node.DisposeAsync().ConfigureAwait(false);
@@ -68,10 +69,24 @@ public sealed class GatewayHost : IAsyncDisposable
             await _ownedMesh.DisposeAsync().ConfigureAwait(false);
         }
 
+        OwnedMetrics?.Dispose();
         _stopping.Dispose();
     }
 
     internal void Watch(Outbound.DropFolderWatcher watcher) => _dropFolder = Task.Run(() => watcher.RunAsync(_stopping.Token));
 
-    internal void Add(IAsyncDisposable component) => _components.Add(component);
+    /// <summary>Checks the MESH client certificate now and once a day (expiry recorded for health, warnings logged).</summary>
+    internal void WatchCertificate(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, TimeSpan warning, Microsoft.Extensions.Logging.ILogger logger)
+    {
+        var clock = Node.Services.Clock;
+        Mesh.CertificateWatch.Check(certificate, Node.Status, warning, clock, logger);
+        _certificate = Task.Run(async () =>
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromDays(1), clock, _stopping.Token).ConfigureAwait(false);
+                Mesh.CertificateWatch.Check(certificate, Node.Status, warning, clock, logger);
+            }
+        });
+    }
 }

@@ -1,22 +1,25 @@
 using System.Net.Http;
 using Itk3.Gateway.Configuration;
 using Itk3.Gateway.Delivery;
+using Itk3.Gateway.Diagnostics;
+using Itk3.Gateway.Hosting.Mesh;
 using Itk3.Gateway.Outbound;
 using Itk3.Gateway.Reliability;
 using Itk3.Gateway.Sqlite;
 using Itk3.Gateway.Transport.Mesh;
 using Itk3.Mesh;
 using Itk3.Mesh.Server;
+using Itk3.Mesh.Http;
 using Itk3.Messaging.Building;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Itk3.Gateway.Hosting;
 
-/// <summary>The composition point of <c>itk3 serve</c>: builds a <see cref="GatewayHost"/> from <see cref="GatewayOptions"/>; <see cref="AddComponent"/> plugs in the HTTP API.</summary>
+/// <summary>Builds a running <see cref="GatewayHost"/> from <see cref="GatewayOptions"/> (tests, the demo, the load tool; <c>itk3 serve</c> runs it in the Generic Host through <c>AddItk3Gateway</c>).</summary>
 /// <param name="options">The node configuration (relative paths already resolved).</param>
 public sealed class GatewayHostBuilder(GatewayOptions options)
 {
-    private readonly List<Func<GatewayHost, CancellationToken, Task<IAsyncDisposable>>> _components = [];
-
     /// <summary>The node's clock (MESH authentication always uses the system clock).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
@@ -32,20 +35,19 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
     /// <summary>Replaces the configured delivery (tests count deliveries with it).</summary>
     public IDeliveryTarget? DeliveryTarget { get; init; }
 
+    /// <summary>Where the node logs; silent when not set.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>The node's instruments (from DI's meter factory); the host creates and disposes its own when null.</summary>
+    public GatewayMetrics? Metrics { get; init; }
+
     /// <summary>The crash hook.</summary>
     public ICrashHook Crashes { get; init; } = NoCrashes.Instance;
 
     /// <summary>Adjusts the node services before the node starts (lease, concurrency, intervals, log).</summary>
     public Func<GatewayNodeServices, GatewayNodeServices>? Tune { get; init; }
 
-    /// <summary>Adds a component started after the node (for example the HTTP API: <c>(host, ct) => api.StartAsync(host.Application, host.Queries, ct)</c>); disposed before the node.</summary>
-    public GatewayHostBuilder AddComponent(Func<GatewayHost, CancellationToken, Task<IAsyncDisposable>> start)
-    {
-        _components.Add(start);
-        return this;
-    }
-
-    /// <summary>Opens the store, connects to (or starts) MESH, starts the node, the drop folder and the components.</summary>
+    /// <summary>Opens the store, connects to (or starts) MESH, starts the node and the drop folder.</summary>
     public async Task<GatewayHost> StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.DataDirectory);
@@ -59,37 +61,26 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
             meshUrl = embedded.BaseAddress;
         }
 
-        meshUrl ??= new Uri(options.Mesh.Url);
+        meshUrl ??= new Uri(options.Mesh.ResolvedUrl);
+        var clientOptions = MeshConnectionFactory.Create(options.Mesh, options.Mailbox, meshUrl);
+        var metrics = Metrics ?? new GatewayMetrics();
         var store = await SqliteGatewayStore.OpenAsync(new SqliteGatewayStoreOptions(options.DatabasePath ?? Path.Combine(options.DataDirectory, "gateway.db")), Clock, cancellationToken).ConfigureAwait(false);
-        var client = new MeshClient(new MeshClientOptions { BaseUrl = meshUrl, MailboxId = options.Mailbox, Password = options.Mesh.Password, SharedKey = options.Mesh.SharedKey, SendProfiles = options.Mesh.SendProfiles });
-        var services = Services(store, client, profile);
+        var client = new MeshClient(clientOptions, new MeshCallMetricsHandler(metrics, Clock) { InnerHandler = MeshTransport.CreateHandler(clientOptions) });
+        var services = Services(store, client, profile) with { LoggerFactory = LoggerFactory, Metrics = metrics };
         var node = new GatewayNode(Tune?.Invoke(services) ?? services);
-        var host = new GatewayHost(node, store, client, embedded, meshUrl);
+        var host = new GatewayHost(node, store, client, embedded, meshUrl) { OwnedMetrics = Metrics is null ? metrics : null };
+        if (clientOptions.ClientCertificate is { } certificate)
+        {
+            host.WatchCertificate(certificate, options.Health.CertificateWarning, LoggerFactory.CreateLogger("Itk3.Gateway.Hosting"));
+        }
+
         node.Start();
         if (DropFolder() is { } drop)
         {
             host.Watch(new DropFolderWatcher(drop, node.Application, Clock, TimeSpan.FromSeconds(1)));
         }
 
-        await StartComponentsAsync(host, cancellationToken).ConfigureAwait(false);
         return host;
-    }
-
-    private async Task StartComponentsAsync(GatewayHost host, CancellationToken cancellationToken)
-    {
-        try
-        {
-            foreach (var start in _components)
-            {
-                host.Add(await start(host, cancellationToken).ConfigureAwait(false));
-            }
-        }
-        catch
-        {
-            // A component that cannot start (for example the API's port is taken) must not leave the node running.
-            await host.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
     }
 
     private GatewayNodeServices Services(SqliteGatewayStore store, MeshClient client, Messaging.Validation.ReceiverProfile profile) => new()

@@ -39,9 +39,14 @@ public sealed class FailureTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         await using var api = await GatewayApiServer.StartAsync(host.Application, host.Queries, new GatewayApiOptions { Urls = ["http://127.0.0.1:0"], ApiKeys = [ApiNode.Key] });
         using var client = Client(api);
 
-        var health = await Json.GetAsync(client, "api/v1/health");
+        // Health reads what the node recorded (its handshake at start fails), never a live MESH call per probe.
+        var health = await Eventually.GetAsync(() => Json.GetAsync(client, "api/v1/health"), h => h.GetProperty("status").GetString() == "degraded");
+        using var anonymous = new HttpClient { BaseAddress = api.BaseAddress };
+        var ready = await Json.GetAsync(anonymous, "health/ready");
 
         Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.Equal("degraded", ready.GetProperty("status").GetString());
+        Assert.Equal("mesh-unreachable", ready.GetProperty("reasons")[0].GetString());
         Assert.False(health.GetProperty("meshReachable").GetBoolean());
         Assert.True(health.GetProperty("storeReachable").GetBoolean());
         Assert.Equal("alive", (await Json.GetAsync(client, "health")).GetProperty("status").GetString());

@@ -48,6 +48,7 @@ internal static class MeshCommand
         }
 
         mesh.Subcommands.Add(MeshServeCommand.Create());
+        mesh.Subcommands.Add(DoctorCommand.Create());
         return mesh;
     }
 

@@ -4,12 +4,11 @@ using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Outbound;
 using Itk3.Gateway.Store;
 using Itk3.Gateway.Transactions;
-using Itk3.Gateway.Transport;
 
 namespace Itk3.Gateway.Application;
 
 /// <summary>The node's <see cref="IGatewayApplication"/>: submissions, business outcomes, payloads, the pull API and health.</summary>
-internal sealed class GatewayApplication(GatewayNodeServices services, NodeSignals signals, MeshHealth health) : IGatewayApplication
+internal sealed class GatewayApplication(GatewayNodeServices services, NodeSignals signals) : IGatewayApplication
 {
     private readonly Submitter _submitter = new(services, signals);
     private readonly OutcomeRecorder _outcomes = new(services, signals.Reads);
@@ -60,13 +59,17 @@ internal sealed class GatewayApplication(GatewayNodeServices services, NodeSigna
 
         await DeliveryWorker.MarkDeliveredAsync(work, item, services.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        signals.Events.Delivered(item.InboundMeshMessageId, item.Flow, item.Id);
         return true;
     }
 
     /// <inheritdoc />
     public async Task<GatewayHealth> GetHealthAsync(CancellationToken cancellationToken)
     {
-        var mesh = await PingAsync(cancellationToken).ConfigureAwait(false);
+        // Recorded state only (the loops' last MESH call, the periodic handshake): a probe never calls MESH.
+        var status = signals.Events.Status;
+        var mesh = status.Mesh;
+        GatewayHealth health;
         try
         {
             var q = services.Queries;
@@ -76,26 +79,33 @@ internal sealed class GatewayApplication(GatewayNodeServices services, NodeSigna
             var attention = await q.ListTransactionsAsync(new ListFilter<TransactionState> { NeedsAttention = true, Take = 1 }, cancellationToken).ConfigureAwait(false);
             var inbound = await q.ListInboundAsync(new ListFilter<InboundState> { NeedsAttention = true, Take = 1 }, cancellationToken).ConfigureAwait(false);
             var open = counts.Where(c => !c.Key.IsTerminal()).Sum(c => c.Value);
-            return new GatewayHealth(true, mesh, outbox.Total, deliveries.Total, open, attention.Total + inbound.Total);
+            health = new GatewayHealth(status.StoreError is null, mesh.IsReachable, outbox.Total, deliveries.Total, open, attention.Total + inbound.Total);
         }
         catch (GatewayStoreException)
         {
-            return new GatewayHealth(false, mesh, 0, 0, 0, 0);
+            health = new GatewayHealth(false, mesh.IsReachable, 0, 0, 0, 0);
         }
+
+        return health with
+        {
+            MeshLastSuccessAt = mesh.LastSuccessAt,
+            MeshFailingSince = mesh.FailingSince,
+            CertificateExpiresAt = status.CertificateExpiresAt,
+            OldestOutboxAge = status.Queues.OldestOutbox,
+            OldestDeliveryAge = status.Queues.OldestDelivery,
+            FreeDiskBytes = FreeDisk(services.Options.DataDirectory),
+        };
     }
 
-    private async Task<bool> PingAsync(CancellationToken cancellationToken)
+    private static long? FreeDisk(string folder)
     {
         try
         {
-            await services.Transport.PingAsync(cancellationToken).ConfigureAwait(false);
-            health.Succeeded();
-            return true;
+            return new DriveInfo(Path.GetFullPath(folder)).AvailableFreeSpace;
         }
-        catch (TransportException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            health.Failed();
-            return false;
+            return null;
         }
     }
 }

@@ -41,6 +41,15 @@ public sealed record GatewayOptions
     /// <summary>The HTTP API's accepted keys (header <c>X-Api-Key</c>): each the key itself or <c>sha256:</c> and the key's hex SHA-256; none refuses every /api call.</summary>
     public IReadOnlyList<string> ApiKeys { get; init; } = [];
 
+    /// <summary>A file of further API keys, one a line (a mounted secret).</summary>
+    public string? ApiKeysFile { get; init; }
+
+    /// <summary>Health thresholds.</summary>
+    public HealthSettings Health { get; init; } = new();
+
+    /// <summary>Exports traces and metrics over OTLP to this endpoint (for example <c>http://otel-collector:4317</c>) when set.</summary>
+    public string? OtlpEndpoint { get; init; }
+
     /// <summary>The flows, with the default applied.</summary>
     public IReadOnlyList<FlowSettings> EffectiveFlows =>
         Flows.Count > 0 ? Flows : [new FlowSettings { WorkflowId = "TOC_FHIR_IP_DISCH" }];

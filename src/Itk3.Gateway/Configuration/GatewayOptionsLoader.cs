@@ -1,59 +1,58 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Itk3.Messaging.Validation;
+using Microsoft.Extensions.Configuration;
 
 namespace Itk3.Gateway.Configuration;
 
-/// <summary>Reads and checks a node configuration file; every error names the field at fault.</summary>
+/// <summary>
+/// Reads and checks a node configuration from layered <see cref="IConfiguration"/> (JSON file, environment variables
+/// <c>ITK3__MESH__PASSWORD</c>, command line); every error names the field at fault, and all are reported at once.
+/// </summary>
 public static class GatewayOptionsLoader
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
+    private const string InlineProfile = "$.receiverProfile";
 
     /// <summary>Reads the file and resolves relative paths against its folder; throws <see cref="GatewayConfigException"/>.</summary>
     public static GatewayOptions Load(string path)
     {
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new GatewayConfigException("$", $"cannot read '{path}': {e.Message}", e);
-        }
-
-        var options = Parse(json);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
-        return options with { DataDirectory = Path.GetFullPath(options.DataDirectory, folder) };
+        var full = Path.GetFullPath(path);
+        var configuration = Build(b => b.AddJsonFile(full, optional: false, reloadOnChange: false));
+        return Bind(configuration, Path.GetDirectoryName(full)!, ReadText(full));
     }
 
-    /// <summary>Parses and checks a configuration; throws <see cref="GatewayConfigException"/>.</summary>
+    /// <summary>Parses and checks a JSON configuration (relative paths against the current folder); throws <see cref="GatewayConfigException"/>.</summary>
     public static GatewayOptions Parse(string json)
     {
-        GatewayOptions? options;
+        var configuration = Build(b => b.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+        return Bind(configuration, Directory.GetCurrentDirectory(), json);
+    }
+
+    /// <summary>Binds, checks and completes (secrets from files, paths made absolute against <paramref name="baseFolder"/>) the options in <paramref name="configuration"/>; <paramref name="json"/> is the JSON file's text, which an in-line receiver profile is read from.</summary>
+    public static GatewayOptions Bind(IConfiguration configuration, string baseFolder, string? json = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var errors = new List<GatewayConfigError>();
+        ConfigurationShape.Check(configuration, typeof(GatewayOptions), "$", errors, new HashSet<string> { InlineProfile });
+        if (errors.Count > 0)
+        {
+            throw new GatewayConfigException(errors);
+        }
+
+        GatewayOptions options;
         try
         {
-            options = JsonSerializer.Deserialize<GatewayOptions>(json, JsonOptions);
+            options = Without(configuration, "receiverProfile").Get<GatewayOptions>() ?? new GatewayOptions();
         }
-        catch (JsonException e)
+        catch (InvalidOperationException e)
         {
-            throw new GatewayConfigException(e.Path ?? "$", e.Message, e);
+            throw new GatewayConfigException("$", e.Message, e);
         }
 
-        if (options is null)
-        {
-            throw new GatewayConfigException("$", "the document is null; expected an object");
-        }
-
-        Validate(options);
-        return options;
+        options = options with { DataDirectory = Path.GetFullPath(options.DataDirectory, baseFolder), ReceiverProfile = InlineReceiverProfile(configuration, json, errors) };
+        options = GatewaySecrets.Resolve(options, baseFolder, errors);
+        errors.AddRange(GatewayOptionsValidator.Check(options));
+        return errors.Count > 0 ? throw new GatewayConfigException(errors) : options;
     }
 
     /// <summary>The receiver profile the options name (file, in line, or permissive).</summary>
@@ -74,91 +73,69 @@ public static class GatewayOptionsLoader
         }
     }
 
-    /// <summary>Checks the values; throws <see cref="GatewayConfigException"/> naming the first bad field.</summary>
+    /// <summary>Checks the values; throws <see cref="GatewayConfigException"/> listing every bad field.</summary>
     public static void Validate(GatewayOptions options)
     {
-        Require(options.Mailbox, "$.mailbox");
-        Require(options.OdsCode, "$.odsCode");
-        Require(options.DataDirectory, "$.dataDirectory");
-        if (!options.Mesh.IsEmbedded && !Uri.TryCreate(options.Mesh.Url, UriKind.Absolute, out _))
+        var errors = GatewayOptionsValidator.Check(options);
+        if (errors.Count > 0)
         {
-            throw new GatewayConfigException("$.mesh.url", "expected an absolute http(s) URL or \"embedded\"");
+            throw new GatewayConfigException(errors);
+        }
+    }
+
+    private static IConfigurationRoot Build(Action<IConfigurationBuilder> add)
+    {
+        try
+        {
+            var builder = new ConfigurationBuilder();
+            add(builder);
+            return builder.Build();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException or JsonException)
+        {
+            throw new GatewayConfigException("$", (e.InnerException ?? e).Message, e);
+        }
+    }
+
+    private static string? ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static IConfiguration Without(IConfiguration configuration, string key) =>
+        new ConfigurationBuilder().AddInMemoryCollection(configuration.AsEnumerable()
+            .Where(kv => !kv.Key.Equals(key, StringComparison.OrdinalIgnoreCase) && !kv.Key.StartsWith(key + ":", StringComparison.OrdinalIgnoreCase))).Build();
+
+    private static ReceiverProfile? InlineReceiverProfile(IConfiguration configuration, string? json, List<GatewayConfigError> errors)
+    {
+        if (!configuration.GetSection("receiverProfile").Exists())
+        {
+            return null;
         }
 
-        if (options.Mesh.PageSize is < 10 or > 5000)
+        try
         {
-            throw new GatewayConfigException("$.mesh.pageSize", "must be between 10 and 5000");
-        }
-
-        if (options.Mesh.PollInterval <= TimeSpan.Zero)
-        {
-            throw new GatewayConfigException("$.mesh.pollInterval", "must be positive (for example \"00:00:05\")");
-        }
-
-        for (var i = 0; i < options.Mesh.SendProfiles.Count; i++)
-        {
-            if (options.Mesh.SendProfiles[i].ChunkSize < 1)
+            using var document = JsonDocument.Parse(json ?? "{}", new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var element = document.RootElement.EnumerateObject().FirstOrDefault(p => p.NameEquals("receiverProfile") || p.Name.Equals("receiverProfile", StringComparison.OrdinalIgnoreCase));
+            if (element.Value.ValueKind == JsonValueKind.Object)
             {
-                throw new GatewayConfigException($"$.mesh.sendProfiles[{i}].chunkSize", "must be at least 1 (bytes)");
+                return ReceiverProfile.FromJson(element.Value.GetRawText());
             }
-        }
 
-        for (var i = 0; i < options.Flows.Count; i++)
+            errors.Add(new GatewayConfigError(InlineProfile, "an in-line receiver profile must be in the JSON file; elsewhere use receiverProfilePath"));
+        }
+        catch (JsonException e)
         {
-            ValidateFlow(options.Flows[i], $"$.flows[{i}]");
+            errors.Add(new GatewayConfigError(InlineProfile, e.Message));
         }
 
-        ValidateDelivery(options.Delivery);
-    }
-
-    private static void ValidateFlow(FlowSettings flow, string at)
-    {
-        Require(flow.WorkflowId, at + ".workflowId");
-        if (flow.InfrastructureTimeout <= TimeSpan.Zero)
-        {
-            throw new GatewayConfigException(at + ".infrastructureTimeout", "must be positive");
-        }
-
-        if (flow.BusinessTimeout <= TimeSpan.Zero)
-        {
-            throw new GatewayConfigException(at + ".businessTimeout", "must be positive");
-        }
-
-        if (flow.MessageDefinition is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
-        {
-            throw new GatewayConfigException(at + ".messageDefinition", "expected an absolute URL");
-        }
-    }
-
-    private static void ValidateDelivery(DeliverySettings delivery)
-    {
-        switch (delivery.Mode)
-        {
-            case "pull":
-                break;
-            case "callback" when !Uri.TryCreate(delivery.CallbackUrl, UriKind.Absolute, out _):
-                throw new GatewayConfigException("$.delivery.callbackUrl", "callback delivery needs an absolute URL");
-            case "callback":
-                break;
-            case "folder" when string.IsNullOrWhiteSpace(delivery.Folder):
-                throw new GatewayConfigException("$.delivery.folder", "folder delivery needs a folder");
-            case "folder":
-                break;
-            default:
-                throw new GatewayConfigException("$.delivery.mode", "expected \"pull\", \"callback\" or \"folder\"");
-        }
-
-        if (delivery.MaxAttempts < 1)
-        {
-            throw new GatewayConfigException("$.delivery.maxAttempts", "must be at least 1");
-        }
-    }
-
-    private static void Require(string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new GatewayConfigException(field, "is required");
-        }
+        return null;
     }
 }

@@ -14,7 +14,7 @@ internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarg
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var claimed = await LoopGuard.RunAsync(() => RunOnceAsync(cancellationToken), services, "delivery", cancellationToken).ConfigureAwait(false);
+            var claimed = await LoopGuard.RunAsync(() => RunOnceAsync(cancellationToken), services, signals.Events, "delivery", cancellationToken).ConfigureAwait(false);
             if (claimed == 0)
             {
                 await signals.Deliveries.WaitAsync(services.IdleInterval, services.Clock, cancellationToken).ConfigureAwait(false);
@@ -38,6 +38,8 @@ internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarg
         var options = new ParallelOptions { MaxDegreeOfParallelism = services.Concurrency };
         await Parallel.ForEachAsync(items, options, async (item, _) =>
         {
+            using var span = signals.Events.Metrics.ActivitySource.StartActivity("itk3.deliver");
+            span?.SetTag("mesh.message_id", item.InboundMeshMessageId).SetTag("itk3.flow", item.Flow);
             try
             {
                 await target.DeliverAsync(item, cancellationToken).ConfigureAwait(false);
@@ -79,15 +81,17 @@ internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarg
         foreach (var item in delivered)
         {
             await MarkDeliveredAsync(work, item, now, cancellationToken).ConfigureAwait(false);
+            signals.Events.Delivered(item.InboundMeshMessageId, item.Flow, item.Id);
         }
 
         foreach (var (item, error) in failed)
         {
             var reason = error.GetType().Name;
-            if (item.Attempts >= services.Options.Delivery.MaxAttempts)
+            var giveUp = item.Attempts >= services.Options.Delivery.MaxAttempts;
+            signals.Events.DeliveryFailed(item.Id, item.InboundMeshMessageId, item.Attempts, reason, giveUp);
+            if (giveUp)
             {
                 await work.Deliveries.DeadLetterAsync(item.Id, reason, now, cancellationToken).ConfigureAwait(false);
-                services.Log($"delivery {item.Id} dead-lettered after {item.Attempts} attempts ({reason})");
             }
             else
             {

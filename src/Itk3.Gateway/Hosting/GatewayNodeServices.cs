@@ -1,10 +1,13 @@
 using Itk3.Gateway.Configuration;
 using Itk3.Gateway.Delivery;
+using Itk3.Gateway.Diagnostics;
 using Itk3.Gateway.Reliability;
 using Itk3.Gateway.Store;
 using Itk3.Gateway.Transport;
 using Itk3.Messaging.Building;
 using Itk3.Messaging.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Itk3.Gateway.Hosting;
 
@@ -56,6 +59,12 @@ public sealed record GatewayNodeServices
     /// <summary>How often idle loops look for due work (deadlines, retries) when nothing wakes them.</summary>
     public TimeSpan IdleInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Receives one line per notable event (failures, dead letters); silent by default.</summary>
-    public Action<string> Log { get; init; } = static _ => { };
+    /// <summary>Where the node's log events go (see docs/operations.md for the event ids); silent by default.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>The node's instruments; the node creates (and disposes) its own when null.</summary>
+    public GatewayMetrics? Metrics { get; init; }
+
+    /// <summary>How often the queues are sampled for health and the queue gauges.</summary>
+    public TimeSpan StatusInterval { get; init; } = TimeSpan.FromSeconds(15);
 }

@@ -1,5 +1,5 @@
+using Itk3.Gateway.Diagnostics;
 using Itk3.Gateway.Reliability;
-using Itk3.Gateway.Store;
 
 namespace Itk3.Gateway.Hosting;
 
@@ -7,19 +7,19 @@ namespace Itk3.Gateway.Hosting;
 internal static class LoopGuard
 {
     /// <summary>Runs one pass; an unexpected failure counts as zero work after a pause.</summary>
-    public static async Task<int> RunAsync(Func<Task<int>> pass, GatewayNodeServices services, string loop, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Func<Task<int>> pass, GatewayNodeServices services, NodeEvents events, string loop, CancellationToken cancellationToken)
     {
         try
         {
-            return await pass().ConfigureAwait(false);
+            var done = await pass().ConfigureAwait(false);
+            events.LoopSucceeded();
+            return done;
         }
         catch (Exception e) when (e is not SimulatedCrashException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            services.Log($"{loop} loop: {Describe(e)}");
+            events.LoopFailed(loop, e);
             await Task.Delay(services.IdleInterval, services.Clock, cancellationToken).ConfigureAwait(false);
             return 0;
         }
     }
-
-    private static string Describe(Exception e) => e is GatewayStoreException store ? $"store {store.Error}" : $"{e.GetType().Name}: {e.Message}";
 }

@@ -1,8 +1,11 @@
 namespace Itk3.Gateway.Hosting;
 
-/// <summary>The signals that wake a node's loops when new work is queued.</summary>
-internal sealed class NodeSignals
+/// <summary>What a node's loops share: the signals that wake them when new work is queued, and the node's events.</summary>
+internal sealed class NodeSignals(Diagnostics.NodeEvents events)
 {
+    /// <summary>The node's log events, metrics and recorded status.</summary>
+    public Diagnostics.NodeEvents Events { get; } = events;
+
     /// <summary>Outbox items were queued.</summary>
     public WorkSignal Outbox { get; } = new();
 

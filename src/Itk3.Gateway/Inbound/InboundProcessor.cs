@@ -19,20 +19,24 @@ internal sealed class InboundProcessor
     private readonly ResponsePlanner _planner;
     private readonly ResponseCorrelation _correlation;
     private readonly RecentReads _reads;
+    private readonly Diagnostics.NodeEvents _events;
 
     /// <summary>Creates the processor.</summary>
-    public InboundProcessor(GatewayNodeServices services, RecentReads reads)
+    public InboundProcessor(GatewayNodeServices services, RecentReads reads, Diagnostics.NodeEvents events)
     {
+        _events = events;
         _reads = reads;
         _services = services;
         _responses = new ResponseOutbox(services);
         _planner = new ResponsePlanner(services.Profile);
-        _correlation = new ResponseCorrelation(services, _responses, _planner);
+        _correlation = new ResponseCorrelation(services, _responses, _planner, events);
     }
 
     /// <summary>Reads the message once (CPU work, no store access), so the unit of work that stores it only writes.</summary>
     public PreparedMessage Prepare(IncomingEnvelope envelope)
     {
+        using var span = _events.Metrics.ActivitySource.StartActivity("itk3.receive");
+        span?.SetTag("mesh.message_id", envelope.MessageId).SetTag("itk3.flow", envelope.WorkflowId);
         if (envelope.IsReport)
         {
             return new PreparedMessage(envelope, null);
@@ -71,6 +75,11 @@ internal sealed class InboundProcessor
 
     private void Remember(PreparedMessage prepared, InboundMessage? stored)
     {
+        if (stored is not null)
+        {
+            _events.Received(stored);
+        }
+
         if (stored is { Detail: InboundDetails.AwaitingOutcome } && prepared.Read is { } read)
         {
             _reads.Add(stored.MeshMessageId, read);
@@ -121,6 +130,7 @@ internal sealed class InboundProcessor
         }
 
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _events.InboundDeadLettered(envelope.MessageId, reason);
         return true;
     }
 

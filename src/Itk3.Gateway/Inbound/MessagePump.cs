@@ -6,28 +6,29 @@ using Itk3.Gateway.Transport;
 namespace Itk3.Gateway.Inbound;
 
 /// <summary>Polls the mailbox (MESH.md §10: at once again when a page was full), downloads, stores, and acknowledges to MESH only after the commit.</summary>
-internal sealed class MessagePump(GatewayNodeServices services, NodeSignals signals, MeshHealth health)
+internal sealed class MessagePump(GatewayNodeServices services, NodeSignals signals)
 {
     private const int MaxProcessingFailures = 3;
     private const int ConcurrentBatches = 2;
-    private readonly InboundProcessor _processor = new(services, signals.Reads);
+    private readonly InboundProcessor _processor = new(services, signals.Reads, signals.Events);
+    private readonly Diagnostics.NodeEvents _events = signals.Events;
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.OrdinalIgnoreCase);
     private int _outageAttempts;
 
     /// <summary>Runs until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await LoopGuard.RunAsync(() => AcknowledgeLeftoversAsync(cancellationToken), services, "inbox", cancellationToken).ConfigureAwait(false);
+        await LoopGuard.RunAsync(() => AcknowledgeLeftoversAsync(cancellationToken), services, _events, "inbox", cancellationToken).ConfigureAwait(false);
         while (!cancellationToken.IsCancellationRequested)
         {
-            var more = await LoopGuard.RunAsync(() => RunOnceAsync(cancellationToken), services, "inbox", cancellationToken).ConfigureAwait(false);
+            var more = await LoopGuard.RunAsync(() => RunOnceAsync(cancellationToken), services, _events, "inbox", cancellationToken).ConfigureAwait(false);
             if (more < 0)
             {
                 await Task.Delay(services.Retry.DelayAfter(_outageAttempts), services.Clock, cancellationToken).ConfigureAwait(false);
             }
             else if (more == 0)
             {
-                await signals.Inbox.WaitAsync(services.Options.Mesh.PollInterval, services.Clock, cancellationToken).ConfigureAwait(false);
+                await signals.Inbox.WaitAsync(services.Options.Mesh.EffectivePollInterval, services.Clock, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -39,12 +40,12 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
         try
         {
             listing = await services.Transport.ListAsync(services.Options.Mesh.PageSize, cancellationToken).ConfigureAwait(false);
-            health.Succeeded();
+            _events.MeshSucceeded();
             _outageAttempts = 0;
         }
         catch (TransportException e) when (e.IsTransient)
         {
-            health.Failed();
+            _events.MeshFailed("list inbox", e.Code);
             _outageAttempts++;
             return -1;
         }
@@ -173,12 +174,12 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
         }
         catch (TransportException e) when (e.IsTransient)
         {
-            health.Failed();
+            _events.MeshFailed("download", e.Code);
             return (id, null, false);
         }
         catch (TransportException e)
         {
-            services.Log($"inbox {id}: cannot download ({e.Code}); dead-lettered");
+            _events.InboundDeadLettered(id, $"download refused: {e.Code}");
             var empty = new IncomingEnvelope(id, false, string.Empty, services.Transport.Mailbox, null, ReadOnlyMemory<byte>.Empty);
             await _processor.DeadLetterAsync(empty, $"download refused: {e.Code}", cancellationToken).ConfigureAwait(false);
             return (id, null, await AcknowledgeAsync(id, cancellationToken).ConfigureAwait(false));
@@ -203,7 +204,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
                 throw;
             }
 
-            services.Log($"inbox {envelope.MessageId}: failed {failures} times ({e.GetType().Name}); dead-lettered");
+            _events.InboundDeadLettered(envelope.MessageId, $"processing failed {failures} times: {e.GetType().Name}");
             await _processor.DeadLetterAsync(envelope, $"processing failed: {e.GetType().Name}", cancellationToken).ConfigureAwait(false);
         }
 
@@ -219,7 +220,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
         }
         catch (TransportException e) when (e.IsTransient)
         {
-            health.Failed();
+            _events.MeshFailed("acknowledge", e.Code);
             return false;
         }
         catch (TransportException)

@@ -9,14 +9,14 @@ using Itk3.Gateway.Transport;
 namespace Itk3.Gateway.Outbound;
 
 /// <summary>Sends due outbox items over the transport: claim (lease), send, mark sent; failures back off with jitter, MESH outages never dead-letter.</summary>
-internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals signals, MeshHealth health)
+internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals signals)
 {
     /// <summary>Runs until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var sent = await LoopGuard.RunAsync(() => RunOnceAsync(cancellationToken), services, "outbox", cancellationToken).ConfigureAwait(false);
+            var sent = await LoopGuard.RunAsync(() => RunOnceAsync(cancellationToken), services, signals.Events, "outbox", cancellationToken).ConfigureAwait(false);
             if (sent == 0)
             {
                 await signals.Outbox.WaitAsync(services.IdleInterval, services.Clock, cancellationToken).ConfigureAwait(false);
@@ -63,25 +63,28 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
     private async Task<string?> SendOneAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         string meshMessageId;
+        using var span = signals.Events.Metrics.ActivitySource.StartActivity("itk3.send");
+        span?.SetTag("itk3.transaction_id", item.TransactionId).SetTag("itk3.flow", item.WorkflowId);
         try
         {
             var earlier = item.Attempts > 1 && item.LocalId is { } localId
                 ? await services.Transport.FindSentAsync(localId, cancellationToken).ConfigureAwait(false)
                 : null;
             meshMessageId = earlier ?? await services.Transport.SendAsync(Envelope(item), cancellationToken).ConfigureAwait(false);
-            health.Succeeded();
+            signals.Events.MeshSucceeded();
         }
         catch (TransportException e)
         {
             if (e.IsTransient)
             {
-                health.Failed();
+                signals.Events.MeshFailed("send", e.Code);
             }
 
             await FailAsync(item, e, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
+        span?.SetTag("mesh.message_id", meshMessageId);
         return meshMessageId;
     }
 
@@ -116,15 +119,22 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
                 var sent = TransactionProgress.Sent(transaction, flow, meshMessageId, now);
                 await work.Transactions.UpdateAsync(sent, cancellationToken).ConfigureAwait(false);
                 await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.Sent, $"MESH message {meshMessageId}"), cancellationToken).ConfigureAwait(false);
+                signals.Events.Sent(id, item.WorkflowId, meshMessageId, null);
                 if (sent.State == TransactionState.Complete)
                 {
+                    signals.Events.Finished(sent, now);
                     await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.Completed, "no response requested"), cancellationToken).ConfigureAwait(false);
                 }
             }
             else
             {
                 await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.ResponseSent, $"MESH message {meshMessageId}", item.Subject?.Split(' ')[^1]), cancellationToken).ConfigureAwait(false);
+                signals.Events.Sent(id, item.WorkflowId, meshMessageId, item.Subject?.Split(' ')[^1]);
             }
+        }
+        else
+        {
+            signals.Events.Sent(null, item.WorkflowId, meshMessageId, item.Subject?.Split(' ')[^1]);
         }
     }
 
@@ -145,10 +155,10 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
 
         await RecordFailureAsync(work, item, error, giveUp, now, cancellationToken).ConfigureAwait(false);
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-        services.Log($"send {item.Id} failed ({error.Code}, attempt {item.Attempts}){(giveUp ? ", dead-lettered" : string.Empty)}");
+        signals.Events.SendFailed(item.Id, item.WorkflowId, item.Attempts, error.Code, item.TransactionId, giveUp);
     }
 
-    private static async Task RecordFailureAsync(IGatewayUnitOfWork work, OutboxItem item, TransportException error, bool giveUp, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RecordFailureAsync(IGatewayUnitOfWork work, OutboxItem item, TransportException error, bool giveUp, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (item.TransactionId is not { } id || await work.Transactions.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } transaction)
         {
@@ -161,6 +171,7 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
         {
             await work.Transactions.UpdateAsync(TransactionProgress.SendFailed(transaction, error.Code, "send dead-lettered", now), cancellationToken).ConfigureAwait(false);
             await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.Failed, "send dead-lettered", error.Code), cancellationToken).ConfigureAwait(false);
+            signals.Events.Finished(TransactionProgress.SendFailed(transaction, error.Code, "send dead-lettered", now), now);
         }
     }
 }

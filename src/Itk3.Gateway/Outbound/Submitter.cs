@@ -16,6 +16,7 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
     /// <summary>Builds, stores and queues; a repeated <see cref="SubmitRequest.TransactionId"/> returns the existing transaction.</summary>
     public async Task<SubmitResult> SubmitAsync(SubmitRequest request, CancellationToken cancellationToken)
     {
+        using var span = signals.Events.Metrics.ActivitySource.StartActivity("itk3.submit");
         if (Check(request, out var flow) is { } refused)
         {
             return refused;
@@ -41,6 +42,8 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
 
         var id = request.TransactionId ?? services.Ids.NewId();
         await StoreAsync(request, flow!, to!, built, bytes, id, cancellationToken).ConfigureAwait(false);
+        span?.SetTag("itk3.transaction_id", id).SetTag("itk3.flow", flow!.WorkflowId);
+        signals.Events.Submitted(id, flow!.WorkflowId, to!);
         signals.Outbox.Set();
         return SubmitResult.Accepted(id);
     }

@@ -4,14 +4,14 @@ using Itk3.Gateway.Transactions;
 namespace Itk3.Gateway.Tracking;
 
 /// <summary>Times out transactions whose expected response is overdue (per flow deadlines, ITK3 §10.5).</summary>
-internal sealed class DeadlineMonitor(GatewayNodeServices services)
+internal sealed class DeadlineMonitor(GatewayNodeServices services, Diagnostics.NodeEvents events)
 {
     /// <summary>Runs until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            await LoopGuard.RunAsync(() => RunOnceAsync(cancellationToken), services, "deadlines", cancellationToken).ConfigureAwait(false);
+            await LoopGuard.RunAsync(() => RunOnceAsync(cancellationToken), services, events, "deadlines", cancellationToken).ConfigureAwait(false);
             var interval = services.IdleInterval < TimeSpan.FromMilliseconds(500) ? TimeSpan.FromMilliseconds(500) : services.IdleInterval;
             await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
         }
@@ -31,6 +31,11 @@ internal sealed class DeadlineMonitor(GatewayNodeServices services)
         }
 
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var transaction in due)
+        {
+            events.Finished(TransactionProgress.TimedOut(transaction, now), now);
+        }
+
         return due.Count;
     }
 }

@@ -10,7 +10,7 @@ using MessagingLevel = Itk3.Messaging.Codes.ResponseLevel;
 namespace Itk3.Gateway.Tracking;
 
 /// <summary>Lands received ITK3 responses and MESH reports on the outbound transaction they answer, and answers business responses that ask for it (Full Acknowledgement).</summary>
-internal sealed class ResponseCorrelation(GatewayNodeServices services, ResponseOutbox responses, ResponsePlanner planner)
+internal sealed class ResponseCorrelation(GatewayNodeServices services, ResponseOutbox responses, ResponsePlanner planner, Diagnostics.NodeEvents events)
 {
     /// <summary>Correlates an accepted ITK3 response by its response.identifier (the sent MessageHeader id).</summary>
     public async Task<InboundMessage> ApplyResponseAsync(
@@ -57,6 +57,7 @@ internal sealed class ResponseCorrelation(GatewayNodeServices services, Response
             var now = services.Clock.GetUtcNow();
             await work.Transactions.AppendEventAsync(new TransactionEvent(found.Id, now, TransactionEventKind.MeshReport, report.StatusDescription, report.StatusCode), cancellationToken).ConfigureAwait(false);
             var updated = TransactionProgress.Reported(found, report.StatusSuccess, report.StatusCode, report.StatusDescription, now);
+            events.ReportReceived(report.StatusCode, found.Id, report.MessageId);
             await SaveAsync(work, found, updated, cancellationToken).ConfigureAwait(false);
         }
 
@@ -74,13 +75,14 @@ internal sealed class ResponseCorrelation(GatewayNodeServices services, Response
         }
 
         var kind = storedLevel == ResponseLevel.Business ? TransactionEventKind.BusinessResponse : TransactionEventKind.InfrastructureResponse;
+        events.ResponseReceived(transaction.Id, storedLevel, code, positive, responseHeaderId);
         await work.Transactions.AppendEventAsync(new TransactionEvent(transaction.Id, now, kind, positive ? "positive" : "negative", code), cancellationToken).ConfigureAwait(false);
         var all = await work.Transactions.GetResponsesAsync(transaction.Id, cancellationToken).ConfigureAwait(false);
         var updated = TransactionProgress.Responded(transaction, services.Options.FindFlow(transaction.Flow), all, now);
         await SaveAsync(work, transaction, updated, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task SaveAsync(IGatewayUnitOfWork work, OutboundTransaction before, OutboundTransaction after, CancellationToken cancellationToken)
+    private async Task SaveAsync(IGatewayUnitOfWork work, OutboundTransaction before, OutboundTransaction after, CancellationToken cancellationToken)
     {
         await work.Transactions.UpdateAsync(after, cancellationToken).ConfigureAwait(false);
         if (before.State == after.State)
@@ -89,6 +91,11 @@ internal sealed class ResponseCorrelation(GatewayNodeServices services, Response
         }
 
         var at = after.UpdatedAt ?? before.CreatedAt;
+        if (after.State.IsTerminal())
+        {
+            events.Finished(after, at);
+        }
+
         if (after.State == TransactionState.Complete)
         {
             await work.Transactions.AppendEventAsync(new TransactionEvent(after.Id, at, TransactionEventKind.Completed), cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,63 @@
+using Itk3.Gateway.Api;
+using Itk3.Gateway.Configuration;
+using Itk3.Gateway.Diagnostics;
+using Itk3.Gateway.Hosting.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Itk3.Cli.Serving;
+
+/// <summary>The Generic Host of <c>itk3 serve</c>: the embedded MESH (when configured), the node and the HTTP API (with <c>/metrics</c> and the health probes) as hosted services, systemd and Windows service aware.</summary>
+internal static class NodeServer
+{
+    /// <summary>Builds (does not start) the host; with the API off it is a plain Generic Host without Kestrel.</summary>
+    public static IHost Build(GatewayOptions options, string apiUrl, string logFormat, Action<IServiceCollection>? extra = null)
+    {
+        if (apiUrl.Length == 0)
+        {
+            var plain = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = Environments.Production });
+            Configure(plain, options, logFormat);
+            extra?.Invoke(plain.Services);
+            return plain.Build();
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "itk3",
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        Configure(builder, options, logFormat);
+        builder.Services.AddItk3GatewayApi(new GatewayApiOptions { Urls = [apiUrl], ApiKeys = options.ApiKeys, Health = options.Health });
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddPrometheusExporter());
+        builder.WebHost.UseUrls(apiUrl);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        extra?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.UseItk3GatewayApi();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, GatewayOptions options, string logFormat)
+    {
+        LogFormat.Apply(builder.Logging, logFormat);
+        builder.Services.AddSystemd();
+        builder.Services.AddWindowsService(o => o.ServiceName = "itk3");
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddItk3Gateway(options);
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(m => m.AddMeter(GatewayMetrics.MeterName))
+            .WithTracing(t => t.AddSource(GatewayMetrics.MeterName).AddHttpClientInstrumentation());
+        if (options.OtlpEndpoint is { Length: > 0 } otlp)
+        {
+            telemetry.WithMetrics(m => m.AddOtlpExporter(o => o.Endpoint = new Uri(otlp)))
+                .WithTracing(t => t.AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
+        }
+    }
+}

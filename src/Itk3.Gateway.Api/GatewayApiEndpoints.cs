@@ -1,0 +1,94 @@
+using System.Text.Json.Serialization;
+using Itk3.Gateway.Api.Documentation;
+using Itk3.Gateway.Api.Endpoints;
+using Itk3.Gateway.Api.Health;
+using Itk3.Gateway.Api.Problems;
+using Itk3.Gateway.Api.Security;
+using Itk3.Gateway.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Itk3.Gateway.Api;
+
+/// <summary>Adds the gateway's HTTP API to any ASP.NET Core application: <see cref="AddItk3GatewayApi"/> for services, <see cref="UseItk3GatewayApi"/> for the pipeline and routes (needs <see cref="Application.IGatewayApplication"/> and <see cref="IGatewayQueries"/> registered, for example by <c>AddItk3Gateway</c>).</summary>
+public static class GatewayApiEndpoints
+{
+    /// <summary>The route of the OpenAPI document.</summary>
+    public const string OpenApiRoute = "/openapi/v1.json";
+
+    /// <summary>Registers the API's services: JSON settings, problem details, API keys, OpenAPI, health checks and the request size limit.</summary>
+    public static IServiceCollection AddItk3GatewayApi(this IServiceCollection services, GatewayApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options).AddSingleton(new ApiKeyVerifier(options.ApiKeys));
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("itk3-gateway", tags: [GatewayReadinessCheck.ReadyTag]);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;
+            var code = c.ProblemDetails.Extensions.TryGetValue("code", out var set) && set is string s ? s : ApiProblems.CodeForStatus(status);
+            c.ProblemDetails.Extensions["code"] = code;
+            c.ProblemDetails.Type = ApiProblems.TypeOf(code);
+            c.ProblemDetails.Title = ApiProblems.TitleOf(code);
+            c.ProblemDetails.Extensions.Remove("traceId");
+        });
+        services.AddOpenApi("v1", o => o
+            .AddDocumentTransformer<ApiKeySecurityTransformer>()
+            .AddDocumentTransformer<FhirContentTransformer>()
+            .AddSchemaTransformer<ProblemSchemaTransformer>()
+            .AddDocumentTransformer((d, _, _) =>
+            {
+                d.Info.Title = "ITK3 gateway API";
+                d.Info.Description = "Submit payloads over ITK3/MESH, follow transactions, read received messages, report business outcomes, pull deliveries.";
+                d.Info.Version = "v1";
+                d.Servers = []; // the listen URL varies per node; clients use the URL they called
+                return Task.CompletedTask;
+            }));
+        return services;
+    }
+
+    /// <summary>Adds the API's middleware (errors as problem details, size limit, API key on /api) and maps its routes, the OpenAPI document and the health probes.</summary>
+    public static WebApplication UseItk3GatewayApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<GatewayApiOptions>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
+        app.UseStatusCodePages();
+        app.Use((context, next) => RefuseOversizedAsync(context, next, options.MaxRequestBodyBytes));
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.MapOpenApi(OpenApiRoute);
+        HealthEndpoints.MapLiveness(app);
+        HealthEndpoints.MapProbes(app);
+        // Every /api route can answer 401 (key) and 503 (store busy or unreachable: retry).
+        var api = app.MapGroup("/api/v1").ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        TransactionEndpoints.Map(api);
+        MessageEndpoints.Map(api);
+        DeliveryEndpoints.Map(api);
+        HealthEndpoints.Map(api);
+        return app;
+    }
+
+    private static int StatusOf(Exception exception) => exception switch
+    {
+        GatewayStoreException => StatusCodes.Status503ServiceUnavailable,
+        Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
+        OperationCanceledException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static Task RefuseOversizedAsync(HttpContext context, RequestDelegate next, long limit)
+    {
+        if (context.Request.ContentLength > limit)
+        {
+            return ApiProblems.Of(StatusCodes.Status413PayloadTooLarge, ApiProblemCodes.RequestTooLarge, $"the body is larger than {limit} bytes").ExecuteAsync(context);
+        }
+
+        return next(context);
+    }
+}

@@ -1,0 +1,142 @@
+namespace Itk3.Gateway.Configuration;
+
+/// <summary>Checks bound options; returns every error (JSON path and what is wrong), none when valid.</summary>
+internal static class GatewayOptionsValidator
+{
+    /// <summary>Every error in <paramref name="options"/>.</summary>
+    public static List<GatewayConfigError> Check(GatewayOptions options)
+    {
+        var errors = new List<GatewayConfigError>();
+        Require(options.Mailbox, "$.mailbox", errors);
+        Require(options.OdsCode, "$.odsCode", errors);
+        Require(options.DataDirectory, "$.dataDirectory", errors);
+        CheckMesh(options.Mesh, errors);
+        for (var i = 0; i < options.Flows.Count; i++)
+        {
+            CheckFlow(options.Flows[i], $"$.flows[{i}]", errors);
+        }
+
+        CheckDelivery(options.Delivery, errors);
+        if (options.OtlpEndpoint is { Length: > 0 } otlp && !IsHttpUrl(otlp))
+        {
+            errors.Add(new("$.otlpEndpoint", "expected an absolute http(s) URL"));
+        }
+
+        return errors;
+    }
+
+    private static void CheckMesh(MeshSettings mesh, List<GatewayConfigError> errors)
+    {
+        if (!mesh.IsEmbedded && !IsHttpUrl(mesh.ResolvedUrl))
+        {
+            errors.Add(new("$.mesh.url", $"expected an absolute http(s) URL, an environment name ({string.Join(", ", MeshEnvironments.ByName.Keys)}) or \"embedded\""));
+        }
+
+        if (!mesh.IsEmbedded)
+        {
+            Require(mesh.Password, "$.mesh.password", errors, " for a real MESH (or passwordFile, or ITK3__MESH__PASSWORD)");
+            Require(mesh.SharedKey, "$.mesh.sharedKey", errors, " for a real MESH (or sharedKeyFile, or ITK3__MESH__SHAREDKEY)");
+        }
+
+        if (mesh.PageSize is < 10 or > 5000)
+        {
+            errors.Add(new("$.mesh.pageSize", "must be between 10 and 5000"));
+        }
+
+        if (mesh.PollInterval <= TimeSpan.Zero)
+        {
+            errors.Add(new("$.mesh.pollInterval", "must be positive (for example \"00:05:00\")"));
+        }
+
+        for (var i = 0; i < mesh.SendProfiles.Count; i++)
+        {
+            if (mesh.SendProfiles[i].ChunkSize < 1)
+            {
+                errors.Add(new($"$.mesh.sendProfiles[{i}].chunkSize", "must be at least 1 (bytes)"));
+            }
+        }
+
+        if (mesh.HandshakeInterval <= TimeSpan.Zero)
+        {
+            errors.Add(new("$.mesh.handshakeInterval", "must be positive (for example \"1.00:00:00\")"));
+        }
+
+        if (mesh.Proxy is { Length: > 0 } proxy && !IsHttpUrl(proxy))
+        {
+            errors.Add(new("$.mesh.proxy", "expected an absolute http(s) URL such as http://proxy.local:3128"));
+        }
+
+        CheckFile(mesh.TrustedRootsPath, "$.mesh.trustedRootsPath", errors);
+        if (mesh.ClientCertificate is { } certificate)
+        {
+            Require(certificate.Path, "$.mesh.clientCertificate.path", errors);
+            CheckFile(certificate.Path, "$.mesh.clientCertificate.path", errors);
+            CheckFile(certificate.KeyPath, "$.mesh.clientCertificate.keyPath", errors);
+        }
+    }
+
+    private static void CheckFlow(FlowSettings flow, string at, List<GatewayConfigError> errors)
+    {
+        Require(flow.WorkflowId, at + ".workflowId", errors);
+        if (flow.InfrastructureTimeout <= TimeSpan.Zero)
+        {
+            errors.Add(new(at + ".infrastructureTimeout", "must be positive"));
+        }
+
+        if (flow.BusinessTimeout <= TimeSpan.Zero)
+        {
+            errors.Add(new(at + ".businessTimeout", "must be positive"));
+        }
+
+        if (flow.MessageDefinition is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        {
+            errors.Add(new(at + ".messageDefinition", "expected an absolute URL"));
+        }
+    }
+
+    private static void CheckDelivery(DeliverySettings delivery, List<GatewayConfigError> errors)
+    {
+        switch (delivery.Mode)
+        {
+            case "pull":
+                break;
+            case "callback" when !Uri.TryCreate(delivery.CallbackUrl, UriKind.Absolute, out _):
+                errors.Add(new("$.delivery.callbackUrl", "callback delivery needs an absolute URL"));
+                break;
+            case "callback":
+                break;
+            case "folder" when string.IsNullOrWhiteSpace(delivery.Folder):
+                errors.Add(new("$.delivery.folder", "folder delivery needs a folder"));
+                break;
+            case "folder":
+                break;
+            default:
+                errors.Add(new("$.delivery.mode", "expected \"pull\", \"callback\" or \"folder\""));
+                break;
+        }
+
+        if (delivery.MaxAttempts < 1)
+        {
+            errors.Add(new("$.delivery.maxAttempts", "must be at least 1"));
+        }
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static void CheckFile(string? path, string field, List<GatewayConfigError> errors)
+    {
+        if (path is { Length: > 0 } && !File.Exists(path))
+        {
+            errors.Add(new(field, $"no such file: {path}"));
+        }
+    }
+
+    private static void Require(string? value, string field, List<GatewayConfigError> errors, string hint = "")
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new(field, "is required" + hint));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Itk3.Cli.Serving;
+using Itk3.Gateway.Configuration;
+
+namespace Itk3.Cli.Tests;
+
+public sealed class ConfigCheckTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("itk3-config-").FullName;
+
+    [Fact]
+    public void Environment_variables_override_the_file_and_set_overrides_both()
+    {
+        var file = Write("""{ "mailbox": "X26FILE1", "mesh": { "pageSize": 50 } }""");
+        var environment = new Dictionary<string, string?> { ["ITK3__MAILBOX"] = "X26ENV01", ["ITK3__MESH__PAGESIZE"] = "60", ["OTHER"] = "ignored" };
+
+        var options = NodeConfiguration.Read(file, ["mesh:pageSize=70"], environment);
+
+        Assert.Equal("X26ENV01", options.Mailbox);
+        Assert.Equal(70, options.Mesh.PageSize);
+    }
+
+    [Fact]
+    public void Secrets_come_from_files_and_are_masked_in_the_effective_configuration()
+    {
+        File.WriteAllText(Path.Combine(_folder, "mesh-password"), "s3cret-from-file\n");
+        var file = Write("""{ "mesh": { "url": "int", "passwordFile": "mesh-password", "sharedKey": "shared-s3cret" }, "apiKeys": ["plain-key", "sha256:abcd"] }""");
+
+        var options = NodeConfiguration.Read(file, [], new Dictionary<string, string?>());
+        var printed = Itk3.Cli.Commands.ConfigCommand.Masked(options);
+
+        Assert.Equal("s3cret-from-file", options.Mesh.Password);
+        Assert.Equal(MeshEnvironments.Integration, options.Mesh.ResolvedUrl);
+        Assert.DoesNotContain("s3cret", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("plain-key", printed, StringComparison.Ordinal);
+        Assert.Contains("sha256:abcd", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_error_is_listed_at_once_with_its_path_including_unknown_keys_from_the_environment()
+    {
+        var file = Write("""{ "mailbox": "", "mesh": { "url": "https://mesh.example", "pageSize": "many", "clientCertificate": { "path": "missing.pfx" } } }""");
+        var environment = new Dictionary<string, string?> { ["ITK3__MESH__PASWORD"] = "typo" };
+
+        var error = Assert.Throws<GatewayConfigException>(() => NodeConfiguration.Read(file, [], environment));
+
+        Assert.Equal(["$.mesh.PASWORD", "$.mesh.pageSize"], error.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+        var shaped = Write("""{ "mailbox": "", "mesh": { "url": "https://mesh.example", "pageSize": 5, "clientCertificate": { "path": "missing.pfx" } } }""");
+        var second = Assert.Throws<GatewayConfigException>(() => NodeConfiguration.Read(shaped, [], new Dictionary<string, string?>()));
+        Assert.Equal(["$.mailbox", "$.mesh.clientCertificate.path", "$.mesh.pageSize", "$.mesh.password", "$.mesh.sharedKey"], second.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Config_check_prints_the_effective_configuration_or_every_error()
+    {
+        var good = CliRun.Of("config", "check", "--config", Write("""{ "mailbox": "X26OK001" }""").FullName);
+        var bad = CliRun.Of("config", "check", "--config", Write("""{ "mailbx": "X", "delivery": { "mode": "email" } }""").FullName);
+
+        Assert.Equal(0, good.ExitCode);
+        Assert.Contains("\"mailbox\": \"X26OK001\"", good.Output, StringComparison.Ordinal);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("$.mailbx", bad.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private FileInfo Write(string json)
+    {
+        var path = Path.Combine(_folder, $"node-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        return new FileInfo(path);
+    }
+}

@@ -13,6 +13,7 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
     private readonly SqliteConnector connector;
     private readonly SqliteGatewayQueries queries;
     private readonly WriteGate writeGate;
+    private readonly WriteHealth writeHealth = new();
 
     private SqliteGatewayStore(SqliteConnector connector, TimeSpan busyTimeout, IReadOnlyList<int> appliedAtOpen)
     {
@@ -44,7 +45,7 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
             var connection = await connector.OpenAsync(cancellationToken);
             try
             {
-                return new SqliteUnitOfWork(connection, SqliteConnector.BeginImmediate(connection), pass);
+                return new SqliteUnitOfWork(connection, SqliteConnector.BeginImmediate(connection), pass, writeHealth);
             }
             catch
             {
@@ -58,6 +59,9 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
             throw;
         }
     }
+
+    /// <inheritdoc />
+    public GatewayStoreError? LastWriteError => writeHealth.LastError;
 
     /// <summary>The schema versions recorded in <c>schema_version</c>, ascending.</summary>
     public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)

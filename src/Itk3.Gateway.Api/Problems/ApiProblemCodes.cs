@@ -60,6 +60,9 @@ public static class ApiProblemCodes
     /// <summary>503: the store is busy or unreachable; retry later.</summary>
     public const string StoreUnavailable = "store-unavailable";
 
+    /// <summary>503: the store's disk is full; nothing was accepted, retry once space is freed.</summary>
+    public const string StorageFull = "storage-full";
+
     /// <summary>500: an unexpected failure (logged on the server; no details are returned).</summary>
     public const string InternalError = "internal-error";
 }

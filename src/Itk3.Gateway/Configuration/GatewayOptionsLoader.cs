@@ -140,9 +140,24 @@ public static class GatewayOptionsLoader
                 throw new GatewayConfigException("$.delivery.mode", "expected \"pull\", \"callback\" or \"folder\"");
         }
 
-        if (delivery.MaxAttempts < 1)
+        ValidateRetry(delivery.Retry, "$.delivery.retry");
+    }
+
+    private static void ValidateRetry(RetrySettings retry, string at)
+    {
+        if (retry.FastAttempts < 1)
         {
-            throw new GatewayConfigException("$.delivery.maxAttempts", "must be at least 1");
+            throw new GatewayConfigException(at + ".fastAttempts", "must be at least 1");
+        }
+
+        if (retry.BaseDelay <= TimeSpan.Zero)
+        {
+            throw new GatewayConfigException(at + ".baseDelay", "must be positive (for example \"00:00:01\")");
+        }
+
+        if (retry.MaxDelay < retry.BaseDelay)
+        {
+            throw new GatewayConfigException(at + ".maxDelay", "must be at least baseDelay (for example \"00:05:00\")");
         }
     }
 

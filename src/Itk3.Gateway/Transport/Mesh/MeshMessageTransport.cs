@@ -126,7 +126,10 @@ public sealed class MeshMessageTransport : IMessageTransport
         }
         catch (MeshApiException e)
         {
-            throw new TransportException(e.ErrorCode, $"MESH {(int)e.StatusCode} {e.ErrorCode}: {e.ErrorDescription}", e.IsTransient, e);
+            throw new TransportException(e.ErrorCode, $"MESH {(int)e.StatusCode} {e.ErrorCode}: {e.ErrorDescription}", e.IsTransient, e)
+            {
+                IsGone = e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone,
+            };
         }
         catch (Exception e) when (e is HttpRequestException or IOException or MeshSendIncompleteException
                                   || (e is TaskCanceledException && e.InnerException is TimeoutException))

@@ -18,13 +18,18 @@ internal static class NarrativeChecker
     /// Reports problems with the div, reading it with an <see cref="XmlReader"/>; true when it is acceptable. Callers
     /// try <see cref="FastXhtmlChecker"/> first, which accepts the common subset without allocating.
     /// </summary>
-    public static bool Check(string xhtml, string location, SourcePosition position, ParseContext context)
+    /// <param name="xhtml">The div as text.</param>
+    /// <param name="location">Where the div is.</param>
+    /// <param name="position">The div's position in the input.</param>
+    /// <param name="context">The parse, whose <see cref="ParseOptions.MaxDepth"/> also bounds the div's nesting.</param>
+    /// <param name="depthUsed">How deep the div itself sits in the resource, so the limit counts the whole path as in XML.</param>
+    public static bool Check(string xhtml, string location, SourcePosition position, ParseContext context, int depthUsed = 0)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
         try
         {
             using var reader = XmlReader.Create(new StringReader(xhtml), settings);
-            return CheckElements(reader, location, position, context);
+            return CheckElements(reader, location, position, context, Math.Max(1, context.Options.MaxDepth - depthUsed));
         }
         catch (XmlException exception)
         {
@@ -33,7 +38,7 @@ internal static class NarrativeChecker
         }
     }
 
-    private static bool CheckElements(XmlReader reader, string location, SourcePosition position, ParseContext context)
+    private static bool CheckElements(XmlReader reader, string location, SourcePosition position, ParseContext context, int maxDepth)
     {
         var isRoot = true;
         var valid = true;
@@ -42,6 +47,12 @@ internal static class NarrativeChecker
             if (reader.NodeType != XmlNodeType.Element)
             {
                 continue;
+            }
+
+            if (reader.Depth >= maxDepth)
+            {
+                context.Report(FhirIssues.NestingTooDeep, location, position, $"The narrative's elements nest deeper than {context.Options.MaxDepth} levels.");
+                return false;
             }
 
             if (isRoot && (reader.LocalName != "div" || reader.NamespaceURI != XhtmlNamespace))

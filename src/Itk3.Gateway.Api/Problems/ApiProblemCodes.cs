@@ -15,10 +15,16 @@ public static class ApiProblemCodes
     /// <summary>400: the payload is not readable FHIR; <c>issues</c> lists the located FHIR issues.</summary>
     public const string PayloadUnreadable = "payload-unreadable";
 
+    /// <summary>422: the payload is FHIR with errors (strict parse); <c>issues</c> locates every one (path, line, column, code). Nothing was queued.</summary>
+    public const string PayloadInvalid = "payload-invalid";
+
+    /// <summary>409: the <c>transactionId</c> was already used for a different request (payload, recipient, flow or reference).</summary>
+    public const string TransactionConflict = "transaction-conflict";
+
     /// <summary>400: the flow is not configured on this node.</summary>
     public const string UnknownFlow = "unknown-flow";
 
-    /// <summary>400: the recipient is empty or malformed.</summary>
+    /// <summary>400: the recipient is empty or malformed (a mailbox or ODS code is letters and digits; a GP address is GPPROVIDER_nhs_yyyyMMdd_surname).</summary>
     public const string InvalidRecipient = "invalid-recipient";
 
     /// <summary>422: the ODS code did not resolve to a MESH mailbox for the flow.</summary>

@@ -42,8 +42,9 @@ public sealed class MeshMessageTransport : IMessageTransport
     {
         try
         {
+            // An upload MESH never completed is not a send: it is sent again.
             var info = await _client.TrackByLocalIdAsync(localId, cancellationToken).ConfigureAwait(false);
-            return (string?)info.MessageId;
+            return info.Status == "uploading" ? null : (string?)info.MessageId;
         }
         catch (MeshApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {

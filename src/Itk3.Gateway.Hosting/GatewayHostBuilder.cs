@@ -38,6 +38,9 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
     /// <summary>Adjusts the node services before the node starts (lease, concurrency, intervals, log).</summary>
     public Func<GatewayNodeServices, GatewayNodeServices>? Tune { get; init; }
 
+    /// <summary>A cap on the store's size: writes past it fail as on a full disk (null: no cap).</summary>
+    public long? MaxDatabaseBytes { get; init; }
+
     /// <summary>Adds a component started after the node (for example the HTTP API: <c>(host, ct) => api.StartAsync(host.Application, host.Queries, ct)</c>); disposed before the node.</summary>
     public GatewayHostBuilder AddComponent(Func<GatewayHost, CancellationToken, Task<IAsyncDisposable>> start)
     {
@@ -59,7 +62,7 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         }
 
         meshUrl ??= new Uri(options.Mesh.Url);
-        var store = await SqliteGatewayStore.OpenAsync(new SqliteGatewayStoreOptions(options.DatabasePath ?? Path.Combine(options.DataDirectory, "gateway.db")), Clock, cancellationToken).ConfigureAwait(false);
+        var store = await SqliteGatewayStore.OpenAsync(new SqliteGatewayStoreOptions(options.DatabasePath ?? Path.Combine(options.DataDirectory, "gateway.db")) { MaxDatabaseBytes = MaxDatabaseBytes }, Clock, cancellationToken).ConfigureAwait(false);
         var client = new MeshClient(new MeshClientOptions { BaseUrl = meshUrl, MailboxId = options.Mailbox, Password = options.Mesh.Password, SharedKey = options.Mesh.SharedKey });
         var services = Services(store, client, profile);
         var node = new GatewayNode(Tune?.Invoke(services) ?? services);

@@ -125,8 +125,24 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
             Directory.CreateDirectory(folder);
         }
 
-        await using var connection = await connector.OpenAsync(cancellationToken);
-        var applied = await new SqliteMigrator(migrations, timeProvider).ApplyAsync(connection, connector.DatabasePath, cancellationToken);
-        return new SqliteGatewayStore(connector, options.BusyTimeout, applied);
+        if (new FileInfo(connector.DatabasePath) is { Exists: true, Length: 0 })
+        {
+            // SQLite would treat it as a new, empty database: a truncated store must never be reset silently.
+            throw new GatewayStoreException(
+                GatewayStoreError.Corrupt,
+                $"The gateway database {connector.DatabasePath} is empty (0 bytes): it was truncated or never written. The node does not start on it "
+                + "and never resets it: restore the file from a backup, or delete it to start with an empty store.");
+        }
+
+        try
+        {
+            await using var connection = await connector.OpenAsync(cancellationToken);
+            var applied = await new SqliteMigrator(migrations, timeProvider).ApplyAsync(connection, connector.DatabasePath, cancellationToken);
+            return new SqliteGatewayStore(connector, options.BusyTimeout, applied);
+        }
+        catch (GatewayStoreException e) when (e.Error is GatewayStoreError.Corrupt or GatewayStoreError.StorageFull)
+        {
+            throw connector.Describe(e);
+        }
     }
 }

@@ -29,7 +29,8 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_migration_applies_nothing_and_a_good_one_applies_later()
     {
-        var broken = new Migration(2, "0002_broken", "CREATE TABLE extra (x INTEGER); INSERT INTO missing_table VALUES (1);");
+        var next = EmbeddedMigrations.Load()[^1].Version + 1;
+        var broken = new Migration(next, $"{next:D4}_broken", "CREATE TABLE extra (x INTEGER); INSERT INTO missing_table VALUES (1);");
 
         var failure = await Assert.ThrowsAsync<GatewayStoreException>(() => OpenAsync([.. EmbeddedMigrations.Load(), broken]));
 
@@ -37,28 +38,71 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
         Assert.False(await RawSqlite.TableExistsAsync(harness.DatabasePath, "extra"));
         Assert.False(await RawSqlite.TableExistsAsync(harness.DatabasePath, "transactions"));
         await using var store = await OpenAsync();
-        Assert.Equal([1], store.MigrationsAppliedAtOpen);
+        Assert.Equal(harness.KnownMigrations, store.MigrationsAppliedAtOpen);
     }
 
     [Fact]
     public async Task A_new_migration_is_applied_to_an_existing_database_and_recorded()
     {
         await (await OpenAsync()).DisposeAsync();
-        var added = new Migration(2, "0002_added", "CREATE TABLE extra (x INTEGER);");
+        var next = EmbeddedMigrations.Load()[^1].Version + 1;
+        var added = new Migration(next, $"{next:D4}_added", "CREATE TABLE extra (x INTEGER);");
 
         await using var store = await OpenAsync([.. EmbeddedMigrations.Load(), added]);
 
-        Assert.Equal([2], store.MigrationsAppliedAtOpen);
-        Assert.Equal([1, 2], await store.GetAppliedMigrationsAsync(Ct));
+        Assert.Equal([next], store.MigrationsAppliedAtOpen);
+        Assert.Equal([.. harness.KnownMigrations, next], await store.GetAppliedMigrationsAsync(Ct));
         Assert.True(await RawSqlite.TableExistsAsync(harness.DatabasePath, "extra"));
     }
 
     [Fact]
     public void Embedded_migrations_are_numbered_from_1_without_gaps()
     {
-        Assert.Equal(["0001_initial"], EmbeddedMigrations.Load().Select(m => m.Name));
+        Assert.Equal(["0001_initial", "0002_waiting_and_request_hash"], EmbeddedMigrations.Load().Select(m => m.Name).Take(2));
         Assert.Throws<InvalidOperationException>(() => EmbeddedMigrations.Validate([new Migration(1, "a", ""), new Migration(3, "c", "")]));
-        Assert.Equal(1, SqliteGatewayStore.SchemaVersion);
+        Assert.Equal(EmbeddedMigrations.Load()[^1].Version, SqliteGatewayStore.SchemaVersion);
+    }
+
+    [Fact]
+    public async Task A_zero_length_store_stops_the_open_as_corrupt_and_is_never_reset()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(harness.DatabasePath)!);
+        await File.WriteAllBytesAsync(harness.DatabasePath, []);
+
+        var failure = await Assert.ThrowsAsync<GatewayStoreException>(OpenAsync);
+
+        Assert.Equal(GatewayStoreError.Corrupt, failure.Error);
+        Assert.Contains(harness.DatabasePath, failure.Message, StringComparison.Ordinal);
+        Assert.Equal(0, new FileInfo(harness.DatabasePath).Length);
+    }
+
+    [Fact]
+    public async Task A_store_that_is_not_a_database_stops_the_open_as_corrupt_and_is_left_as_it_was()
+    {
+        var garbage = new byte[8192];
+        new Random(7).NextBytes(garbage);
+        Directory.CreateDirectory(Path.GetDirectoryName(harness.DatabasePath)!);
+        await File.WriteAllBytesAsync(harness.DatabasePath, garbage);
+
+        var failure = await Assert.ThrowsAsync<GatewayStoreException>(OpenAsync);
+
+        Assert.Equal(GatewayStoreError.Corrupt, failure.Error);
+        Assert.Contains(harness.DatabasePath, failure.Message, StringComparison.Ordinal);
+        Assert.Equal(garbage, await File.ReadAllBytesAsync(harness.DatabasePath));
+    }
+
+    [Fact]
+    public async Task A_store_whose_pages_are_damaged_stops_the_open_as_corrupt()
+    {
+        await (await OpenAsync()).DisposeAsync();
+        var bytes = await File.ReadAllBytesAsync(harness.DatabasePath);
+        // Keep the 100-byte header (a valid SQLite file) and overwrite the schema page: sqlite_master cannot be read.
+        Array.Fill(bytes, (byte)0xA5, 100, Math.Min(bytes.Length, 4096) - 100);
+        await File.WriteAllBytesAsync(harness.DatabasePath, bytes);
+
+        var failure = await Assert.ThrowsAsync<GatewayStoreException>(OpenAsync);
+
+        Assert.Equal(GatewayStoreError.Corrupt, failure.Error);
     }
 
     [Fact]

@@ -82,9 +82,11 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
             return SubmitResult.Refused(GatewayErrorCodes.InvalidRecipient, "recipient: is required");
         }
 
-        return RecipientFormat.Check(request.RecipientKind, request.Recipient.Trim()) is { } reason
-            ? SubmitResult.Refused(GatewayErrorCodes.InvalidRecipient, $"recipient: {reason}")
-            : null;
+        // Control characters (CR/LF) are refused, never trimmed away: bad input is not repaired silently.
+        var reason = request.Recipient.Any(char.IsControl)
+            ? "must not contain control characters (CR, LF, tab)"
+            : RecipientFormat.Check(request.RecipientKind, request.Recipient.Trim());
+        return reason is not null ? SubmitResult.Refused(GatewayErrorCodes.InvalidRecipient, $"recipient: {reason}") : null;
     }
 
     private static string Printable(string value) =>

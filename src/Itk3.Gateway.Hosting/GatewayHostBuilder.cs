@@ -70,7 +70,7 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         node.Start();
         if (DropFolder() is { } drop)
         {
-            host.Watch(new DropFolderWatcher(drop, node.Application, Clock, TimeSpan.FromSeconds(1)));
+            host.Watch(new DropFolderWatcher(drop, node.Application, Clock, TimeSpan.FromSeconds(1), options.DropFolderArchive));
         }
 
         await StartComponentsAsync(host, cancellationToken).ConfigureAwait(false);

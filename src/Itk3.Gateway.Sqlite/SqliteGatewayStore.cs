@@ -13,10 +13,11 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
     private readonly SqliteConnector connector;
     private readonly SqliteGatewayQueries queries;
     private readonly WriteGate writeGate;
-    private readonly WriteHealth writeHealth = new();
+    private readonly WriteHealth writeHealth;
 
-    private SqliteGatewayStore(SqliteConnector connector, TimeSpan busyTimeout, IReadOnlyList<int> appliedAtOpen)
+    private SqliteGatewayStore(SqliteConnector connector, TimeSpan busyTimeout, IReadOnlyList<int> appliedAtOpen, TimeProvider timeProvider)
     {
+        writeHealth = new WriteHealth(timeProvider);
         this.connector = connector;
         writeGate = new WriteGate(busyTimeout);
         queries = new SqliteGatewayQueries(connector);
@@ -138,7 +139,7 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
         {
             await using var connection = await connector.OpenAsync(cancellationToken);
             var applied = await new SqliteMigrator(migrations, timeProvider).ApplyAsync(connection, connector.DatabasePath, cancellationToken);
-            return new SqliteGatewayStore(connector, options.BusyTimeout, applied);
+            return new SqliteGatewayStore(connector, options.BusyTimeout, applied, timeProvider);
         }
         catch (GatewayStoreException e) when (e.Error is GatewayStoreError.Corrupt or GatewayStoreError.StorageFull)
         {

@@ -107,7 +107,8 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
         await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
         if (!await work.Transactions.AddAsync(transaction, cancellationToken).ConfigureAwait(false))
         {
-            return await work.Transactions.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            return await work.Transactions.GetAsync(id, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The generated MessageHeader id is already used: the node's id generator repeats ids.");
         }
 
         await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.Created, $"to {to} on {flow.WorkflowId}"), cancellationToken).ConfigureAwait(false);

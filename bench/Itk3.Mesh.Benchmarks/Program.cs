@@ -3,6 +3,12 @@ using Itk3.Mesh.Benchmarks;
 
 // Usage: dotnet run -c Release --project bench/Itk3.Mesh.Benchmarks -- [messages] [concurrency] [largeMB] [rounds] [data-root]
 // data-root: where both servers store files (default: the temp directory); /dev/shm takes the disk's fsync cost out.
+// Sequential mode (one message at a time): ... -- seq [messages] [rounds] [data-root]
+if (args.Length > 0 && args[0] == "seq")
+{
+    return await SequentialMode.RunAsync(args[1..]);
+}
+
 var messages = Arg(0, 3000);
 var concurrency = Arg(1, 8);
 var largeMb = Arg(2, 200);

@@ -51,6 +51,7 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
     public async Task<GatewayHost> StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.DataDirectory);
+        SpoolFiles.ClearLeftovers(Path.Combine(options.DataDirectory, "spool"));
         var profile = GatewayOptionsLoader.LoadReceiverProfile(options);
         MeshServer? embedded = null;
         var meshUrl = MeshUrl;
@@ -87,7 +88,7 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         Options = options,
         Store = store,
         Queries = store,
-        Transport = new MeshMessageTransport(client, options.Mailbox),
+        Transport = new MeshMessageTransport(client, options.Mailbox) { SpoolDirectory = Path.Combine(options.DataDirectory, "spool") },
         Clock = Clock,
         Ids = Ids ?? RandomIdGenerator.Instance,
         Retry = new RetryPolicy(Random ?? System.Random.Shared),

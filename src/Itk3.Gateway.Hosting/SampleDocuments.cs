@@ -21,4 +21,21 @@ public static class SampleDocuments
           {"fullUrl":"urn:uuid:{{{documentId}}}-o","resource":{"resourceType":"Organization","id":"organization-1","name":"Example Hospital"}}
          ]}
         """);
+
+    /// <summary>The discharge summary with <paramref name="observations"/> extra Observation entries (about 560 bytes each): a large document for memory and chunking work.</summary>
+    public static byte[] DischargeSummary(string documentId, DateTimeOffset date, int observations)
+    {
+        var small = DischargeSummary(documentId, date);
+        var day = date.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+        var text = new StringBuilder(Encoding.UTF8.GetString(small).TrimEnd(), small.Length + (observations * 560));
+        text.Length -= 2; // the closing "]}"
+        for (var i = 0; i < observations; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $$$"""
+                ,{"fullUrl":"urn:uuid:{{{documentId}}}-obs-{{{i}}}","resource":{"resourceType":"Observation","id":"obs-{{{i}}}","status":"final","code":{"coding":[{"system":"http://snomed.info/sct","code":"271649006","display":"Systolic blood pressure"}],"text":"Systolic blood pressure, seated, left arm"},"subject":{"reference":"urn:uuid:{{{documentId}}}-p"},"effectiveDateTime":"{{{day}}}","valueQuantity":{"value":{{{120 + (i % 40)}}},"unit":"mmHg","system":"http://unitsofmeasure.org","code":"mm[Hg]"},"comment":"Measured on the ward after rest; reading {{{i}}} of the admission."}}
+                """);
+        }
+
+        return Encoding.UTF8.GetBytes(text.Append("]}").ToString());
+    }
 }

@@ -19,18 +19,37 @@ internal sealed class LeasedQueue<T>(SqlSession session, string table, string co
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.MaxItems);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(request.LeaseDuration, TimeSpan.Zero);
-        var ids = await session.QueryAsync(
-            $"SELECT id FROM {table} WHERE state = '{Pending}' AND next_attempt_at <= $now " +
+        var due = await session.QueryAsync(
+            $"SELECT id, length(content) FROM {table} WHERE state = '{Pending}' AND next_attempt_at <= $now " +
             "AND (lease_until IS NULL OR lease_until <= $now) ORDER BY next_attempt_at, seq LIMIT $max",
             [("$now", request.Now), ("$max", request.MaxItems)],
-            r => r.GetString(0),
+            r => (Id: r.GetString(0), Bytes: r.GetInt64(1)),
             cancellationToken);
+        var ids = WithinBytes(due, request.MaxBytes);
         foreach (var id in ids)
         {
             await session.ExecuteAsync(
                 $"UPDATE {table} SET attempts = attempts + 1, lease_until = $until, claimed_by = $claimant WHERE id = $id",
                 [("$until", request.Now + request.LeaseDuration), ("$claimant", request.Claimant), ("$id", id)],
                 cancellationToken);
+        }
+
+        return ids;
+    }
+
+    private static List<string> WithinBytes(IReadOnlyList<(string Id, long Bytes)> due, long maxBytes)
+    {
+        var ids = new List<string>(due.Count);
+        var total = 0L;
+        foreach (var (id, bytes) in due)
+        {
+            total += bytes;
+            if (ids.Count > 0 && total > maxBytes)
+            {
+                break;
+            }
+
+            ids.Add(id);
         }
 
         return ids;

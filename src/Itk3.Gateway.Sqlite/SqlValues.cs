@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace Itk3.Gateway.Sqlite;
@@ -11,6 +12,8 @@ internal static class SqlValues
         DateTimeOffset time => time.UtcTicks,
         Enum member => member.ToString(),
         bool flag => flag ? 1L : 0L,
+        // The whole array as is (no copy of a large payload); a slice must be copied.
+        ReadOnlyMemory<byte> bytes when MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length => segment.Array,
         ReadOnlyMemory<byte> bytes => bytes.ToArray(),
         _ => value,
     };

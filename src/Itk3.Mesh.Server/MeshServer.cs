@@ -130,7 +130,7 @@ public sealed class MeshServer : IAsyncDisposable
         var registry = new WorkflowRegistry(config);
         var router = new GpProviderRouter(config, registry);
         var messages = new MessageService(store, config, options.TimeProvider, ids, router, logger);
-        var authenticator = new RequestAuthenticator(config, options.TimeProvider, new TokenReplayCache());
+        var authenticator = new RequestAuthenticator(config, options.TimeProvider, store.Tokens);
         var services = new EndpointServices(config, store, messages, authenticator, registry, router, ids, logger);
         return (services, new MeshAdmin(messages, config));
     }

@@ -3,7 +3,7 @@ using Itk3.Mesh.Models;
 namespace Itk3.Mesh;
 
 /// <summary>
-/// The MESH API v2 for one mailbox (MESH.md §5). Failures from the server throw <see cref="Errors.MeshApiException"/>
+/// The MESH API for one mailbox (MESH.md §5; v2, or v1 when the options ask for it). Failures from the server throw <see cref="Errors.MeshApiException"/>
 /// carrying the HTTP status and MESH error code; transport failures throw <see cref="HttpRequestException"/>.
 /// </summary>
 public interface IMeshClient
@@ -31,6 +31,12 @@ public interface IMeshClient
     /// gunzipping each one separately. Dispose the result.
     /// </summary>
     Task<MeshDownload> DownloadAsync(string messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Opens chunk <paramref name="chunkNumber"/> (1..N) of a message alone: its metadata (<c>mex-Chunk-Range</c> n:N) and
+    /// its content, gunzipped. Dispose the result.
+    /// </summary>
+    Task<MeshDownload> DownloadChunkAsync(string messageId, int chunkNumber, CancellationToken cancellationToken = default);
 
     /// <summary>Acknowledges a downloaded message, removing it from the inbox; repeating it is harmless.</summary>
     Task AcknowledgeAsync(string messageId, CancellationToken cancellationToken = default);

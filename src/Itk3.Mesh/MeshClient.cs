@@ -56,9 +56,12 @@ public sealed class MeshClient : IMeshClient, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(content);
         MeshSendValidator.Validate(request);
-        var chunkSize = request.ChunkSize ?? _options.ChunkSize;
+        var profile = MeshSendProfile.Find(_options.SendProfiles, request.To, request.WorkflowId);
+        var chunked = request.Chunk ?? profile?.Chunk ?? true;
+        var chunkSize = chunked ? request.ChunkSize ?? profile?.ChunkSize ?? _options.ChunkSize : int.MaxValue;
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1, nameof(request));
-        return _uploader.SendAsync(request, content, chunkSize, cancellationToken);
+        var resolved = request with { Compress = request.Compress ?? profile?.Compress ?? false, Chunk = chunked };
+        return _uploader.SendAsync(resolved, content, chunkSize, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -104,6 +107,16 @@ public sealed class MeshClient : IMeshClient, IDisposable
         var first = await FetchChunkAsync(messageId, 1, cancellationToken).ConfigureAwait(false);
         var metadata = MeshMetadataReader.Read(first, messageId);
         var stream = new MeshDownloadStream(first, metadata.TotalChunks, (n, ct) => FetchChunkAsync(messageId, n, ct));
+        return new MeshDownload(metadata, stream);
+    }
+
+    /// <inheritdoc />
+    public async Task<MeshDownload> DownloadChunkAsync(string messageId, int chunkNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkNumber, 1);
+        var response = await FetchChunkAsync(messageId, chunkNumber, cancellationToken).ConfigureAwait(false);
+        var metadata = MeshMetadataReader.Read(response, messageId);
+        var stream = new MeshDownloadStream(response, totalChunks: 1, (_, _) => throw new InvalidOperationException("One chunk only."));
         return new MeshDownload(metadata, stream);
     }
 

@@ -41,6 +41,15 @@ public sealed record MeshClientOptions
     /// <summary>Size of each uncompressed chunk in bytes (MESH advises more than 5 MiB for all but the last).</summary>
     public int ChunkSize { get; init; } = DefaultChunkSize;
 
+    /// <summary>Largest request sent when a message must not be chunked (MESH limits one request to 100 MB).</summary>
+    public const long MaxSingleRequestBytes = 100_000_000;
+
+    /// <summary>Per-recipient and per-workflow send settings; the most specific match applies (see <see cref="Models.MeshSendProfile"/>).</summary>
+    public IReadOnlyList<Models.MeshSendProfile> SendProfiles { get; init; } = [];
+
+    /// <summary>MESH API version to speak: 2 (default) or 1, for a peer that only answers v1 (sends <c>Accept: application/json</c>).</summary>
+    public int ApiVersion { get; init; } = 2;
+
     /// <summary>Ask for gzip transport compression on downloads (each chunk is gunzipped by the client).</summary>
     public bool AcceptGzip { get; init; } = true;
 
@@ -75,6 +84,16 @@ public sealed record MeshClientOptions
         ArgumentNullException.ThrowIfNull(Password);
         ArgumentNullException.ThrowIfNull(SharedKey);
         ArgumentOutOfRangeException.ThrowIfLessThan(ChunkSize, 1);
+        if (ApiVersion is not (1 or 2))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ApiVersion), ApiVersion, "ApiVersion must be 1 or 2.");
+        }
+
+        ArgumentNullException.ThrowIfNull(SendProfiles);
+        if (SendProfiles.Any(p => p.ChunkSize < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SendProfiles), "A send profile's ChunkSize must be at least 1.");
+        }
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RequestTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegative(Retry.MaxRetries);
     }

@@ -24,11 +24,27 @@ public sealed class GatewayOptionsLoaderTests
     [InlineData("""{"delivery": {"mode": "callback"}}""", "$.delivery.callbackUrl")]
     [InlineData("""{"mailbx": "X"}""", "$.mailbx")]
     [InlineData("""{"mesh": {"pollInterval": "soon"}}""", "$.mesh.pollInterval")]
+    [InlineData("""{"mesh": {"sendProfiles": [{"recipient": "A"}, {"recipient": "B", "chunkSize": 0}]}}""", "$.mesh.sendProfiles[1].chunkSize")]
     public void Bad_configuration_names_the_field_at_fault(string json, string field)
     {
         var error = Assert.Throws<GatewayConfigException>(() => GatewayOptionsLoader.Parse(json));
 
         Assert.Equal(field, error.Field);
+    }
+
+    [Fact]
+    public void Send_profiles_are_read_per_recipient_and_workflow()
+    {
+        var options = GatewayOptionsLoader.Parse("""
+            {"mesh": {"sendProfiles": [
+              {"recipient": "X26ABC2", "compress": false, "chunk": false},
+              {"workflowId": "TOC_FHIR_IP_DISCH", "compress": true, "chunkSize": 5242880}]}}
+            """);
+
+        Assert.Equal(
+            [new Itk3.Mesh.Models.MeshSendProfile { Recipient = "X26ABC2", Compress = false, Chunk = false },
+             new Itk3.Mesh.Models.MeshSendProfile { WorkflowId = "TOC_FHIR_IP_DISCH", Compress = true, ChunkSize = 5242880 }],
+            options.Mesh.SendProfiles);
     }
 
     [Fact]

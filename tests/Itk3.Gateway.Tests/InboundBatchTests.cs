@@ -1,8 +1,6 @@
-using Itk3.Fhir.Serialization;
 using Itk3.Gateway.Hosting;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Tests.Support;
-using Itk3.Messaging.Building;
 using Itk3.Messaging.Codes;
 using Itk3.Messaging.Reading;
 
@@ -10,16 +8,14 @@ namespace Itk3.Gateway.Tests;
 
 public sealed class InboundBatchTests
 {
-    private static readonly DateTimeOffset Date = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task Message_whose_handling_always_throws_is_dead_lettered_without_holding_back_its_batch()
     {
         using var temp = new TempFolder();
         await using var mesh = await EmbeddedMesh.StartAsync([("X26HOS01", "RXX01"), ("X26GP001", "A12345")], temp.Sub("mesh"));
         using var sender = RawMailbox.Open(mesh.BaseAddress, "X26HOS01");
-        var poison = Build(11, "0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c61");
-        var good = Build(12, "0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c62");
+        var poison = RawMessages.Discharge(11, "0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c61");
+        var good = RawMessages.Discharge(12, "0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c62");
         var poisonId = await RawMailbox.SendAsync(sender, "X26GP001", "TOC_FHIR_IP_DISCH", poison);
         var goodId = await RawMailbox.SendAsync(sender, "X26GP001", "TOC_FHIR_IP_DISCH", good);
         var poisonedHeader = ItkMessageReader.Read(poison).Message!.MessageId!;
@@ -40,19 +36,5 @@ public sealed class InboundBatchTests
         Assert.Equal(ResponseCodes.Success, accepted!.ItkCode);
         Assert.NotEqual(InboundState.DeadLettered, accepted.State);
         Assert.Equal(InboundState.DeadLettered, dead!.State);
-    }
-
-    private static byte[] Build(int seed, string documentId)
-    {
-        var document = FhirSerializer.Parse(SampleDocuments.DischargeSummary(documentId, Date), FhirFormat.Json).Root!;
-        var built = new ItkMessageBuilder(TimeProvider.System, new SeededIds(seed)).Build(new MessageDraft
-        {
-            Event = MessageEvents.EDischarge,
-            Handling = new HandlingSpecification { InfAckRequested = true, BusAckRequested = false, MessageDefinition = ItkUrls.MessageDefinitionBase + "ITK-eDischarge-MessageDefinition-4" },
-            Sender = Participant.Organization("RXX01"),
-            SourceEndpoint = "X26HOS01",
-            Payload = ItkPayload.Document(document),
-        });
-        return FhirSerializer.SerializeToBytes(built.Bundle, FhirFormat.Json);
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Itk3.Cli;
 using Itk3.Cli.Commands;
 using Itk3.Mesh.Contract.Tests.Support;
+using Itk3.Mesh.Models;
 using static Itk3.Mesh.Contract.Tests.Support.ContractConfig;
 
 namespace Itk3.Mesh.Contract.Tests;
@@ -58,6 +59,46 @@ public sealed class CliContractTests : IAsyncLifetime
         Assert.Contains("status: acknowledged", track.Out);
         Assert.Equal(string.Empty, after.Out);
         Assert.Contains($"message_id: {id}", byLocalId.Out);
+    }
+
+    [Fact]
+    public async Task Download_prints_the_senders_checksum_flags_and_partner_id_in_text_and_json()
+    {
+        var request = new MeshSendRequest(Receiver, Workflow)
+        {
+            ContentChecksum = "md5:99914b932bd37a50b983c5e7c90ae93b", PartnerId = "partner-7", ContentEncrypted = true, ContentCompressed = true,
+        };
+        var sent = await _mesh.Client(Sender).SendAsync(request, Bytes.Stream("{}"));
+
+        var text = await RunAsync(Receiver, "download", sent.MessageId, "--output", Path.Combine(_work, "a.json"));
+        var json = await RunAsync(Receiver, "download", sent.MessageId, "--output", Path.Combine(_work, "b.json"), "--format", "json");
+
+        Assert.Equal((0, 0), (text.Exit, json.Exit));
+        Assert.Contains("content_checksum: md5:99914b932bd37a50b983c5e7c90ae93b", text.Out);
+        Assert.Contains("content_compressed: Y", text.Out);
+        Assert.Contains("content_encrypted: Y", text.Out);
+        Assert.Contains("partner_id: partner-7", text.Out);
+        var fields = System.Text.Json.JsonDocument.Parse(json.Out).RootElement;
+        Assert.Equal(("md5:99914b932bd37a50b983c5e7c90ae93b", "Y", "Y", "partner-7", sent.MessageId),
+            (fields.GetProperty("content_checksum").GetString(), fields.GetProperty("content_compressed").GetString(),
+             fields.GetProperty("content_encrypted").GetString(), fields.GetProperty("partner_id").GetString(), fields.GetProperty("message_id").GetString()));
+    }
+
+    [Fact]
+    public async Task Download_with_chunk_fetches_that_chunk_alone()
+    {
+        var payload = Bytes.Pattern(5000, seed: 9);
+        var sent = await _mesh.Client(Sender, chunkSize: 2000).SendAsync(new MeshSendRequest(Receiver, Workflow) { Compress = true }, new MemoryStream(payload));
+        var target = Path.Combine(_work, "part2.bin");
+
+        var result = await RunAsync(Receiver, "download", sent.MessageId, "--chunk", "2", "--output", target);
+        var beyond = await RunAsync(Receiver, "download", sent.MessageId, "--chunk", "4", "--output", target);
+
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("chunk_range: 2:3", result.Out);
+        Assert.Equal(payload[2000..4000], await File.ReadAllBytesAsync(target));
+        Assert.Equal(MeshCommand.MeshErrorExit, beyond.Exit);
+        Assert.Contains("MESH 404", beyond.Err);
     }
 
     [Fact]

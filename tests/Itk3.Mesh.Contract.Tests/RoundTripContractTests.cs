@@ -66,7 +66,6 @@ public sealed class RoundTripContractTests : IAsyncLifetime
     public async Task Head_returns_the_same_metadata_as_a_download()
     {
         var sent = await _mesh.Client(Sender).SendAsync(Bundle, Bytes.Stream("{}"));
-        // Without transport gzip: a gzipped download also carries mex-Content-Compressed (the sandbox's quirk).
         var receiver = _mesh.Client(_mesh.Options(Receiver) with { AcceptGzip = false });
 
         var head = await receiver.GetMetadataAsync(sent.MessageId);

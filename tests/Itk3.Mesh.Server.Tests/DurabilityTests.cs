@@ -93,5 +93,41 @@ public sealed class DurabilityTests : IDisposable
         Assert.Equal("legacy body", await download.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_token_used_before_a_restart_is_refused_after_it_inside_the_window(bool compactInBetween)
+    {
+        var time = new ManualTimeProvider(ServerFixture.Start);
+        var journal = new Storage.JournalOptions { CompactBytes = compactInBetween ? 1 : 64 * 1024 * 1024 };
+        string token;
+        await using (var first = await ServerFixture.StartAsync(null, _dataDir, time, journal))
+        {
+            token = first.Client.Token("X26ABC2");
+            Assert.Equal(200, await InboxWithTokenAsync(first, token));
+            if (compactInBetween)
+            {
+                // Journal growth past CompactBytes compacts after the next batch: the token must survive into the new generation.
+                await first.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW");
+                await first.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW");
+            }
+        }
+
+        time.Advance(TimeSpan.FromMinutes(90));
+        await using var second = await ServerFixture.StartAsync(dataDirectory: _dataDir, time: time);
+
+        Assert.Equal(403, await InboxWithTokenAsync(second, token));
+        var fresh = Itk3.Mesh.Authentication.MeshToken.Create("X26ABC2", TestConfig.Password, TestConfig.SharedKey, "a-new-nonce", 0, time.GetUtcNow());
+        Assert.Equal(200, await InboxWithTokenAsync(second, fresh.ToString()));
+    }
+
+    private static async Task<int> InboxWithTokenAsync(ServerFixture f, string token)
+    {
+        using var request = f.Client.Request(HttpMethod.Get, "/messageexchange/X26ABC2/inbox", null);
+        request.Headers.TryAddWithoutValidation("Authorization", token);
+        using var response = await f.Client.Http.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
     public void Dispose() => Directory.Delete(_dataDir, recursive: true);
 }

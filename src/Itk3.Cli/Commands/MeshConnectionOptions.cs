@@ -29,10 +29,13 @@ internal sealed class MeshConnectionOptions
 
     public Option<string?> Proxy { get; } = EnvOption("--proxy", "MESH_PROXY", "HTTP proxy URL, e.g. http://proxy.local:3128.");
 
+    public Option<string?> ApiVersion { get; } = EnvOption("--api-version", "MESH_API_VERSION",
+        "MESH API version to speak: 2 (default) or 1 for a peer that only answers v1.");
+
     /// <summary>Adds every connection option to a client command.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Url, Mailbox, Password, SharedKey, Cert, Key, CertPassword, Ca, Proxy })
+        foreach (var option in new Option[] { Url, Mailbox, Password, SharedKey, Cert, Key, CertPassword, Ca, Proxy, ApiVersion })
         {
             command.Options.Add(option);
         }
@@ -52,6 +55,12 @@ internal sealed class MeshConnectionOptions
             TrustedRoots = LoadRoots(Value(result, Ca)),
             Proxy = Value(result, Proxy) is { } proxy ? new WebProxy(proxy) : null,
             ChunkSize = chunkSize ?? MeshClientOptions.DefaultChunkSize,
+            ApiVersion = Value(result, ApiVersion) switch
+            {
+                null or "2" => 2,
+                "1" => 1,
+                var other => throw new ArgumentException($"--api-version must be 1 or 2, not {other}."),
+            },
         };
     }
 

@@ -20,6 +20,7 @@ internal static class MeshTransferCommands
         var contentType = new Option<string?>("--content-type") { Description = "Media type, e.g. application/fhir+json." };
         var checksum = new Option<string?>("--checksum") { Description = "Your checksum of the content, e.g. md5:0123abcd." };
         var compress = new Option<bool>("--compress") { Description = "Gzip each chunk for transport." };
+        var noChunk = new Option<bool>("--no-chunk") { Description = "Send as one request whatever the size (for recipients that cannot take chunked messages); refused above 100 MB." };
         var chunkSize = new Option<int?>("--chunk-size") { Description = "Chunk size in bytes (default 20 MiB; MESH advises more than 5 MiB)." };
         var command = new Command("send", """
             Send a file (any size: it is split into chunks and streamed). Prints the message ID MESH assigned.
@@ -28,7 +29,8 @@ internal static class MeshTransferCommands
             Examples:
               itk3 mesh send --to X26ABC2 --workflow TOC_FHIR_IP_DISCH --content-type application/fhir+json bundle.json
               cat big.bin | itk3 mesh send --to X26ABC2 --workflow TEST_WORKFLOW --compress --file-name big.bin -
-            """) { file, to, workflow, subject, localId, fileName, contentType, checksum, compress, chunkSize };
+              itk3 mesh send --to X26ABC2 --workflow TEST_WORKFLOW --no-chunk report.pdf
+            """) { file, to, workflow, subject, localId, fileName, contentType, checksum, compress, noChunk, chunkSize };
         command.SetAction((r, ct) => MeshCommand.RunAsync(r, connection, async (client, output) =>
         {
             var path = r.GetValue(file)!;
@@ -37,7 +39,8 @@ internal static class MeshTransferCommands
             {
                 Subject = r.GetValue(subject), LocalId = r.GetValue(localId), ContentType = r.GetValue(contentType),
                 FileName = r.GetValue(fileName) ?? (path == "-" ? null : Path.GetFileName(path)),
-                ContentChecksum = r.GetValue(checksum), Compress = r.GetValue(compress),
+                ContentChecksum = r.GetValue(checksum), Compress = r.GetValue(compress) ? true : null,
+                Chunk = r.GetValue(noChunk) ? false : null,
             };
             var result = await client.SendAsync(request, content, ct);
             await output.WriteLineAsync(result.MessageId);
@@ -51,24 +54,35 @@ internal static class MeshTransferCommands
         var id = new Argument<string>("message-id") { Description = "ID from 'itk3 mesh inbox'." };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the content: a file path, or - for standard output (default: the message's file name, else {id}.dat)." };
         var ack = new Option<bool>("--ack") { Description = "Acknowledge once the content is safely written." };
+        var chunk = new Option<int?>("--chunk") { Description = "Fetch only chunk N (1..N of mex-chunk-range), e.g. to resume or inspect one part (default {id}.{N}.dat)." };
+        var format = new Option<string>("--format") { Description = "Metadata output: text (name: value lines) or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("download", """
-            Download a message (all chunks, streamed) and print its metadata. A REPORT (non-delivery notice) has no
-            content: its linked message ID and status code are printed instead.
+            Download a message (all chunks, streamed) and print its metadata, including the sender's
+            content_checksum, content_compressed, content_encrypted and partner_id. A REPORT (non-delivery notice) has
+            no content: its linked message ID and status code are printed instead.
             Examples:
               itk3 mesh download 0123ABCD --output bundle.json --ack
               itk3 mesh download 0123ABCD -o - | jq .
-            """) { id, output, ack };
+              itk3 mesh download 0123ABCD --chunk 3 --format json
+            """) { id, output, ack, chunk, format };
         command.SetAction((r, ct) => MeshCommand.RunAsync(r, connection, async (client, stdout) =>
         {
             var messageId = r.GetValue(id)!;
-            await using (var download = await client.DownloadAsync(messageId, ct))
+            var number = r.GetValue(chunk);
+            if (number < 1)
+            {
+                throw new ArgumentException("--chunk must be 1 or more.");
+            }
+
+            await using (var download = number is { } n ? await client.DownloadChunkAsync(messageId, n, ct) : await client.DownloadAsync(messageId, ct))
             {
                 var target = r.GetValue(output);
                 var info = target == "-" ? r.InvocationConfiguration.Error : stdout;
-                await MeshOutput.WriteMetadataAsync(info, download.Metadata);
+                await MeshOutput.WriteMetadataAsync(info, download.Metadata, r.GetValue(format) == "json");
                 if (!download.Metadata.IsReport)
                 {
-                    await WriteContentAsync(download, target, ct);
+                    await WriteContentAsync(download, target ?? (number is { } k ? $"{download.Metadata.MessageId}.{k}.dat" : null), ct);
                 }
             }
 

@@ -22,6 +22,7 @@ public static class MeshConnectionFactory
             ClientCertificate = LoadCertificate(settings.ClientCertificate),
             TrustedRoots = LoadRoots(settings.TrustedRootsPath),
             Proxy = settings.Proxy is { Length: > 0 } proxy ? new WebProxy(proxy) : null,
+            SendProfiles = settings.SendProfiles,
         };
     }
 

@@ -42,7 +42,7 @@ internal sealed class GatewayApplication(GatewayNodeServices services, NodeSigna
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(claimant);
         await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
-        var lease = new LeaseRequest(services.Clock.GetUtcNow(), services.Lease, claimant, Math.Clamp(maxItems, 1, 500));
+        var lease = new LeaseRequest(services.Clock.GetUtcNow(), services.Lease, claimant, Math.Clamp(maxItems, 1, 500)) { MaxBytes = services.BytesInFlight.Capacity };
         var items = await work.Deliveries.ClaimAsync(lease, cancellationToken).ConfigureAwait(false);
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
         return [.. items.Select(i => new PulledDelivery(i.Id, i.IdempotencyKey, i.InboundMeshMessageId, i.Flow, i.Content))];

@@ -48,6 +48,14 @@ internal static class GatewayOptionsValidator
             errors.Add(new("$.mesh.pollInterval", "must be positive (for example \"00:05:00\")"));
         }
 
+        for (var i = 0; i < mesh.SendProfiles.Count; i++)
+        {
+            if (mesh.SendProfiles[i].ChunkSize < 1)
+            {
+                errors.Add(new($"$.mesh.sendProfiles[{i}].chunkSize", "must be at least 1 (bytes)"));
+            }
+        }
+
         if (mesh.HandshakeInterval <= TimeSpan.Zero)
         {
             errors.Add(new("$.mesh.handshakeInterval", "must be positive (for example \"1.00:00:00\")"));

@@ -1,3 +1,5 @@
+using Itk3.Mesh.Models;
+
 namespace Itk3.Gateway.Configuration;
 
 /// <summary>How the node reaches MESH.</summary>
@@ -41,6 +43,9 @@ public sealed record MeshSettings
 
     /// <summary>Where the embedded MESH server listens (port 0 picks a free port).</summary>
     public string EmbeddedListenUrl { get; init; } = "http://127.0.0.1:0";
+
+    /// <summary>Per-recipient and per-workflow send settings (compress, chunk, chunkSize); the most specific match applies.</summary>
+    public IReadOnlyList<MeshSendProfile> SendProfiles { get; init; } = [];
 
     /// <summary>The poll interval in force (<see cref="PollInterval"/> or its default).</summary>
     public TimeSpan EffectivePollInterval => PollInterval ?? (IsEmbedded ? TimeSpan.FromSeconds(5) : TimeSpan.FromMinutes(5));

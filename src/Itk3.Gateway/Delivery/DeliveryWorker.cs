@@ -28,7 +28,7 @@ internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarg
         IReadOnlyList<DeliveryItem> items;
         await using (var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false))
         {
-            var lease = new LeaseRequest(services.Clock.GetUtcNow(), services.Lease, services.InstanceId, services.Concurrency * 8);
+            var lease = new LeaseRequest(services.Clock.GetUtcNow(), services.Lease, services.InstanceId, services.Concurrency * 8) { MaxBytes = services.BytesInFlight.Capacity };
             items = await work.Deliveries.ClaimAsync(lease, cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
         }

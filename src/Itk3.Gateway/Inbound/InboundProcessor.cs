@@ -46,10 +46,9 @@ internal sealed class InboundProcessor
         return new PreparedMessage(envelope, ItkMessageReader.Read(envelope.Content, null, options));
     }
 
-    /// <summary>Registers and handles the message; false when it was already registered (a MESH redelivery: nothing is done again).</summary>
-    public async Task<bool> StoreAsync(IncomingEnvelope envelope, CancellationToken cancellationToken)
+    /// <summary>Registers and handles a message read by <see cref="Prepare"/>; false when it was already registered (a MESH redelivery: nothing is done again).</summary>
+    public async Task<bool> StoreAsync(PreparedMessage prepared, CancellationToken cancellationToken)
     {
-        var prepared = Prepare(envelope);
         await using var work = await _services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
         var stored = await ApplyAsync(work, prepared, cancellationToken).ConfigureAwait(false);
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -70,12 +70,57 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
     {
         var downloads = await Task.WhenAll(ids.Select(id => DownloadAsync(id, cancellationToken))).ConfigureAwait(false);
         var done = downloads.Where(d => d.Acknowledged).Select(d => d.Id).ToList();
-        var ready = downloads.Where(d => d.Prepared is not null).Select(d => d.Prepared!).ToList();
-        if (ready.Count == 0)
+        var spooled = downloads.Where(d => d.Spooled is not null).Select(d => d.Spooled!).ToList();
+        try
         {
-            return done;
+            // Large bodies wait on disk; they are read, validated and stored a byte budget's worth at a time, so N large
+            // messages never sit in memory (as bytes and as trees) together.
+            foreach (var slice in BudgetSlices(spooled))
+            {
+                done.AddRange(await HandleSliceAsync(slice, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        finally
+        {
+            foreach (var envelope in spooled)
+            {
+                await envelope.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
+        return done;
+    }
+
+    private IEnumerable<List<SpooledEnvelope>> BudgetSlices(List<SpooledEnvelope> all)
+    {
+        var budget = services.BytesInFlight;
+        var slice = new List<SpooledEnvelope>();
+        var bytes = 0L;
+        foreach (var envelope in all)
+        {
+            var charge = budget.Charge(envelope.Length);
+            if (slice.Count > 0 && bytes + charge > budget.Capacity)
+            {
+                yield return slice;
+                slice = [];
+                bytes = 0;
+            }
+
+            slice.Add(envelope);
+            bytes += charge;
+        }
+
+        if (slice.Count > 0)
+        {
+            yield return slice;
+        }
+    }
+
+    private async Task<List<string>> HandleSliceAsync(List<SpooledEnvelope> slice, CancellationToken cancellationToken)
+    {
+        using var lease = await services.BytesInFlight.AcquireAsync(slice.Sum(e => services.BytesInFlight.Charge(e.Length)), cancellationToken).ConfigureAwait(false);
+        var ready = (await Task.WhenAll(slice.Select(e => Task.Run(async () => _processor.Prepare(await e.LoadAsync(cancellationToken).ConfigureAwait(false)), cancellationToken)))
+            .ConfigureAwait(false)).ToList();
         foreach (var _ in ready)
         {
             services.Crashes.Reached(CrashPoint.AfterDownloadBeforeCommit);
@@ -87,8 +132,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
             services.Crashes.Reached(CrashPoint.AfterCommitBeforeAcknowledge);
             return await AcknowledgeAsync(p.Envelope.MessageId, cancellationToken).ConfigureAwait(false) ? p.Envelope.MessageId : null;
         })).ConfigureAwait(false);
-        done.AddRange(acks.OfType<string>());
-        return done;
+        return acks.OfType<string>().ToList();
     }
 
     private async Task StoreBatchAsync(List<PreparedMessage> ready, CancellationToken cancellationToken)
@@ -96,7 +140,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
         if (ready.Count == 1)
         {
             // Alone: the one-message path counts its failures towards dead-lettering.
-            await StoreAsync(ready[0].Envelope, cancellationToken).ConfigureAwait(false);
+            await StoreAsync(ready[0], cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -116,17 +160,17 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
             // One message spoiled the batch (nothing of it was committed): store them one by one, so only that one fails.
             foreach (var prepared in ready)
             {
-                await StoreAsync(prepared.Envelope, cancellationToken).ConfigureAwait(false);
+                await StoreAsync(prepared, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task<(string Id, PreparedMessage? Prepared, bool Acknowledged)> DownloadAsync(string id, CancellationToken cancellationToken)
+    private async Task<(string Id, SpooledEnvelope? Spooled, bool Acknowledged)> DownloadAsync(string id, CancellationToken cancellationToken)
     {
-        IncomingEnvelope envelope;
+        SpooledEnvelope envelope;
         try
         {
-            envelope = await services.Transport.ReceiveAsync(id, cancellationToken).ConfigureAwait(false);
+            envelope = await services.Transport.ReceiveSpooledAsync(id, cancellationToken).ConfigureAwait(false);
         }
         catch (TransportException e) when (e.IsTransient)
         {
@@ -141,14 +185,15 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
             return (id, null, await AcknowledgeAsync(id, cancellationToken).ConfigureAwait(false));
         }
 
-        return (id, _processor.Prepare(envelope), false);
+        return (id, envelope, false);
     }
 
-    private async Task StoreAsync(IncomingEnvelope envelope, CancellationToken cancellationToken)
+    private async Task StoreAsync(PreparedMessage prepared, CancellationToken cancellationToken)
     {
+        var envelope = prepared.Envelope;
         try
         {
-            await _processor.StoreAsync(envelope, cancellationToken).ConfigureAwait(false);
+            await _processor.StoreAsync(prepared, cancellationToken).ConfigureAwait(false);
             _failures.TryRemove(envelope.MessageId, out _);
         }
         catch (Exception e) when (e is not (OperationCanceledException or SimulatedCrashException or Store.GatewayStoreException))

@@ -4,24 +4,31 @@ using Itk3.Messaging.Reading;
 namespace Itk3.Gateway.Inbound;
 
 /// <summary>The last few stored messages that await a business outcome, as read on arrival, so reporting the outcome
-/// need not load and read them again; bounded (oldest forgotten first), a miss falls back to the store.</summary>
-internal sealed class RecentReads(int capacity = 4096)
+/// need not load and read them again; bounded by count and by the bytes read (oldest forgotten first). A message larger
+/// than an eighth of the byte bound is never remembered: its tree would pin far more memory than re-reading it costs.
+/// A miss falls back to the store.</summary>
+internal sealed class RecentReads(int capacity = 4096, long maxBytes = 8L * 1024 * 1024)
 {
     private readonly ConcurrentDictionary<string, ReadOutcome> _reads = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<string> _order = new();
+    private long _bytes;
 
-    /// <summary>Remembers a committed message's read.</summary>
+    /// <summary>The source bytes of the reads remembered now.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>Remembers a committed message's read, unless it is too large to keep.</summary>
     public void Add(string meshMessageId, ReadOutcome read)
     {
-        if (!_reads.TryAdd(meshMessageId, read))
+        if (read.SizeInBytes > maxBytes / 8 || !_reads.TryAdd(meshMessageId, read))
         {
             return;
         }
 
+        Interlocked.Add(ref _bytes, read.SizeInBytes);
         _order.Enqueue(meshMessageId);
-        while (_order.Count > capacity && _order.TryDequeue(out var oldest))
+        while ((_order.Count > capacity || Interlocked.Read(ref _bytes) > maxBytes) && _order.TryDequeue(out var oldest))
         {
-            _reads.TryRemove(oldest, out _);
+            Forget(oldest);
         }
     }
 
@@ -29,5 +36,11 @@ internal sealed class RecentReads(int capacity = 4096)
     public ReadOutcome? Find(string meshMessageId) => _reads.TryGetValue(meshMessageId, out var read) ? read : null;
 
     /// <summary>Forgets a message once its outcome is recorded.</summary>
-    public void Forget(string meshMessageId) => _reads.TryRemove(meshMessageId, out _);
+    public void Forget(string meshMessageId)
+    {
+        if (_reads.TryRemove(meshMessageId, out var read))
+        {
+            Interlocked.Add(ref _bytes, -read.SizeInBytes);
+        }
+    }
 }

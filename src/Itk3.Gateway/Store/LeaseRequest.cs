@@ -5,4 +5,8 @@ namespace Itk3.Gateway.Store;
 /// <param name="LeaseDuration">How long the claim holds; after it the items are claimable again (a crashed claimant's items are redelivered).</param>
 /// <param name="Claimant">Who claims (an instance id), recorded for diagnosis.</param>
 /// <param name="MaxItems">The most items to claim.</param>
-public sealed record LeaseRequest(DateTimeOffset Now, TimeSpan LeaseDuration, string Claimant, int MaxItems);
+public sealed record LeaseRequest(DateTimeOffset Now, TimeSpan LeaseDuration, string Claimant, int MaxItems)
+{
+    /// <summary>The most content bytes to claim at once (the first item is claimed whatever its size), so one claim never loads many large payloads.</summary>
+    public long MaxBytes { get; init; } = long.MaxValue;
+}

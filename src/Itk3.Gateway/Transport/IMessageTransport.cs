@@ -18,6 +18,10 @@ public interface IMessageTransport
     /// <summary>Downloads one message (headers and all its bytes).</summary>
     Task<IncomingEnvelope> ReceiveAsync(string messageId, CancellationToken cancellationToken);
 
+    /// <summary>Downloads one message, keeping a large body out of memory (in a temporary file) until it is loaded; by default the whole body is read into memory.</summary>
+    async Task<SpooledEnvelope> ReceiveSpooledAsync(string messageId, CancellationToken cancellationToken) =>
+        SpooledEnvelope.InMemory(await ReceiveAsync(messageId, cancellationToken).ConfigureAwait(false));
+
     /// <summary>Acknowledges a message: the transport stops offering it. Call only after it is durably stored.</summary>
     Task CompleteAsync(string messageId, CancellationToken cancellationToken);
 

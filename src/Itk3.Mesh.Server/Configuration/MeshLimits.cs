@@ -18,6 +18,13 @@ public sealed record MeshLimits
     /// <summary>Days after upload when a message is deleted from the server.</summary>
     public double RetentionDays { get; init; } = 30;
 
+    /// <summary>
+    /// Inflate every gzip chunk at upload to check its deflate data and CRC (400 when broken). Off by default: the gzip
+    /// framing is checked without inflating, and the CRC by whoever inflates (the receiving client, or this server for a
+    /// client that does not accept gzip), which keeps chunked uploads at disk speed.
+    /// </summary>
+    public bool InflateGzipOnUpload { get; init; }
+
     /// <summary>How far (in minutes) a token timestamp may be from server time.</summary>
     public int TokenWindowMinutes { get; init; } = 120;
 }

@@ -14,4 +14,7 @@ public sealed record MeshMailboxConfig
 
     /// <summary>The display name shown by lookup and tracking (<c>mailbox_name</c>, <c>recipient_name</c>).</summary>
     public string Name { get; init; } = "";
+
+    /// <summary>A disabled mailbox is refused (403) on every authenticated call, like a deactivated live mailbox (witness test 701).</summary>
+    public bool Disabled { get; init; }
 }

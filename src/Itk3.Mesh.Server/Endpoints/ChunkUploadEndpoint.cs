@@ -22,7 +22,7 @@ internal sealed class ChunkUploadEndpoint(EndpointServices services)
         if (error is null)
         {
             var (size, bodyError) = await UploadBody.StoreAsync(context.Request, services.Store, message!.MessageId, number,
-                message.ContentEncoding, services.Config.Limits.MaxRequestBytes, discardOnError: false).ConfigureAwait(false);
+                message.ContentEncoding, services.Config.Limits, discardOnError: false).ConfigureAwait(false);
             error = bodyError ?? await services.Messages.AcceptChunkAsync(message.MessageId, number, size, context.RequestAborted)
                 .ConfigureAwait(false);
         }

@@ -42,7 +42,10 @@ internal static class DownloadHeaders
         }
 
         Add(h, "last-modified", LastModified(m.AcceptedAt ?? m.UploadedAt));
-        Add(h, "mex-content-compressed", gzipped ? "Y" : m.ContentCompressed);
+
+        // The sender's flag, passed through unchanged: transport gzip is told by Content-Encoding (real MESH; the sandbox
+        // sets Y on every gzip response, which is not copied here).
+        Add(h, "mex-content-compressed", m.ContentCompressed);
     }
 
     /// <summary><c>yyyyMMddHHmmss</c> in UTC, the MESH status timestamp form.</summary>

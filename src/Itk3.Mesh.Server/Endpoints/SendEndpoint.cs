@@ -32,7 +32,7 @@ internal sealed class SendEndpoint(EndpointServices services)
 
         draft!.MessageId = services.Messages.NewMessageId();
         var (size, bodyError) = await UploadBody.StoreAsync(context.Request, services.Store, draft.MessageId, 1,
-            draft.ContentEncoding, services.Config.Limits.MaxRequestBytes, discardOnError: true).ConfigureAwait(false);
+            draft.ContentEncoding, services.Config.Limits, discardOnError: true).ConfigureAwait(false);
         if (bodyError is not null)
         {
             await MeshErrors.WriteAsync(context, request.Version, bodyError).ConfigureAwait(false);

@@ -1,17 +1,19 @@
 using System.IO.Compression;
+using Itk3.Mesh.Server.Configuration;
 using Itk3.Mesh.Server.Protocol;
 using Itk3.Mesh.Server.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace Itk3.Mesh.Server.Endpoints;
 
-/// <summary>Stores a request body as one chunk, enforcing the size limit, emptiness and (for gzip) well-formedness.</summary>
+/// <summary>Stores a request body as one chunk, enforcing the size limit, emptiness and (for gzip) the gzip framing.</summary>
 internal static class UploadBody
 {
     /// <summary>The stored size, or the error to answer with (the chunk is then discarded).</summary>
     public static async Task<(long Size, MeshError? Error)> StoreAsync(
-        HttpRequest request, MessageStore store, string messageId, int number, string? encoding, long limit, bool discardOnError)
+        HttpRequest request, MessageStore store, string messageId, int number, string? encoding, MeshLimits limits, bool discardOnError)
     {
+        var limit = limits.MaxRequestBytes;
         if (request.ContentLength > limit)
         {
             return (0, MeshError.TooLarge);
@@ -26,7 +28,8 @@ internal static class UploadBody
             .ConfigureAwait(false);
         var error = size < 0 ? MeshError.TooLarge
             : size == 0 ? MeshError.DataFileMissing
-            : encoding == "gzip" && !await IsValidGzipAsync(store.Locate(messageId, number)).ConfigureAwait(false) ? MeshError.InvalidGzip
+            : encoding == "gzip" && !await IsValidGzipAsync(store.Locate(messageId, number), limits.InflateGzipOnUpload).ConfigureAwait(false)
+                ? MeshError.InvalidGzip
             : null;
         if (error is not null && discardOnError)
         {
@@ -36,8 +39,19 @@ internal static class UploadBody
         return (size, error);
     }
 
-    private static async Task<bool> IsValidGzipAsync(ChunkLocation chunk)
+    /// <summary>The gzip framing always (no inflate); the whole stream and its CRC only when <paramref name="inflate"/> is set.</summary>
+    private static async Task<bool> IsValidGzipAsync(ChunkLocation chunk, bool inflate)
     {
+        if (!GzipFraming.IsPlausible(chunk))
+        {
+            return false;
+        }
+
+        if (!inflate)
+        {
+            return true;
+        }
+
         try
         {
             await using var file = chunk.OpenRead();

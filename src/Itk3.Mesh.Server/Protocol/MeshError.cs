@@ -26,6 +26,7 @@ internal sealed record MeshError(int Status, string Event, string Code, string M
     public static readonly MeshError AuthHeaderUnreadable = new(StatusCodes.Status403Forbidden, "", "", "Error reading from Authorization header");
     public static readonly MeshError MailboxMismatch = new(StatusCodes.Status403Forbidden, "", "", "Mailbox id does not match token");
     public static readonly MeshError NoMailboxMatched = new(StatusCodes.Status403Forbidden, "SEND", "EPL-151", "No mailbox matched");
+    public static readonly MeshError MailboxDisabled = new(StatusCodes.Status403Forbidden, "", "", "Mailbox is disabled");
     public static readonly MeshError InvalidToken = new(StatusCodes.Status403Forbidden, "", "", "Invalid Authentication Token");
     public static readonly MeshError TokenExpired = new(StatusCodes.Status403Forbidden, "", "", "Authentication token timestamp is outside the allowed window");
     public static readonly MeshError TokenReused = new(StatusCodes.Status403Forbidden, "", "", "Authentication token has already been used");

@@ -35,6 +35,11 @@ internal sealed class RequestAuthenticator(MeshServerConfig config, TimeProvider
             return (null, MeshError.InvalidToken);
         }
 
+        if (mailbox.Disabled)
+        {
+            return (null, MeshError.MailboxDisabled);
+        }
+
         var window = TimeSpan.FromMinutes(config.Limits.TokenWindowMinutes);
         var now = time.GetUtcNow();
         var stamp = token.ParseTimestamp();

@@ -2,8 +2,11 @@ using System.Collections.Concurrent;
 
 namespace Itk3.Mesh.Server.Security;
 
-/// <summary>Remembers the tokens seen inside the timestamp window, so that each one is accepted only once.</summary>
-internal sealed class TokenReplayCache
+/// <summary>
+/// Remembers the tokens seen inside the timestamp window, so that each one is accepted only once. Each newly used token
+/// is handed to <c>persist</c> (the store's journal), and tokens replayed from it at start are refused again after a restart.
+/// </summary>
+internal sealed class TokenReplayCache(Action<string, DateTimeOffset>? persist = null)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
     private int _additions;
@@ -16,6 +19,7 @@ internal sealed class TokenReplayCache
             return false;
         }
 
+        persist?.Invoke(key, tokenTime);
         if (Interlocked.Increment(ref _additions) % 1024 == 0)
         {
             foreach (var (k, t) in _seen)
@@ -29,4 +33,10 @@ internal sealed class TokenReplayCache
 
         return true;
     }
+
+    /// <summary>Marks a token as used without persisting it again (journal replay).</summary>
+    public void Restore(string key, DateTimeOffset tokenTime) => _seen[key] = tokenTime;
+
+    /// <summary>The tokens remembered now (for journal compaction).</summary>
+    public KeyValuePair<string, DateTimeOffset>[] Snapshot() => _seen.ToArray();
 }

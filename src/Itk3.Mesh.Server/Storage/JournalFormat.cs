@@ -44,7 +44,7 @@ internal static class JournalFormat
         var number = BinaryPrimitives.ReadInt32LittleEndian(body[(2 + idLength)..]);
         var payloadStart = 6 + idLength;
         var kind = (JournalRecordKind)body[0];
-        var payload = kind == JournalRecordKind.Message ? body[payloadStart..].ToArray() : null;
+        var payload = kind is JournalRecordKind.Message or JournalRecordKind.Token ? body[payloadStart..].ToArray() : null;
         return new JournalEntry(kind, id, number, bodyOffset + payloadStart, body.Length - payloadStart, payload);
     }
 }

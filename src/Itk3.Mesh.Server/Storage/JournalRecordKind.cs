@@ -14,4 +14,7 @@ internal enum JournalRecordKind : byte
 
     /// <summary>The message and its chunks were deleted.</summary>
     Delete = 4,
+
+    /// <summary>An NHSMESH token was used: payload its <c>mailbox:nonce:count</c> (UTF-8), number its minute (Unix minutes).</summary>
+    Token = 5,
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
+using Itk3.Mesh.Server.Security;
 using System.Text.Json.Serialization;
 
 namespace Itk3.Mesh.Server.Storage;
@@ -34,7 +36,11 @@ internal sealed class MessageStore : IAsyncDisposable
         JournalDirectory = Path.Combine(root, "journal");
         Directory.CreateDirectory(_chunksDir);
         Directory.CreateDirectory(JournalDirectory);
+        Tokens = new TokenReplayCache(RecordToken);
     }
+
+    /// <summary>The used-token memory, persisted in the journal so that a replay after a restart is still refused.</summary>
+    public TokenReplayCache Tokens { get; }
 
     /// <summary>The data directory.</summary>
     public string Root { get; }
@@ -187,6 +193,16 @@ internal sealed class MessageStore : IAsyncDisposable
         _ = Journal.Append(record, durable: false);
     }
 
+    /// <summary>
+    /// Journals a used token with the next batch (no fsync of its own: a send's token is durable with its message; a token
+    /// of a read-only call used in the last instants before a crash may be forgotten).
+    /// </summary>
+    private void RecordToken(string key, DateTimeOffset tokenTime) =>
+        _ = Journal.Append(TokenRecord(key, tokenTime), durable: false);
+
+    private static JournalRecord TokenRecord(string key, DateTimeOffset tokenTime) =>
+        new(JournalRecordKind.Token, "", checked((int)(tokenTime.ToUnixTimeSeconds() / 60)), Encoding.UTF8.GetBytes(key));
+
     /// <summary>The live state for compaction: taken under the gate, chunk bytes read lazily as the new file is written.</summary>
     private async Task<IEnumerable<JournalRecord>> SnapshotAsync()
     {
@@ -199,8 +215,9 @@ internal sealed class MessageStore : IAsyncDisposable
             var inline = _chunks.Select(c => (c.Key, Location: (ChunkLocation?)c.Value)).ToList();
             var inFiles = live.SelectMany(m => Enumerable.Range(1, m.ReceivedChunks).Select(n => (m.MessageId, n)))
                 .Where(k => !_chunks.ContainsKey(k)).Select(k => (Key: k, Location: (ChunkLocation?)null)).ToList();
+            var tokens = Tokens.Snapshot().Select(t => TokenRecord(t.Key, t.Value));
             return inline.Concat(inFiles).Select(SnapshotChunk).OfType<JournalRecord>()
-                .Concat(live.Select(m => new JournalRecord(JournalRecordKind.Message, m.MessageId, 0, m.Bytes)));
+                .Concat(live.Select(m => new JournalRecord(JournalRecordKind.Message, m.MessageId, 0, m.Bytes))).Concat(tokens);
         }
         finally
         {
@@ -236,6 +253,9 @@ internal sealed class MessageStore : IAsyncDisposable
                 break;
             case JournalRecordKind.ChunkInFile:
                 _chunks.TryRemove(key, out _);
+                break;
+            case JournalRecordKind.Token:
+                Tokens.Restore(Encoding.UTF8.GetString(entry.Payload!), DateTimeOffset.FromUnixTimeSeconds(entry.Number * 60L));
                 break;
             default:
                 _messages.TryRemove(entry.MessageId, out _);

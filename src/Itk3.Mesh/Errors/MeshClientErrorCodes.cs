@@ -8,4 +8,7 @@ public static class MeshClientErrorCodes
 
     /// <summary>A download whose chunks did not arrive in the announced order.</summary>
     public const string ChunkSequence = "CLIENT-CHUNK-SEQUENCE";
+
+    /// <summary>A message a send profile forbids chunking is larger than one request may be.</summary>
+    public const string TooLargeUnchunked = "CLIENT-TOO-LARGE-UNCHUNKED";
 }

@@ -16,6 +16,7 @@ internal sealed class MeshConnection
     private readonly string _baseUrl;
     private readonly string _userAgent;
     private readonly RetryExecutor _retry;
+    private readonly string _accept;
 
     public MeshConnection(HttpClient http, MeshClientOptions options)
     {
@@ -23,6 +24,7 @@ internal sealed class MeshConnection
         _baseUrl = options.BaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _userAgent = MeshClientIdentity.UserAgent(options.ClientVersion);
         _retry = new RetryExecutor(options.Retry, options.TimeProvider);
+        _accept = options.ApiVersion == 1 ? MeshHeaders.AcceptV1 : MeshHeaders.AcceptV2;
     }
 
     /// <summary>The base URL without a trailing slash.</summary>
@@ -35,7 +37,7 @@ internal sealed class MeshConnection
         {
             Version = HttpVersion.Version11,
         };
-        request.Headers.TryAddWithoutValidation("Accept", MeshHeaders.AcceptV2);
+        request.Headers.TryAddWithoutValidation("Accept", _accept);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         return request;
     }

@@ -6,6 +6,9 @@ public static class MeshHeaders
     /// <summary>The single Accept value every request sends (API v2).</summary>
     public const string AcceptV2 = "application/vnd.mesh.v2+json";
 
+    /// <summary>The Accept value of API v1 requests (what older clients send; real MESH answers it with v1 shapes).</summary>
+    public const string AcceptV1 = "application/json";
+
     /// <summary>Recipient mailbox (or GPPROVIDER address).</summary>
     public const string To = "mex-To";
 

@@ -2,8 +2,8 @@ namespace Itk3.Mesh.Models;
 
 /// <summary>
 /// What to send (MESH.md §6.1): recipient and workflow are required; the rest is passed through to the recipient.
-/// <see cref="Compress"/> gzips each chunk independently for transport; <see cref="ChunkSize"/> overrides the client's
-/// default for this message.
+/// <see cref="Compress"/> gzips each chunk independently for transport; <see cref="Chunk"/> and <see cref="ChunkSize"/>
+/// override the client's send profiles and default for this message.
 /// </summary>
 public sealed record MeshSendRequest(string To, string WorkflowId)
 {
@@ -31,9 +31,12 @@ public sealed record MeshSendRequest(string To, string WorkflowId)
     /// <summary>Sets mex-Content-Compressed: Y (the payload itself is compressed; not transport gzip).</summary>
     public bool ContentCompressed { get; init; }
 
-    /// <summary>Gzip each chunk for transport (Content-Encoding: gzip).</summary>
-    public bool Compress { get; init; }
+    /// <summary>Gzip each chunk for transport (Content-Encoding: gzip); null: the matching send profile decides, else no.</summary>
+    public bool? Compress { get; init; }
 
-    /// <summary>Chunk size in bytes for this message; null uses the client option.</summary>
+    /// <summary>False sends the message as one request whatever its size; null: the matching send profile decides, else yes.</summary>
+    public bool? Chunk { get; init; }
+
+    /// <summary>Chunk size in bytes for this message; null: the matching send profile, else the client option.</summary>
     public int? ChunkSize { get; init; }
 }

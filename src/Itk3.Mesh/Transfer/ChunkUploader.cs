@@ -27,6 +27,13 @@ internal sealed class ChunkUploader
     {
         await using var source = await ChunkSource.OpenAsync(content, cancellationToken).ConfigureAwait(false);
         var total = source.ChunkCount(chunkSize);
+        if (request.Chunk == false && source.Length > MeshClientOptions.MaxSingleRequestBytes)
+        {
+            throw new MeshApiException(System.Net.HttpStatusCode.RequestEntityTooLarge, new MeshError(
+                MeshClientErrorCodes.TooLargeUnchunked, "SEND",
+                $"{source.Length} bytes to {request.To} ({request.WorkflowId}), whose send profile forbids chunking; one request may carry {MeshClientOptions.MaxSingleRequestBytes}", null));
+        }
+
         var messageId = await SendFirstAsync(request, source, chunkSize, total, cancellationToken).ConfigureAwait(false);
         for (var n = 2; n <= total; n++)
         {
@@ -47,7 +54,7 @@ internal sealed class ChunkUploader
     private async Task<string> SendFirstAsync(
         MeshSendRequest request, ChunkSource source, int chunkSize, int total, CancellationToken cancellationToken)
     {
-        await using var chunk = await ChunkBody.CreateAsync(source, 1, chunkSize, request.Compress, cancellationToken).ConfigureAwait(false);
+        await using var chunk = await ChunkBody.CreateAsync(source, 1, chunkSize, request.Compress == true, cancellationToken).ConfigureAwait(false);
         HttpRequestMessage Build()
         {
             var message = _connection.CreateRequest(HttpMethod.Post, $"/messageexchange/{_mailboxId}/outbox");
@@ -65,7 +72,7 @@ internal sealed class ChunkUploader
     private async Task SendChunkAsync(MeshSendRequest request, ChunkSource source, int chunkSize, string messageId,
         int number, int total, CancellationToken cancellationToken)
     {
-        await using var chunk = await ChunkBody.CreateAsync(source, number, chunkSize, request.Compress, cancellationToken)
+        await using var chunk = await ChunkBody.CreateAsync(source, number, chunkSize, request.Compress == true, cancellationToken)
             .ConfigureAwait(false);
         var path = $"/messageexchange/{_mailboxId}/outbox/{Uri.EscapeDataString(messageId)}/{number.ToString(CultureInfo.InvariantCulture)}";
         HttpRequestMessage Build()

@@ -9,11 +9,12 @@ namespace Itk3.Mesh.Server.Tests.Support;
 public sealed class MeshTestClient(HttpClient http, TimeProvider time) : IDisposable
 {
     public const string V2 = "application/vnd.mesh.v2+json";
-    private int _nonce;
+    // Shared by every client in the process: a server restarted on the same data directory remembers used tokens.
+    private static int s_nonce;
 
     public HttpClient Http => http;
 
-    public string NextNonce() => $"00000000-0000-4000-8000-{Interlocked.Increment(ref _nonce):D12}";
+    public string NextNonce() => $"00000000-0000-4000-8000-{Interlocked.Increment(ref s_nonce):D12}";
 
     public string Token(string mailbox, string password = TestConfig.Password, string key = TestConfig.SharedKey, DateTimeOffset? at = null) =>
         MeshToken.Create(mailbox, password, key, NextNonce(), 0, at ?? time.GetUtcNow()).ToString();

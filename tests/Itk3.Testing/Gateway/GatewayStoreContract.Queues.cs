@@ -48,6 +48,18 @@ public abstract partial class GatewayStoreContract<THarness>
     }
 
     [Fact]
+    public async Task A_claim_stops_at_its_byte_limit_but_always_takes_the_first_item()
+    {
+        await EnqueueOutboxAsync(Outbox("first", 0), Outbox("second", 1), Outbox("third", 2));
+
+        var one = await ClaimOutboxAsync(At(3), "a", maxItems: 10, maxBytes: 1);
+        var two = await ClaimOutboxAsync(At(3), "a", maxItems: 10, maxBytes: Bytes("second").Length + Bytes("third").Length);
+
+        Assert.Equal(["first"], one.Select(i => i.Id));
+        Assert.Equal(["second", "third"], two.Select(i => i.Id));
+    }
+
+    [Fact]
     public async Task A_sent_outbox_item_is_never_claimed_again()
     {
         await EnqueueOutboxAsync(Outbox("O1"));
@@ -187,10 +199,10 @@ public abstract partial class GatewayStoreContract<THarness>
         await work.CommitAsync(Ct);
     }
 
-    private async Task<IReadOnlyList<OutboxItem>> ClaimOutboxAsync(DateTimeOffset now, string claimant, int maxItems = 10)
+    private async Task<IReadOnlyList<OutboxItem>> ClaimOutboxAsync(DateTimeOffset now, string claimant, int maxItems = 10, long maxBytes = long.MaxValue)
     {
         await using var work = await Store.BeginAsync(Ct);
-        var items = await work.Outbox.ClaimAsync(new LeaseRequest(now, Lease, claimant, maxItems), Ct);
+        var items = await work.Outbox.ClaimAsync(new LeaseRequest(now, Lease, claimant, maxItems) { MaxBytes = maxBytes }, Ct);
         await work.CommitAsync(Ct);
         return items;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http;
+using System.Runtime.InteropServices;
 using Itk3.Mesh;
 using Itk3.Mesh.Errors;
 using Itk3.Mesh.Models;
@@ -23,6 +24,12 @@ public sealed class MeshMessageTransport : IMessageTransport
     /// <inheritdoc />
     public string Mailbox { get; }
 
+    /// <summary>Where <see cref="ReceiveSpooledAsync"/> keeps large bodies (owner-only files deleted on dispose); the system temporary folder when null.</summary>
+    public string? SpoolDirectory { get; init; }
+
+    /// <summary>Bodies up to this many bytes stay in memory; larger ones go to a spool file.</summary>
+    public int SpoolThreshold { get; init; } = 1024 * 1024;
+
     /// <inheritdoc />
     public Task<string> SendAsync(OutgoingEnvelope envelope, CancellationToken cancellationToken) => Guard(async () =>
     {
@@ -32,7 +39,9 @@ public sealed class MeshMessageTransport : IMessageTransport
             Subject = envelope.Subject,
             ContentType = envelope.ContentType,
         };
-        using var content = new MemoryStream(envelope.Content.ToArray(), writable: false);
+        using var content = MemoryMarshal.TryGetArray(envelope.Content, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(envelope.Content.ToArray(), writable: false);
         var result = await _client.SendAsync(request, content, cancellationToken).ConfigureAwait(false);
         return result.MessageId;
     });
@@ -60,11 +69,62 @@ public sealed class MeshMessageTransport : IMessageTransport
     });
 
     /// <inheritdoc />
-    public Task<IncomingEnvelope> ReceiveAsync(string messageId, CancellationToken cancellationToken) => Guard(async () =>
+    public async Task<IncomingEnvelope> ReceiveAsync(string messageId, CancellationToken cancellationToken)
+    {
+        await using var received = await DownloadAsync(messageId, int.MaxValue, cancellationToken).ConfigureAwait(false);
+        return await received.LoadAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<SpooledEnvelope> ReceiveSpooledAsync(string messageId, CancellationToken cancellationToken) =>
+        DownloadAsync(messageId, SpoolThreshold, cancellationToken);
+
+    private Task<SpooledEnvelope> DownloadAsync(string messageId, int spoolThreshold, CancellationToken cancellationToken) => Guard(async () =>
     {
         await using var download = await _client.DownloadAsync(messageId, cancellationToken).ConfigureAwait(false);
-        var bytes = await ReadBoundedAsync(download.Content, cancellationToken).ConfigureAwait(false);
-        return ToEnvelope(download.Metadata, bytes);
+        var memory = new MemoryStream();
+        FileStream? file = null;
+        try
+        {
+            var chunk = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = await download.Content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+                if (total > _maxMessageBytes)
+                {
+                    throw new TransportException("too-large", $"The message exceeds {_maxMessageBytes} bytes.", isTransient: false);
+                }
+
+                if (file is null && total > spoolThreshold)
+                {
+                    file = SpoolFiles.Create(SpoolDirectory);
+                    memory.Position = 0;
+                    await memory.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+                    memory = new MemoryStream();
+                }
+
+                await (file ?? (Stream)memory).WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (file is null)
+            {
+                return SpooledEnvelope.InMemory(ToEnvelope(download.Metadata, memory.ToArray()));
+            }
+
+            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var spooled = SpooledEnvelope.InFile(ToEnvelope(download.Metadata, []), file);
+            file = null;
+            return spooled;
+        }
+        finally
+        {
+            if (file is not null)
+            {
+                await file.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     });
 
     /// <inheritdoc />
@@ -99,24 +159,6 @@ public sealed class MeshMessageTransport : IMessageTransport
             StatusDescription = m.StatusDescription,
             StatusSuccess = m.StatusSuccess,
         };
-
-    private async Task<byte[]> ReadBoundedAsync(Stream content, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > _maxMessageBytes)
-            {
-                throw new TransportException("too-large", $"The message exceeds {_maxMessageBytes} bytes.", isTransient: false);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 
     private static async Task<T> Guard<T>(Func<Task<T>> call)
     {

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Itk3.Gateway.Chaos.Cluster;
+using Itk3.Gateway.Chaos.Recording;
+
+namespace Itk3.Gateway.Chaos.Memory;
+
+/// <summary>The receiving node's peak resident set for 1 large message (baseline) and for N, measured in the same run on
+/// fresh nodes: the messages wait at MESH before the node starts, so it meets them all at once.</summary>
+internal sealed class PeakMemoryRun(int messages, double sizeMegabytes, TextWriter output)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(15);
+
+    /// <summary>Runs both rounds and prints the figures; false when a round did not deliver everything.</summary>
+    public async Task<bool> RunAsync(string itk3, string root, CancellationToken cancellationToken)
+    {
+        var observations = ObservationsFor(sizeMegabytes);
+        var size = Payloads.DischargeSummary(Payloads.DocumentId(0, 0), DateTimeOffset.UnixEpoch, observations).Length;
+        output.WriteLine($"memory: payload {size / 1048576.0:0.0} MB ({observations} observations); rounds of 1 and {messages} messages; data under {root}");
+        NodeSpec[] nodes = [NodeSpec.Hospital, NodeSpec.Practice];
+        await using var mesh = MeshServerProcess.Start(itk3, root, nodes);
+        if (!await mesh.WaitUpAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"the MESH server did not start: see {root}/mesh.log");
+        }
+
+        await using var hospital = GatewayNode.Start(itk3, root, NodeSpec.Hospital, mesh.Url, null);
+        if (!await hospital.WaitUpAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"the hospital node did not start: see {root}/hospital.log");
+        }
+
+        var baseline = await RoundAsync(itk3, root, mesh, hospital, 1, observations, 0, cancellationToken).ConfigureAwait(false);
+        var measured = await RoundAsync(itk3, root, mesh, hospital, messages, observations, 1, cancellationToken).ConfigureAwait(false);
+        output.WriteLine($"receiving node peak RSS (VmHWM): 1 x {size / 1048576.0:0.0} MB: {Mb(baseline.Peak)} MB in {baseline.Elapsed.TotalSeconds:0} s; " +
+                         $"{messages} x {size / 1048576.0:0.0} MB: {Mb(measured.Peak)} MB in {measured.Elapsed.TotalSeconds:0} s " +
+                         $"(ratio {(double)measured.Peak / Math.Max(1, baseline.Peak):0.00}; {messages * size / 1048576.0:0} MB received)");
+        return baseline.Delivered == 1 && measured.Delivered == messages;
+    }
+
+    private async Task<(long Peak, int Delivered, TimeSpan Elapsed)> RoundAsync(
+        string itk3, string root, MeshServerProcess mesh, GatewayNode hospital, int count, int observations, int round, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var document = Payloads.DischargeSummary(Payloads.DocumentId(round + 1, i), DateTimeOffset.UtcNow, observations);
+            if (!await hospital.Api.SubmitAsync($"memory-{round}-{i}", document, "Mailbox", NodeSpec.Practice.Mailbox, cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException($"the hospital node refused submission {i}: see {root}/hospital.log");
+            }
+        }
+
+        await WaitSentAsync(hospital, round, count, cancellationToken).ConfigureAwait(false);
+        await using var application = new RecordingApplication(LoopbackPorts.Next());
+        await application.SetModeAsync(ApplicationMode.Up).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        await using var practice = GatewayNode.Start(itk3, root, NodeSpec.Practice with { Name = $"practice-round{round + 1}" }, mesh.Url, application.CallbackUrl);
+        var peak = 0L;
+        while (application.Log.Documents.Count < count && clock.Elapsed < Patience)
+        {
+            peak = Math.Max(peak, practice.PeakResidentBytes() ?? 0);
+            await Task.Delay(250, cancellationToken).ConfigureAwait(false);
+        }
+
+        var elapsed = clock.Elapsed;
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+        peak = Math.Max(peak, practice.PeakResidentBytes() ?? 0);
+        output.WriteLine($"round {round + 1}: {application.Log.Documents.Count}/{count} delivered in {elapsed.TotalSeconds:0} s, peak RSS {Mb(peak)} MB");
+        return (peak, application.Log.Documents.Count, elapsed);
+    }
+
+    private static async Task WaitSentAsync(GatewayNode hospital, int round, int count, CancellationToken cancellationToken)
+    {
+        var until = DateTimeOffset.UtcNow + Patience;
+        while (DateTimeOffset.UtcNow < until)
+        {
+            var states = await hospital.Api.TransactionStatesAsync(cancellationToken).ConfigureAwait(false);
+            if (states.Count(s => s.Key.StartsWith($"memory-{round}-", StringComparison.Ordinal) && s.Value != "Queued") >= count)
+            {
+                return;
+            }
+
+            await Task.Delay(500, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new InvalidOperationException("the hospital node did not send the messages in time");
+    }
+
+    private static int ObservationsFor(double megabytes)
+    {
+        var empty = Payloads.DischargeSummary(Payloads.DocumentId(0, 0), DateTimeOffset.UnixEpoch).Length;
+        var thousand = Payloads.DischargeSummary(Payloads.DocumentId(0, 0), DateTimeOffset.UnixEpoch, 1000).Length;
+        return (int)Math.Max(0, ((megabytes * 1048576) - empty) / ((thousand - empty) / 1000.0));
+    }
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -7,5 +7,5 @@ public interface IGatewayStore
     Task<IGatewayUnitOfWork> BeginAsync(CancellationToken cancellationToken);
 
     /// <summary>Why the last unit of work that failed on a write could not write (for health), or null once a later one committed.</summary>
-    GatewayStoreError? LastWriteError => null;
+    GatewayStoreError? LastWriteError { get; }
 }

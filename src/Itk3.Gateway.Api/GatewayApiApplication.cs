@@ -44,6 +44,14 @@ internal static class GatewayApiApplication
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            if (options.Certificate is { } certificate)
+            {
+                k.ConfigureHttpsDefaults(https =>
+                {
+                    https.ServerCertificate = certificate;
+                    https.SslProtocols = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13;
+                });
+            }
         });
 
         var app = builder.Build();

@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace Itk3.Gateway.Api;
 
 /// <summary>How the HTTP API listens and whom it lets in.</summary>
@@ -11,6 +13,9 @@ public sealed record GatewayApiOptions
 
     /// <summary>The accepted API keys: each either the key itself or <c>sha256:</c> followed by the hex SHA-256 of the key; none means every /api call is refused.</summary>
     public IReadOnlyList<string> ApiKeys { get; init; } = [];
+
+    /// <summary>The server certificate (with private key) for <c>https</c> URLs; an https URL without one is refused at start.</summary>
+    public X509Certificate2? Certificate { get; init; }
 
     /// <summary>The largest request body accepted, in bytes (a base64 payload is a third larger than the payload).</summary>
     public long MaxRequestBodyBytes { get; init; } = 20L * 1024 * 1024;

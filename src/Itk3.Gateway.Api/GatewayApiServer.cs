@@ -1,3 +1,4 @@
+using Itk3.Gateway.Api.Hosting;
 using Itk3.Gateway.Application;
 using Itk3.Gateway.Store;
 using Microsoft.AspNetCore.Builder;
@@ -38,6 +39,11 @@ public sealed class GatewayApiServer : IAsyncDisposable
             throw new ArgumentException("at least one URL is required", nameof(options));
         }
 
+        if (options.Certificate is null && options.Urls.FirstOrDefault(ListenAddresses.IsHttps) is { } https)
+        {
+            throw new ArgumentException($"{https} is https but no server certificate is configured (node config apiCertificate)", nameof(options));
+        }
+
         var app = GatewayApiApplication.Build(application, queries, options, loggerFactory);
         try
         {
@@ -50,6 +56,12 @@ public sealed class GatewayApiServer : IAsyncDisposable
         }
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GatewayApiServer));
+        foreach (var exposed in options.Urls.Where(ListenAddresses.IsPlainHttpBeyondLoopback))
+        {
+            ApiServerLog.PlainHttpBeyondLoopback(logger, exposed);
+        }
+
         return new GatewayApiServer(app, [.. addresses.Select(a => new Uri(a.TrimEnd('/') + "/"))]);
     }
 

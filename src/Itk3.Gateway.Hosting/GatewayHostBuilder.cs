@@ -3,6 +3,7 @@ using Itk3.Gateway.Configuration;
 using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Outbound;
 using Itk3.Gateway.Reliability;
+using Itk3.Gateway.Retention;
 using Itk3.Gateway.Sqlite;
 using Itk3.Gateway.Transport.Mesh;
 using Itk3.Mesh;
@@ -59,15 +60,22 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         }
 
         meshUrl ??= new Uri(options.Mesh.Url);
-        var store = await SqliteGatewayStore.OpenAsync(new SqliteGatewayStoreOptions(options.DatabasePath ?? Path.Combine(options.DataDirectory, "gateway.db")), Clock, cancellationToken).ConfigureAwait(false);
+        var store = await SqliteGatewayStore.OpenAsync(new SqliteGatewayStoreOptions(options.EffectiveDatabasePath), Clock, cancellationToken).ConfigureAwait(false);
         var client = new MeshClient(new MeshClientOptions { BaseUrl = meshUrl, MailboxId = options.Mailbox, Password = options.Mesh.Password, SharedKey = options.Mesh.SharedKey });
         var services = Services(store, client, profile);
-        var node = new GatewayNode(Tune?.Invoke(services) ?? services);
+        services = Tune?.Invoke(services) ?? services;
+        var node = new GatewayNode(services);
         var host = new GatewayHost(node, store, client, embedded, meshUrl);
         node.Start();
-        if (DropFolder() is { } drop)
+        if (options.EffectiveDropFolder is { } drop)
         {
             host.Watch(new DropFolderWatcher(drop, node.Application, Clock, TimeSpan.FromSeconds(1)));
+        }
+
+        if (options.Retention.IsEnabled)
+        {
+            var purger = new RetentionPurger(store, options.Retention, options.EffectiveDropFolder, Clock);
+            host.Add(purger.Start(services.Log));
         }
 
         await StartComponentsAsync(host, cancellationToken).ConfigureAwait(false);
@@ -106,16 +114,10 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         InstanceId = options.Mailbox,
     };
 
-    private string? DropFolder() => options.DropFolder switch
-    {
-        null => Path.Combine(options.DataDirectory, "outgoing"),
-        "" => null,
-        var folder => Path.GetFullPath(folder, options.DataDirectory),
-    };
-
     private IDeliveryTarget? ConfiguredTarget() => options.Delivery.Mode switch
     {
-        "callback" => new CallbackDeliveryTarget(new HttpClient(), new Uri(options.Delivery.CallbackUrl!)),
+        "callback" => new CallbackDeliveryTarget(
+            new HttpClient { Timeout = options.Delivery.CallbackTimeout }, new Uri(options.Delivery.CallbackUrl!), options.Delivery.CallbackSecret!, Clock),
         "folder" => new FolderDeliveryTarget(Path.GetFullPath(options.Delivery.Folder!, options.DataDirectory)),
         _ => null,
     };

@@ -29,7 +29,7 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_migration_applies_nothing_and_a_good_one_applies_later()
     {
-        var broken = new Migration(2, "0002_broken", "CREATE TABLE extra (x INTEGER); INSERT INTO missing_table VALUES (1);");
+        var broken = new Migration(9002, "9002_broken", "CREATE TABLE extra (x INTEGER); INSERT INTO missing_table VALUES (1);");
 
         var failure = await Assert.ThrowsAsync<GatewayStoreException>(() => OpenAsync([.. EmbeddedMigrations.Load(), broken]));
 
@@ -37,28 +37,29 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
         Assert.False(await RawSqlite.TableExistsAsync(harness.DatabasePath, "extra"));
         Assert.False(await RawSqlite.TableExistsAsync(harness.DatabasePath, "transactions"));
         await using var store = await OpenAsync();
-        Assert.Equal([1], store.MigrationsAppliedAtOpen);
+        Assert.Equal(EmbeddedMigrations.Load().Select(m => m.Version), store.MigrationsAppliedAtOpen);
     }
 
     [Fact]
     public async Task A_new_migration_is_applied_to_an_existing_database_and_recorded()
     {
         await (await OpenAsync()).DisposeAsync();
-        var added = new Migration(2, "0002_added", "CREATE TABLE extra (x INTEGER);");
+        var added = new Migration(9002, "9002_added", "CREATE TABLE extra (x INTEGER);");
 
         await using var store = await OpenAsync([.. EmbeddedMigrations.Load(), added]);
 
-        Assert.Equal([2], store.MigrationsAppliedAtOpen);
-        Assert.Equal([1, 2], await store.GetAppliedMigrationsAsync(Ct));
+        Assert.Equal([9002], store.MigrationsAppliedAtOpen);
+        Assert.Equal([.. EmbeddedMigrations.Load().Select(m => m.Version), 9002], await store.GetAppliedMigrationsAsync(Ct));
         Assert.True(await RawSqlite.TableExistsAsync(harness.DatabasePath, "extra"));
     }
 
     [Fact]
-    public void Embedded_migrations_are_numbered_from_1_without_gaps()
+    public void Embedded_migrations_have_distinct_ascending_numbers_and_gaps_are_allowed()
     {
-        Assert.Equal(["0001_initial"], EmbeddedMigrations.Load().Select(m => m.Name));
-        Assert.Throws<InvalidOperationException>(() => EmbeddedMigrations.Validate([new Migration(1, "a", ""), new Migration(3, "c", "")]));
-        Assert.Equal(1, SqliteGatewayStore.SchemaVersion);
+        Assert.Equal(["0001_initial", "0004_content_retention"], EmbeddedMigrations.Load().Select(m => m.Name));
+        Assert.Equal([1, 3], EmbeddedMigrations.Validate([new Migration(3, "c", ""), new Migration(1, "a", "")]).Select(m => m.Version));
+        Assert.Throws<InvalidOperationException>(() => EmbeddedMigrations.Validate([new Migration(1, "a", ""), new Migration(1, "b", "")]));
+        Assert.Equal(4, SqliteGatewayStore.SchemaVersion);
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed class GatewayOptionsLoaderTests
     [InlineData("""{"flows": [{"workflowId": "A", "businessTimeout": "-00:00:01"}]}""", "$.flows[0].businessTimeout")]
     [InlineData("""{"delivery": {"mode": "email"}}""", "$.delivery.mode")]
     [InlineData("""{"delivery": {"mode": "callback"}}""", "$.delivery.callbackUrl")]
+    [InlineData("""{"delivery": {"mode": "callback", "callbackUrl": "http://127.0.0.1:8080/in"}}""", "$.delivery.callbackSecret")]
+    [InlineData("""{"delivery": {"mode": "callback", "callbackUrl": "http://127.0.0.1:8080/in", "callbackSecret": "too-short"}}""", "$.delivery.callbackSecret")]
+    [InlineData("""{"delivery": {"mode": "callback", "callbackUrl": "http://127.0.0.1:8080/in", "callbackSecret": "0123456789abcdef0123456789abcdef", "callbackTimeout": "00:00:00"}}""", "$.delivery.callbackTimeout")]
     [InlineData("""{"mailbx": "X"}""", "$.mailbx")]
     [InlineData("""{"mesh": {"pollInterval": "soon"}}""", "$.mesh.pollInterval")]
     public void Bad_configuration_names_the_field_at_fault(string json, string field)

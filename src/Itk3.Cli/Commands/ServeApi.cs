@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Itk3.Gateway.Api;
+using Itk3.Gateway.Api.Hosting;
 using Itk3.Gateway.Configuration;
 using Itk3.Gateway.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,13 +33,14 @@ internal sealed class ServeApi(GatewayOptions options, string? urlOverride)
 
     private async Task<IAsyncDisposable> StartAsync(GatewayHost host, CancellationToken cancellationToken)
     {
-        var apiOptions = new GatewayApiOptions { Urls = [Url], ApiKeys = options.ApiKeys };
         var logging = LoggerFactory.Create(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         try
         {
+            var apiOptions = new GatewayApiOptions { Urls = [Url], ApiKeys = options.ApiKeys, Certificate = LoadCertificate() };
             _server = await GatewayApiServer.StartAsync(host.Application, host.Queries, apiOptions, logging, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or UriFormatException or IOException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IOException
+            or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
         {
             logging.Dispose();
             throw new IOException($"the HTTP API cannot listen on {Url} (--api-url or config apiUrl): {e.Message}", e);
@@ -46,6 +48,11 @@ internal sealed class ServeApi(GatewayOptions options, string? urlOverride)
 
         return new Running(_server, logging);
     }
+
+    private System.Security.Cryptography.X509Certificates.X509Certificate2? LoadCertificate() => options.ApiCertificate is { } c
+        ? ServerCertificates.Load(Path.GetFullPath(c.Path, options.DataDirectory),
+            c.KeyPath is { } key ? Path.GetFullPath(key, options.DataDirectory) : null, c.Password)
+        : null;
 
     /// <summary>Stops the server, then its console logging.</summary>
     private sealed class Running(GatewayApiServer server, ILoggerFactory logging) : IAsyncDisposable

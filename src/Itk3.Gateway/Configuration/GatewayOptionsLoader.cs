@@ -7,6 +7,9 @@ namespace Itk3.Gateway.Configuration;
 /// <summary>Reads and checks a node configuration file; every error names the field at fault.</summary>
 public static class GatewayOptionsLoader
 {
+    /// <summary>The shortest callback signing secret accepted.</summary>
+    public const int MinimumCallbackSecretLength = 32;
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -101,6 +104,16 @@ public static class GatewayOptionsLoader
         }
 
         ValidateDelivery(options.Delivery);
+        ValidateRetention(options.Retention);
+        if (options.ApiCertificate is { } certificate)
+        {
+            Require(certificate.Path, "$.apiCertificate.path");
+        }
+
+        if (options.ApiUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && options.ApiCertificate is null)
+        {
+            throw new GatewayConfigException("$.apiCertificate", "an https:// apiUrl needs a server certificate (path, and keyPath or password)");
+        }
     }
 
     private static void ValidateFlow(FlowSettings flow, string at)
@@ -131,6 +144,7 @@ public static class GatewayOptionsLoader
             case "callback" when !Uri.TryCreate(delivery.CallbackUrl, UriKind.Absolute, out _):
                 throw new GatewayConfigException("$.delivery.callbackUrl", "callback delivery needs an absolute URL");
             case "callback":
+                ValidateCallback(delivery);
                 break;
             case "folder" when string.IsNullOrWhiteSpace(delivery.Folder):
                 throw new GatewayConfigException("$.delivery.folder", "folder delivery needs a folder");
@@ -143,6 +157,41 @@ public static class GatewayOptionsLoader
         if (delivery.MaxAttempts < 1)
         {
             throw new GatewayConfigException("$.delivery.maxAttempts", "must be at least 1");
+        }
+    }
+
+    private static void ValidateRetention(RetentionSettings retention)
+    {
+        (double? Days, string Field)[] periods =
+        [
+            (retention.InboundMessageDays, "inboundMessageDays"), (retention.OutboxDays, "outboxDays"),
+            (retention.DeliveryDays, "deliveryDays"), (retention.DropFolderArchiveDays, "dropFolderArchiveDays"),
+        ];
+        foreach (var (days, field) in periods)
+        {
+            if (days is { } d && (double.IsNaN(d) || d < 1 || d > 36500))
+            {
+                throw new GatewayConfigException("$.retention." + field, "must be a number of days from 1 to 36500 (or absent to keep forever)");
+            }
+        }
+
+        if (retention.PurgeInterval < TimeSpan.FromMinutes(1))
+        {
+            throw new GatewayConfigException("$.retention.purgeInterval", "must be at least 00:01:00");
+        }
+    }
+
+    private static void ValidateCallback(DeliverySettings delivery)
+    {
+        if (delivery.CallbackSecret is not { Length: >= MinimumCallbackSecretLength })
+        {
+            throw new GatewayConfigException("$.delivery.callbackSecret",
+                $"callback delivery needs a signing secret of at least {MinimumCallbackSecretLength} characters");
+        }
+
+        if (delivery.CallbackTimeout <= TimeSpan.Zero || delivery.CallbackTimeout > TimeSpan.FromMinutes(10))
+        {
+            throw new GatewayConfigException("$.delivery.callbackTimeout", "must be positive and at most 00:10:00");
         }
     }
 

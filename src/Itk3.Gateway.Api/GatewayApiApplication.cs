@@ -40,6 +40,8 @@ internal static class GatewayApiApplication
         builder.Services.AddSingleton(application).AddSingleton(queries).AddSingleton(new ApiKeyVerifier(options.ApiKeys));
         AddContracts(builder.Services);
         builder.WebHost.UseUrls([.. options.Urls]);
+        // The slim builder leaves HTTPS out unless asked: without this an https:// URL fails with a developer message.
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;

@@ -28,7 +28,12 @@ public sealed class CallbackSigningTests
     {
         using var temp = new TempFolder();
         var verdicts = new ConcurrentQueue<bool>();
-        await using var receiver = await StartReceiverAsync(async context => verdicts.Enqueue(await VerifyAsync(context, Secret)));
+        await using var receiver = await StartReceiverAsync(async context =>
+        {
+            var verdict = await VerifyAsync(context, Secret);
+            verdicts.Enqueue(verdict);
+            return verdict;
+        });
         var delivered = await RunExchangeAsync(temp, receiver.Url, Secret, TimeSpan.FromSeconds(30));
 
         Assert.Equal(InboundState.DeliveredToApplication, delivered.State);
@@ -81,7 +86,7 @@ public sealed class CallbackSigningTests
     {
         var body = Encoding.UTF8.GetBytes("{\"resourceType\":\"Bundle\"}");
         var now = DateTimeOffset.FromUnixTimeSeconds(1_796_000_000);
-        var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), [.. Encoding.ASCII.GetBytes("1796000000."), .. body]));
+        var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.ASCII.GetBytes("1796000000.").Concat(body).ToArray()));
 
         var signature = CallbackSignature.Sign(Secret, 1_796_000_000, body);
 

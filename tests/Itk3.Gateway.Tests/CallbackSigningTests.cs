@@ -91,6 +91,7 @@ public sealed class CallbackSigningTests
         var signature = CallbackSignature.Sign(Secret, 1_796_000_000, body);
 
         Assert.Equal(expected, signature);
+        Assert.Equal("v1=cb0f4dac34a046abbbcd2941397238c35475b9e86021bdc8f870f86d931ed23f", signature); // the worked example in docs/gateway-node.md
         Assert.True(CallbackSignature.Verify(Secret, "1796000000", signature, body, now, TimeSpan.FromMinutes(5)));
         Assert.False(CallbackSignature.Verify(Secret, "1796000001", signature, body, now, TimeSpan.FromMinutes(5)));
         Assert.False(CallbackSignature.Verify(Secret, "1796000000", signature, [.. body, (byte)' '], now, TimeSpan.FromMinutes(5)));

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Itk3.Gateway.Sqlite.Migrations;
 
-/// <summary>The numbered <c>NNNN_name.sql</c> files embedded in this assembly, in ascending order (numbers distinct; gaps allowed).</summary>
+/// <summary>The numbered <c>NNNN_name.sql</c> files embedded in this assembly, in order.</summary>
 internal static class EmbeddedMigrations
 {
     private const string Prefix = "Itk3.Gateway.Sqlite.Migrations.";
@@ -29,13 +29,13 @@ internal static class EmbeddedMigrations
 
     public static IReadOnlyList<Migration> Validate(IEnumerable<Migration> migrations)
     {
-        // Gaps are allowed (branches reserve numbers); the migrator applies every missing version in order.
+        // Gaps are allowed (numbers are assigned per feature and the migrator applies the missing ones in order); repeats are not.
         var ordered = migrations.OrderBy(m => m.Version).ToList();
         for (var i = 0; i < ordered.Count; i++)
         {
             if (ordered[i].Version < 1 || (i > 0 && ordered[i].Version == ordered[i - 1].Version))
             {
-                throw new InvalidOperationException($"Migrations must have distinct positive numbers; found {ordered[i].Name} at position {i + 1}.");
+                throw new InvalidOperationException($"Migrations must be numbered from 1 without repeats; found {ordered[i].Name} at position {i + 1}.");
             }
         }
 

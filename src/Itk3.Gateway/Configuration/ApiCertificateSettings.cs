@@ -1,6 +1,6 @@
 namespace Itk3.Gateway.Configuration;
 
-/// <summary>The HTTP API's server certificate for an <c>https://</c> <c>apiUrl</c>; paths are relative to the data folder.</summary>
+/// <summary>The HTTP API's server certificate for an <c>https://</c> <c>apiUrl</c>; relative paths are against the configuration file's folder.</summary>
 public sealed record ApiCertificateSettings
 {
     /// <summary>A PEM certificate (with <see cref="KeyPath"/>, or its key in the same file) or a PKCS#12 <c>.pfx</c>/<c>.p12</c> file.</summary>

@@ -160,6 +160,8 @@ internal static class GatewayOptionsValidator
         if (options.ApiCertificate is { } certificate)
         {
             Require(certificate.Path, "$.apiCertificate.path", errors);
+            CheckFile(certificate.Path, "$.apiCertificate.path", errors);
+            CheckFile(certificate.KeyPath, "$.apiCertificate.keyPath", errors);
         }
 
         if (options.ApiUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && options.ApiCertificate is null)

@@ -37,7 +37,8 @@ internal static class GatewayApiApplication
         }
 
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
-        builder.Services.AddSingleton(application).AddSingleton(queries).AddSingleton(new ApiKeyVerifier(options.ApiKeys));
+        builder.Services.AddSingleton(application).AddSingleton(queries);
+        builder.Services.AddItk3ApiKeys(options.ApiKeys);
         AddContracts(builder.Services);
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.WebHost.ConfigureKestrel(k =>
@@ -82,14 +83,19 @@ internal static class GatewayApiApplication
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
         app.UseStatusCodePages();
         app.Use((context, next) => RefuseOversizedAsync(context, next, options.MaxRequestBodyBytes));
-        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseAuthentication();
+        app.UseItk3ApiKeyGate();
+        app.UseRouting();
+        app.UseAuthorization();
         app.MapOpenApi(OpenApiRoute);
         HealthEndpoints.MapLiveness(app);
-        // Every /api route can answer 401 (key) and 503 (store busy or unreachable: retry).
-        var api = app.MapGroup("/api/v1").ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        // Every /api route can answer 401 (key), 403 (scope) and 503 (store busy or unreachable: retry).
+        var api = app.MapGroup("/api/v1").ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         TransactionEndpoints.Map(api);
         MessageEndpoints.Map(api);
         DeliveryEndpoints.Map(api);
+        OperatorEndpoints.Map(api);
         HealthEndpoints.Map(api);
     }
 

@@ -1,3 +1,5 @@
+using Itk3.Gateway.Configuration;
+
 namespace Itk3.Gateway.Api;
 
 /// <summary>How the HTTP API listens and whom it lets in.</summary>
@@ -9,8 +11,8 @@ public sealed record GatewayApiOptions
     /// <summary>The URLs Kestrel listens on (port 0 picks a free port).</summary>
     public IReadOnlyList<string> Urls { get; init; } = [DefaultUrl];
 
-    /// <summary>The accepted API keys: each either the key itself or <c>sha256:</c> followed by the hex SHA-256 of the key; none means every /api call is refused.</summary>
-    public IReadOnlyList<string> ApiKeys { get; init; } = [];
+    /// <summary>The accepted API keys with their names and scopes (each key the key itself or <c>sha256:</c> and its hex SHA-256); none means every /api call is refused.</summary>
+    public IReadOnlyList<ApiKeySettings> ApiKeys { get; init; } = [];
 
     /// <summary>The largest request body accepted, in bytes (a base64 payload is a third larger than the payload).</summary>
     public long MaxRequestBodyBytes { get; init; } = 20L * 1024 * 1024;

@@ -54,11 +54,13 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Embedded_migrations_are_numbered_from_1_without_gaps()
+    public void Embedded_migrations_have_distinct_numbers_from_1_and_may_leave_gaps()
     {
-        Assert.Equal(["0001_initial"], EmbeddedMigrations.Load().Select(m => m.Name));
-        Assert.Throws<InvalidOperationException>(() => EmbeddedMigrations.Validate([new Migration(1, "a", ""), new Migration(3, "c", "")]));
-        Assert.Equal(1, SqliteGatewayStore.SchemaVersion);
+        Assert.Equal(["0001_initial", "0006_operator_audit"], EmbeddedMigrations.Load().Select(m => m.Name));
+        Assert.Equal([1, 3], EmbeddedMigrations.Validate([new Migration(3, "c", ""), new Migration(1, "a", "")]).Select(m => m.Version));
+        Assert.Throws<InvalidOperationException>(() => EmbeddedMigrations.Validate([new Migration(1, "a", ""), new Migration(1, "b", "")]));
+        Assert.Throws<InvalidOperationException>(() => EmbeddedMigrations.Validate([new Migration(0, "z", "")]));
+        Assert.Equal(6, SqliteGatewayStore.SchemaVersion);
     }
 
     [Fact]

@@ -28,7 +28,8 @@ internal sealed class ServeApi(GatewayOptions options, string? urlOverride)
     public string Describe() => _server is null
         ? "off (apiUrl is empty)"
         : $"{_server.BaseAddress} (OpenAPI at {_server.BaseAddress}openapi/v1.json; "
-            + (options.ApiKeys.Count == 0 ? "no apiKeys configured: every /api call is refused)" : $"{options.ApiKeys.Count} API key(s) configured)");
+            + (options.ApiKeys.Count == 0 ? "no apiKeys configured: every /api call is refused)" : $"{options.ApiKeys.Count} API key(s) configured)")
+            + (options.ApiKeys.Any(k => k.IsLegacy) ? "\n           warning: apiKeys given as plain strings are deprecated (every scope); write {\"name\", \"key\", \"scopes\"} objects" : string.Empty);
 
     private async Task<IAsyncDisposable> StartAsync(GatewayHost host, CancellationToken cancellationToken)
     {

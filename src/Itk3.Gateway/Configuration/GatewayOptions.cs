@@ -38,8 +38,8 @@ public sealed record GatewayOptions
     /// <summary>The URL the HTTP API listens on (used when an API is composed in); empty turns the API off.</summary>
     public string ApiUrl { get; init; } = "http://127.0.0.1:5080";
 
-    /// <summary>The HTTP API's accepted keys (header <c>X-Api-Key</c>): each the key itself or <c>sha256:</c> and the key's hex SHA-256; none refuses every /api call.</summary>
-    public IReadOnlyList<string> ApiKeys { get; init; } = [];
+    /// <summary>The HTTP API's accepted keys (header <c>X-Api-Key</c>), each with a name and scopes; none refuses every /api call.</summary>
+    public IReadOnlyList<ApiKeySettings> ApiKeys { get; init; } = [];
 
     /// <summary>The flows, with the default applied.</summary>
     public IReadOnlyList<FlowSettings> EffectiveFlows =>

@@ -52,6 +52,7 @@ public static class GatewayOptionsLoader
             throw new GatewayConfigException("$", "the document is null; expected an object");
         }
 
+        options = options with { ApiKeys = ApiKeyValidation.NameLegacyKeys(options.ApiKeys) };
         Validate(options);
         return options;
     }
@@ -101,6 +102,7 @@ public static class GatewayOptionsLoader
         }
 
         ValidateDelivery(options.Delivery);
+        ApiKeyValidation.Validate(options.ApiKeys);
     }
 
     private static void ValidateFlow(FlowSettings flow, string at)

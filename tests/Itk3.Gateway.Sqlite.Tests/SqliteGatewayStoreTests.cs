@@ -29,7 +29,7 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_migration_applies_nothing_and_a_good_one_applies_later()
     {
-        var broken = new Migration(2, "0002_broken", "CREATE TABLE extra (x INTEGER); INSERT INTO missing_table VALUES (1);");
+        var broken = new Migration(99, "0099_broken", "CREATE TABLE extra (x INTEGER); INSERT INTO missing_table VALUES (1);");
 
         var failure = await Assert.ThrowsAsync<GatewayStoreException>(() => OpenAsync([.. EmbeddedMigrations.Load(), broken]));
 
@@ -37,19 +37,19 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
         Assert.False(await RawSqlite.TableExistsAsync(harness.DatabasePath, "extra"));
         Assert.False(await RawSqlite.TableExistsAsync(harness.DatabasePath, "transactions"));
         await using var store = await OpenAsync();
-        Assert.Equal([1], store.MigrationsAppliedAtOpen);
+        Assert.Equal(EmbeddedMigrations.Load().Select(m => m.Version), store.MigrationsAppliedAtOpen);
     }
 
     [Fact]
     public async Task A_new_migration_is_applied_to_an_existing_database_and_recorded()
     {
         await (await OpenAsync()).DisposeAsync();
-        var added = new Migration(2, "0002_added", "CREATE TABLE extra (x INTEGER);");
+        var added = new Migration(99, "0099_added", "CREATE TABLE extra (x INTEGER);");
 
         await using var store = await OpenAsync([.. EmbeddedMigrations.Load(), added]);
 
-        Assert.Equal([2], store.MigrationsAppliedAtOpen);
-        Assert.Equal([1, 2], await store.GetAppliedMigrationsAsync(Ct));
+        Assert.Equal([99], store.MigrationsAppliedAtOpen);
+        Assert.Equal([.. EmbeddedMigrations.Load().Select(m => m.Version), 99], await store.GetAppliedMigrationsAsync(Ct));
         Assert.True(await RawSqlite.TableExistsAsync(harness.DatabasePath, "extra"));
     }
 

@@ -40,6 +40,11 @@ internal static class GatewayApiApplication
         builder.Services.AddSingleton(application).AddSingleton(queries);
         builder.Services.AddItk3ApiKeys(options.ApiKeys);
         AddContracts(builder.Services);
+        foreach (var extension in options.Extensions)
+        {
+            extension.AddServices(builder.Services);
+        }
+
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -97,6 +102,10 @@ internal static class GatewayApiApplication
         DeliveryEndpoints.Map(api);
         OperatorEndpoints.Map(api);
         HealthEndpoints.Map(api);
+        foreach (var extension in options.Extensions)
+        {
+            extension.Map(app);
+        }
     }
 
     private static int StatusOf(Exception exception) => exception switch

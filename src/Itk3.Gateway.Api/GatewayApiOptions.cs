@@ -14,6 +14,9 @@ public sealed record GatewayApiOptions
     /// <summary>The accepted API keys with their names and scopes (each key the key itself or <c>sha256:</c> and its hex SHA-256); none means every /api call is refused.</summary>
     public IReadOnlyList<ApiKeySettings> ApiKeys { get; init; } = [];
 
+    /// <summary>What else the application serves (the dashboard, mapped at <c>/</c>); none by default.</summary>
+    public IReadOnlyList<IGatewayApiExtension> Extensions { get; init; } = [];
+
     /// <summary>The largest request body accepted, in bytes (a base64 payload is a third larger than the payload).</summary>
     public long MaxRequestBodyBytes { get; init; } = 20L * 1024 * 1024;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Itk3.Dashboard;
 using Itk3.Gateway.Api;
 using Itk3.Gateway.Configuration;
 using Itk3.Gateway.Hosting;
@@ -27,13 +28,13 @@ internal sealed class ServeApi(GatewayOptions options, string? urlOverride)
     /// <summary>The banner line: where the API listens, or why it is off.</summary>
     public string Describe() => _server is null
         ? "off (apiUrl is empty)"
-        : $"{_server.BaseAddress} (OpenAPI at {_server.BaseAddress}openapi/v1.json; "
+        : $"{_server.BaseAddress} (dashboard at {_server.BaseAddress}, sign in with a read key; OpenAPI at {_server.BaseAddress}openapi/v1.json; "
             + (options.ApiKeys.Count == 0 ? "no apiKeys configured: every /api call is refused)" : $"{options.ApiKeys.Count} API key(s) configured)")
             + (options.ApiKeys.Any(k => k.IsLegacy) ? "\n           warning: apiKeys given as plain strings are deprecated (every scope); write {\"name\", \"key\", \"scopes\"} objects" : string.Empty);
 
     private async Task<IAsyncDisposable> StartAsync(GatewayHost host, CancellationToken cancellationToken)
     {
-        var apiOptions = new GatewayApiOptions { Urls = [Url], ApiKeys = options.ApiKeys };
+        var apiOptions = new GatewayApiOptions { Urls = [Url], ApiKeys = options.ApiKeys }.WithDashboard();
         var logging = LoggerFactory.Create(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         try
         {

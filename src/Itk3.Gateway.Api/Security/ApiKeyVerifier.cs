@@ -20,6 +20,9 @@ public sealed class ApiKeyVerifier
     /// <summary>The SHA-256 hash of a key, as <c>sha256:</c> and lower-case hex (the form to put in the configuration).</summary>
     public static string Describe(string key) => HashPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
+    /// <summary>Whether a key named <paramref name="name"/> is still configured (a dashboard session ends when its key is removed).</summary>
+    public bool KnowsName(string? name) => name is not null && _keys.Any(k => string.Equals(k.Key.Name, name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The configured key <paramref name="presented"/> matches, or null; every configured hash is compared, so the time does not depend on which matched.</summary>
     public ApiKeySettings? Find(string? presented)
     {

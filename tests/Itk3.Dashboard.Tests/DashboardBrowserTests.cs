@@ -30,9 +30,9 @@ public sealed partial class DashboardBrowserTests(DashboardNode node) : IClassFi
         await page.GetByRole(AriaRole.Link, new() { Name = node.DemoTransactionId }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Timeline" }));
         var responses = page.Locator("table", new() { HasText = "ITK3 responses" });
-        await Expect(responses.GetByText("20013"));
-        await Expect(responses.GetByText("30001"));
-        await Expect(page.GetByText("InfAckRequested"));
+        await Expect(responses.Locator("code", new() { HasText = "20013" }));
+        await Expect(responses.Locator("code", new() { HasText = "30001" }));
+        await Expect(page.GetByText("InfAckRequested", new() { Exact = true }));
         await ScreenshotAsync(page, "transaction");
 
         await page.GetByRole(AriaRole.Link, new() { NameRegex = ViewSent() }).First.ClickAsync();
@@ -49,6 +49,11 @@ public sealed partial class DashboardBrowserTests(DashboardNode node) : IClassFi
         await Expect(page.GetByRole(AriaRole.Status));
         Assert.Contains("Requeued", await page.GetByRole(AriaRole.Status).InnerTextAsync());
 
+        // The requeued send goes to MESH again, which refuses it again: the transaction fails again and is back on the list.
+        await Eventually.GetAsync(
+            () => node.Queries.GetTransactionAsync(node.DeadLetterTransactionId, CancellationToken.None),
+            d => d!.Transaction.State == TransactionState.Failed && d.Timeline.Count(e => e.Kind == TransactionEventKind.SendDeadLettered) == 2);
+        await page.ReloadAsync();
         var resolveForm = page.Locator("form[action='/actions/transactions/" + node.DeadLetterTransactionId + "/resolve']");
         await resolveForm.GetByLabel("Note").FillAsync("recipient mailbox retired; sent by secure email");
         await resolveForm.GetByRole(AriaRole.Button).ClickAsync();

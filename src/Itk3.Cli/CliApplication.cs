@@ -24,6 +24,7 @@ internal static class CliApplication
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(MeshCommand.Create());
+        root.Subcommands.Add(PartnerCommand.Create());
         root.Subcommands.Add(QueueCommands.Deliveries());
         root.Subcommands.Add(QueueCommands.Outbox());
         return root;

@@ -14,7 +14,7 @@ public static class FhirSerializer
     {
         var context = new ParseContext(options ?? ParseOptions.Default);
         var root = format == FhirFormat.Json ? FhirJsonReader.Read(content, context) : FhirXmlReader.Read(content, context);
-        return new ParseResult(root, context.Issues);
+        return new ParseResult(root, context.Finish());
     }
 
     /// <summary>Parses a resource from a stream, reading no more than the configured maximum size.</summary>
@@ -22,7 +22,7 @@ public static class FhirSerializer
     {
         var context = new ParseContext(options ?? ParseOptions.Default);
         var root = format == FhirFormat.Json ? FhirJsonReader.Read(content, context) : FhirXmlReader.Read(content, context);
-        return new ParseResult(root, context.Issues);
+        return new ParseResult(root, context.Finish());
     }
 
     /// <summary>Writes a resource; throws <see cref="ArgumentException"/> when the tree holds elements its types do not define.</summary>
@@ -55,7 +55,10 @@ public static class FhirSerializer
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Guesses the format from the first significant character (<c>{</c> JSON, <c>&lt;</c> XML), or null.</summary>
+    /// <summary>
+    /// Guesses the format from the first significant character (<c>{</c> or <c>[</c> JSON, <c>&lt;</c> XML), in UTF-8 or
+    /// UTF-16 (with or without a byte order mark), or null.
+    /// </summary>
     public static FhirFormat? DetectFormat(ReadOnlySpan<byte> content)
     {
         ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
@@ -64,10 +67,22 @@ public static class FhirSerializer
             content = content[3..];
         }
 
+        if (Utf16Text.IsUtf16(content))
+        {
+            // JSON must be UTF-8; UTF-16 JSON is still recognised, so that its reader can say so.
+            var first = Utf16Text.FirstSignificant(content);
+            return first switch
+            {
+                '{' or '[' => FhirFormat.Json,
+                '<' => FhirFormat.Xml,
+                _ => null,
+            };
+        }
+
         var start = content.IndexOfAnyExcept(" \t\r\n"u8);
         return start < 0 ? null : content[start] switch
         {
-            (byte)'{' => FhirFormat.Json,
+            (byte)'{' or (byte)'[' => FhirFormat.Json,
             (byte)'<' => FhirFormat.Xml,
             _ => null,
         };

@@ -20,6 +20,18 @@ public sealed record ParseOptions
     /// <summary>The deepest nesting accepted (objects and arrays in JSON, elements in XML).</summary>
     public int MaxDepth { get; init; } = 100;
 
+    /// <summary>
+    /// The most issues listed (1000 by default); the rest are counted in one closing <c>issues-truncated</c> issue,
+    /// an error when any of them was.
+    /// </summary>
+    public int MaxIssues { get; init; } = 1000;
+
+    /// <summary>
+    /// When true, elements unknown to their type are dropped with an <c>element-dropped</c> warning each instead of an
+    /// <c>element-unknown</c> error (e.g. DSTU2 leftovers); the rest is read as usual.
+    /// </summary>
+    public bool DropUnknownElements { get; init; }
+
     /// <summary>The schema that types the content.</summary>
     public IFhirSchema Schema { get; init; } = Stu3Schema.Instance;
 }

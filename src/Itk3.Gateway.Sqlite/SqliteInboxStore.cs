@@ -1,4 +1,5 @@
 using Itk3.Gateway.Inbound;
+using Itk3.Messaging.Validation;
 
 namespace Itk3.Gateway.Sqlite;
 
@@ -38,6 +39,24 @@ internal sealed class SqliteInboxStore(SqlSession session) : IInboxStore
 
     public Task<bool> IsDocumentIdKnownAsync(string documentId, string exceptMeshMessageId, CancellationToken cancellationToken) =>
         ExistsAsync("document_id", documentId, exceptMeshMessageId, cancellationToken);
+
+    public async Task RecordDocumentAsync(ReceivedDocument document, string meshMessageId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        await session.ExecuteAsync(
+            SqlText.InsertIgnoringConflicts("received_documents", "document_id, composition_identifier, patient_key, mesh_message_id, received_at"),
+            [("$document_id", document.DocumentId), ("$composition_identifier", document.CompositionIdentifier), ("$patient_key", document.PatientKey),
+             ("$mesh_message_id", MeshIds.Normalize(meshMessageId)), ("$received_at", receivedAt)],
+            cancellationToken);
+    }
+
+    public Task<ReceivedDocument?> FindDocumentAsync(string documentIdOrIdentifier, CancellationToken cancellationToken) =>
+        session.QuerySingleAsync(
+            "SELECT document_id, composition_identifier, patient_key FROM received_documents " +
+            "WHERE document_id = $key OR composition_identifier = $key ORDER BY received_at DESC, document_id LIMIT 1",
+            [("$key", documentIdOrIdentifier)],
+            r => new ReceivedDocument(r.String("document_id"), r.StringOrNull("composition_identifier"), r.StringOrNull("patient_key")),
+            cancellationToken);
 
     public async Task<bool> MarkAcknowledgedAsync(string meshMessageId, DateTimeOffset acknowledgedAt, CancellationToken cancellationToken) =>
         await session.ExecuteAsync(

@@ -23,20 +23,19 @@ internal static class CheckCommand
         };
         format.AcceptOnlyFromAmong("text", "json");
         var from = FhirOptions.From();
-        var lenient = FhirOptions.Lenient();
-        var maxSize = FhirOptions.MaxSizeMegabytes();
+        var reading = FhirOptions.ReadingOptions();
         var command = new Command("check", "Parse FHIR STU3 resources and report every problem with its location.\n" +
             "Exits 1 when any file has errors, 2 when a file cannot be read.\n\n" +
-            "Examples:\n  itk3 check message.xml\n  itk3 check --lenient --format json *.xml")
+            "Examples:\n  itk3 check message.xml\n  itk3 check --lenient --format json *.xml\n  itk3 check --lenient --drop-unknown --max-issues 50 old-dstu2.xml")
         {
-            inputs, format, from, lenient, maxSize,
+            inputs, format, from, reading.Lenient, reading.MaxSize, reading.MaxIssues, reading.DropUnknown,
         };
         command.SetAction(result => Run(
             result,
             result.GetValue(inputs) ?? [],
             result.GetValue(format) == "json",
             result.GetValue(from),
-            FhirOptions.ToParseOptions(result.GetValue(lenient), result.GetValue(maxSize))));
+            FhirOptions.ToParseOptions(result, reading)));
         return command;
     }
 
@@ -68,7 +67,7 @@ internal static class CheckCommand
     private static int CheckOne(FileInfo? file, Utf8JsonWriter? json, TextWriter stdout, TextWriter stderr, FhirFormat? from, ParseOptions options)
     {
         var name = CommandInput.NameOf(file);
-        var content = CommandInput.ReadAll(file, stderr);
+        var content = CommandInput.ReadAll(file, stderr, options.MaxBytes);
         var format = content is null ? null : FhirOptions.ResolveFormat(from, content, name, stderr);
         if (content is null || format is null)
         {

@@ -19,12 +19,11 @@ internal static class ConvertCommand
         var to = new Option<FhirFormat?>("--to") { Description = "Output format: json or xml. Defaults to the other format from the input's." };
         var from = FhirOptions.From();
         var compact = new Option<bool>("--compact") { Description = "Write without indentation (the default output is pretty-printed)." };
-        var lenient = FhirOptions.Lenient();
-        var maxSize = FhirOptions.MaxSizeMegabytes();
+        var reading = FhirOptions.ReadingOptions();
         var command = new Command("convert", "Convert a FHIR STU3 resource between XML and JSON, losslessly.\n\n" +
-            "Examples:\n  itk3 convert message.xml -o message.json\n  cat message.json | itk3 convert --to xml --compact")
+            "Examples:\n  itk3 convert message.xml -o message.json\n  cat message.json | itk3 convert --to xml --compact\n  itk3 convert --lenient --drop-unknown old-dstu2.xml -o converted.json")
         {
-            input, output, to, from, compact, lenient, maxSize,
+            input, output, to, from, compact, reading.Lenient, reading.MaxSize, reading.MaxIssues, reading.DropUnknown,
         };
         command.SetAction(result => Run(
             result,
@@ -33,7 +32,7 @@ internal static class ConvertCommand
             result.GetValue(to),
             result.GetValue(from),
             result.GetValue(compact),
-            FhirOptions.ToParseOptions(result.GetValue(lenient), result.GetValue(maxSize))));
+            FhirOptions.ToParseOptions(result, reading)));
         return command;
     }
 
@@ -42,7 +41,7 @@ internal static class ConvertCommand
         var stdout = result.InvocationConfiguration.Output;
         var stderr = result.InvocationConfiguration.Error;
         var name = CommandInput.NameOf(input);
-        var content = CommandInput.ReadAll(input, stderr);
+        var content = CommandInput.ReadAll(input, stderr, options.MaxBytes);
         var sourceFormat = content is null ? null : FhirOptions.ResolveFormat(from, content, name, stderr);
         if (content is null || sourceFormat is null)
         {

@@ -32,11 +32,31 @@ internal static class ItkOptions
 
         try
         {
-            return ReceiverProfile.FromJson(File.ReadAllText(file.FullName));
+            return Gateway.Configuration.ReceiverProfileFile.Load(file.FullName);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or FormatException)
         {
             error.WriteLine($"error: cannot use profile {file.FullName}: {exception.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>The <c>--patients</c> option: a patient register CSV file.</summary>
+    public static Option<FileInfo?> Patients() => new("--patients")
+    {
+        Description = "Patient register (CSV: nhs_number,status[,date]; status registered|left|deceased|not-known) that decides the business response: registered 30001, not known 30002, left or deceased over six months 30003, deceased within six months 30004.",
+    };
+
+    /// <summary>Loads a patient register, or returns null after printing why it cannot be used.</summary>
+    public static Messaging.Business.PatientRegister? LoadPatients(FileInfo file, TextWriter error)
+    {
+        try
+        {
+            return Messaging.Business.PatientRegister.Parse(File.ReadAllText(file.FullName));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException)
+        {
+            error.WriteLine($"error: cannot use patient register {file.FullName}: {exception.Message}");
             return null;
         }
     }

@@ -55,6 +55,9 @@ internal sealed class MeshConnectionOptions
         };
     }
 
+    /// <summary>The mailbox id from the option or MESH_MAILBOX; throws <see cref="ArgumentException"/> when missing.</summary>
+    public string MailboxOf(ParseResult result) => Required(result, Mailbox, "MESH_MAILBOX");
+
     // The environment is read at use, not as a default value, so help never prints a secret.
     private static Option<string?> EnvOption(string name, string variable, string description) => new(name)
     {

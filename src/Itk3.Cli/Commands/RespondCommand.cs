@@ -22,31 +22,50 @@ internal static class RespondCommand
         var business = new Option<string?>("--business-outcome", "-b") { Description = "The business outcome (3xxxx, e.g. 30001) when known; a business response is sent only if requested." };
         var outputDir = new Option<DirectoryInfo>("--output-dir", "-o") { Description = "Folder for the responses (NN-CODE.xml|json).", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var to = ItkOptions.To();
+        var state = StateDirectory.Option();
+        var patients = ItkOptions.Patients();
         var command = new Command("respond", "Validate a received ITK3 message and write the responses a receiver sends, in order, following the\n" +
             "handling flags (§10: Full Acknowledgement, Technical and Business, Technical only, Fire and Forget) and the\n" +
             "profile's response policy. A negative response ends processing; nothing is written when no response is due.\n\n" +
-            "Examples:\n  itk3 respond in.xml --responder-ods A81001 --mailbox GPBOX01\n  itk3 respond in.xml --responder-ods A81001 -m GPBOX01 -b 30001 -o out/")
+            "With --patients the business outcome comes from a patient register (see docs/partner.md); --business-outcome wins.\n\n" +
+            "Examples:\n  itk3 respond in.xml --responder-ods A81001 --mailbox GPBOX01\n  itk3 respond in.xml --responder-ods A81001 -m GPBOX01 -b 30001 -o out/\n" +
+            "  itk3 respond in.xml --responder-ods A81001 -m GPBOX01 --patients patients.csv --state ./gp-state -o out/")
         {
-            input, profile, ods, sds, mailbox, business, outputDir, to,
+            input, profile, ods, sds, mailbox, business, outputDir, to, state, patients,
         };
         command.SetAction(result =>
         {
             var error = result.InvocationConfiguration.Error;
             var responder = ItkOptions.Participant(result.GetValue(ods), result.GetValue(sds), "responder", error);
             var settings = ItkOptions.LoadProfile(result.GetValue(profile), error);
-            if (responder is null || settings is null || !TryBusiness(result.GetValue(business), error, out var outcome))
+            if (responder is null || settings is null || !TryBusiness(result.GetValue(business), settings, error, out var outcome))
             {
                 return ExitCodes.UsageOrIo;
             }
 
-            var content = CommandInput.ReadAll(result.GetValue(input), error);
-            return content is null ? ExitCodes.UsageOrIo
-                : Run(result, content, settings, new Responder(responder, result.GetValue(mailbox)!), outcome, result.GetValue(outputDir)!, result.GetValue(to));
+            var register = result.GetValue(patients) is { } patientFile ? ItkOptions.LoadPatients(patientFile, error) : null;
+            var folder = result.GetValue(state);
+            var history = folder is null ? new MessageHistory() : StateDirectory.Load(folder, error);
+            var content = history is null || (register is null && result.GetValue(patients) is not null) ? null : CommandInput.ReadAll(result.GetValue(input), error);
+            if (content is null)
+            {
+                return ExitCodes.UsageOrIo;
+            }
+
+            var validation = new MessageValidator(settings, history).Validate(content);
+            history!.Record(validation);
+            if (folder is not null && !StateDirectory.Save(folder, history, error))
+            {
+                return ExitCodes.UsageOrIo;
+            }
+
+            outcome ??= validation.IsAccepted && register is not null ? register.Decide(validation.Message, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime)) : null;
+            return Run(result, validation, settings, new Responder(responder, result.GetValue(mailbox)!), outcome, result.GetValue(outputDir)!, result.GetValue(to));
         });
         return command;
     }
 
-    private static bool TryBusiness(string? code, TextWriter error, out ResponseCode? outcome)
+    private static bool TryBusiness(string? code, ReceiverProfile profile, TextWriter error, out ResponseCode? outcome)
     {
         outcome = null;
         if (code is null)
@@ -54,21 +73,20 @@ internal static class RespondCommand
             return true;
         }
 
-        if (ResponseCodes.TryGet(code, out var known) && known.Level == ResponseLevel.Business)
+        if (ResponseCodes.TryGet(code, out var known) && known.Level == ResponseLevel.Business && profile.CodeSet.Contains(code))
         {
             outcome = known;
             return true;
         }
 
-        error.WriteLine($"error: {code} is not a business response code (30001-30025).");
+        error.WriteLine($"error: {code} is not a business response code of ITK3 {profile.CodeSet.Programme} ({profile.CodeSet.Codes.Last(c => c.Level == ResponseLevel.Business).Code} is the last).");
         return false;
     }
 
-    private static int Run(ParseResult result, byte[] content, ReceiverProfile profile, Responder responder, ResponseCode? outcome, DirectoryInfo folder, FhirFormat to)
+    private static int Run(ParseResult result, ValidationResult validation, ReceiverProfile profile, Responder responder, ResponseCode? outcome, DirectoryInfo folder, FhirFormat to)
     {
         var output = result.InvocationConfiguration.Output;
-        var validation = new MessageValidator(profile).Validate(content);
-        var plan = new ResponsePlanner(profile.Responses).Plan(validation, outcome);
+        var plan = new ResponsePlanner(profile).Plan(validation, outcome);
         var factory = new ResponseFactory(TimeProvider.System, RandomIdGenerator.Instance, responder);
         var diagnostics = validation.Findings.Count > 0 ? $"{validation.Findings[0].Location}: {validation.Findings[0].Diagnostics}" : null;
         output.WriteLine($"validation: {validation.Outcome.Code} {validation.Outcome.Display}; pattern {plan.Pattern}; {plan.Responses.Count} response(s)");

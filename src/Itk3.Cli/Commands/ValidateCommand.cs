@@ -18,30 +18,39 @@ internal static class ValidateCommand
         format.AcceptOnlyFromAmong("text", "json");
         var from = FhirOptions.From();
         var all = new Option<bool>("--all") { Description = "Run every rule and list all findings (the code is still the first failing rule's)." };
+        var state = StateDirectory.Option();
         var command = new Command("validate", "Validate a received ITK3 message as a receiver, following the ITK3 rules in order (10009 unreadable,\n" +
             "20006 header, 10001-10010 handling keys, 20007/20008 duplicates, sender and recipient, 20015 size, 20009 payload,\n" +
             "attachments, replacement). Prints the ITK response code the message earns (20013 when accepted) and every\n" +
             "finding with its location. Exits 0 when accepted, 1 when rejected, 2 on usage errors.\n\n" +
-            "Examples:\n  itk3 validate discharge.xml\n  itk3 validate --profile receiver.json --format json discharge.xml")
+            "Examples:\n  itk3 validate discharge.xml\n  itk3 validate --profile receiver.json --format json discharge.xml\n" +
+            "  itk3 validate --state ./receiver-state first.xml && itk3 validate --state ./receiver-state resent.xml")
         {
-            input, profile, format, from, all,
+            input, profile, format, from, all, state,
         };
-        command.SetAction(result => Run(result, result.GetValue(input), result.GetValue(profile), result.GetValue(format) == "json", result.GetValue(from), result.GetValue(all)));
+        command.SetAction(result => Run(result, result.GetValue(input), result.GetValue(profile), result.GetValue(format) == "json", result.GetValue(from), result.GetValue(all), result.GetValue(state)));
         return command;
     }
 
-    private static int Run(ParseResult result, FileInfo? file, FileInfo? profileFile, bool json, FhirFormat? from, bool all)
+    private static int Run(ParseResult result, FileInfo? file, FileInfo? profileFile, bool json, FhirFormat? from, bool all, DirectoryInfo? state)
     {
         var output = result.InvocationConfiguration.Output;
         var error = result.InvocationConfiguration.Error;
         var profile = ItkOptions.LoadProfile(profileFile, error);
-        var content = profile is null ? null : CommandInput.ReadAll(file, error);
-        if (profile is null || content is null)
+        var history = state is null ? new MessageHistory() : StateDirectory.Load(state, error);
+        var content = profile is null || history is null ? null : CommandInput.ReadAll(file, error);
+        if (profile is null || history is null || content is null)
         {
             return ExitCodes.UsageOrIo;
         }
 
-        var validation = new MessageValidator(profile, reportAll: all).Validate(content, from);
+        var validation = new MessageValidator(profile, history, reportAll: all).Validate(content, from);
+        history.Record(validation);
+        if (state is not null && !StateDirectory.Save(state, history, error))
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
         if (json)
         {
             output.WriteLine(ToJson(CommandInput.NameOf(file), validation));

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Itk3.Fhir.ElementModel;
 using Itk3.Fhir.Issues;
@@ -24,6 +25,11 @@ internal static class FhirJsonReader
         {
             content = content[Utf8Bom.Length..];
         }
+        else if (Utf16Text.IsUtf16(content.Span))
+        {
+            context.Report(FhirIssues.JsonMalformed, string.Empty, new SourcePosition(1, 1), "The input is UTF-16; FHIR JSON must be UTF-8.");
+            return null;
+        }
 
         var caches = JsonReaderCaches.Rent(context.Schema);
         var tree = new JsonTreeReader(content, context, caches);
@@ -34,13 +40,17 @@ internal static class FhirJsonReader
         }
         catch (JsonException exception)
         {
+            // .NET appends its own 0-based "LineNumber: x | BytePositionInLine: y." to the message; the position says it 1-based.
             var position = new SourcePosition((int)(exception.LineNumber ?? 0) + 1, (int)(exception.BytePositionInLine ?? 0) + 1);
-            context.Report(FhirIssues.JsonMalformed, tree.CurrentLocation, position, $"The input is not well-formed JSON: {exception.Message}");
+            var message = exception.Message;
+            var suffix = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            context.Report(FhirIssues.JsonMalformed, tree.CurrentLocation, position, $"The input is not well-formed JSON: {(suffix < 0 ? message : message[..suffix])}");
         }
         catch (InvalidOperationException)
         {
             // Utf8JsonReader tokenises without transcoding; invalid UTF-8 or UTF-16 escapes surface when a string is read.
-            context.Report(FhirIssues.JsonMalformed, tree.CurrentLocation, default, "The input holds a string that is not valid UTF-8 or has an invalid escape.");
+            context.Report(FhirIssues.JsonMalformed, tree.CurrentLocation, InvalidUtf8Position(content.Span),
+                "The input holds a string that is not valid UTF-8 or has an invalid escape.");
         }
         catch (JsonReadAbortedException)
         {
@@ -73,6 +83,25 @@ internal static class FhirJsonReader
             // The tree holds strings only, never slices of the buffer, so it can go back to the pool.
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>The line and column (in bytes, 1-based) of the first byte that is not valid UTF-8; the start when all are valid.</summary>
+    private static SourcePosition InvalidUtf8Position(ReadOnlySpan<byte> content)
+    {
+        var offset = 0;
+        while (offset < content.Length && Rune.DecodeFromUtf8(content[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        if (offset == content.Length)
+        {
+            return new SourcePosition(1, 1);
+        }
+
+        var before = content[..offset];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return new SourcePosition(before.Count((byte)'\n') + 1, offset - lineStart + 1);
     }
 
     private static void ReportTooLarge(ParseContext context) =>

@@ -65,7 +65,10 @@ internal sealed partial class JsonTreeReader
         else
         {
             EnsureDepth(ref reader);
-            node = new ElementNode(slot.WireName, null, ReadMembers(ref reader, slot.Type, false), null, position);
+            var children = ReadMembers(ref reader, slot.Type, false);
+
+            // An empty object (reported as element-empty) has no valid form in either format, so it is left out.
+            node = children.Length == 0 ? null : new ElementNode(slot.WireName, null, children, null, position);
         }
 
         _path.Pop();
@@ -171,10 +174,22 @@ internal sealed partial class JsonTreeReader
         var value = cached?.Value ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.GetString()!);
         if (!checkedAsBase64 && (cached is null || !ReferenceEquals(cached.ValidAs, type.Name)))
         {
-            if (CheckLexicalForm(slot, type, value, index, position) && cached is not null)
+            if (CheckLexicalForm(slot, type, ref value, index, position) && cached is not null)
             {
                 cached.ValidAs = type.Name;
             }
+        }
+
+        if (value.Length == 0)
+        {
+            // Reported as element-empty; an empty value has no valid form in either format, so it is left out.
+            return new JsonPrimitiveItem(null, JsonItemState.Invalid, position);
+        }
+
+        var definition = slot.Match.Definition;
+        if (definition.RequiredCodes is { } codes && !codes.Contains(value))
+        {
+            _context.CheckBinding(definition, value, Location(slot.WireName, index), position);
         }
 
         return new JsonPrimitiveItem(value, JsonItemState.Present, position);
@@ -189,7 +204,7 @@ internal sealed partial class JsonTreeReader
         reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length > 256
         && type.Name == "base64Binary" && Base64.IsValid(reader.ValueSpan);
 
-    private bool CheckLexicalForm(JsonMemberSlot slot, FhirTypeDefinition type, string value, int index, SourcePosition position)
+    private bool CheckLexicalForm(JsonMemberSlot slot, FhirTypeDefinition type, ref string value, int index, SourcePosition position)
     {
         if (slot.Match.Definition.Representation == ElementRepresentation.Xhtml)
         {
@@ -199,7 +214,7 @@ internal sealed partial class JsonTreeReader
 
         // Only a failing value pays for its location text.
         return (value.Length > 0 && PrimitiveLexicon.IsValid(type.Name, value))
-            || _context.CheckPrimitive(type.Name, value, Location(slot.WireName, index), position);
+            || _context.CheckPrimitive(type.Name, ref value, Location(slot.WireName, index), position);
     }
 
     /// <summary>Reads a primitive's <c>_name</c> part: an object (or array of objects and nulls) with id and extensions.</summary>

@@ -24,7 +24,7 @@ internal ref partial struct FastXhtmlChecker
         _attributes[state.Count * 2] = nameStart;
         _attributes[(state.Count * 2) + 1] = name.Length;
         state.Count++;
-        if (NarrativeRules.IsEventAttribute(name))
+        if (NarrativeRules.IsEventAttribute(name) || !(state.IsRoot && name.SequenceEqual("xmlns") || NarrativeModel.AllowsAttribute(state.Element, name)))
         {
             return false;
         }
@@ -97,7 +97,7 @@ internal ref partial struct FastXhtmlChecker
         }
 
         _depth--;
-        var open = _text.Slice(_open[_depth * 2], _open[(_depth * 2) + 1]);
+        var open = _text.Slice(_open[_depth * 3], _open[(_depth * 3) + 1]);
         if (!open.SequenceEqual(_text[nameStart.._pos]))
         {
             return false;

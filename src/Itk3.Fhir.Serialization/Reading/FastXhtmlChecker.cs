@@ -26,6 +26,7 @@ internal ref partial struct FastXhtmlChecker
         + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f";
 
     private readonly ReadOnlySpan<char> _text;
+    // Per open element: the start and length of its name, and its number in the NarrativeModel.
     private readonly Span<int> _open;
     private readonly Span<int> _attributes;
     private int _pos;
@@ -46,7 +47,7 @@ internal ref partial struct FastXhtmlChecker
             return false;
         }
 
-        var checker = new FastXhtmlChecker(xhtml, stackalloc int[MaxDepth * 2], stackalloc int[MaxAttributes * 2]);
+        var checker = new FastXhtmlChecker(xhtml, stackalloc int[MaxDepth * 3], stackalloc int[MaxAttributes * 2]);
         return checker.Run();
     }
 
@@ -80,7 +81,15 @@ internal ref partial struct FastXhtmlChecker
     /// <summary>Consumes one item of element content: a run of text, a reference, a comment, a start or an end tag.</summary>
     private bool Content()
     {
+        var start = _pos;
         if (!SkipPlainText(TextStops))
+        {
+            return false;
+        }
+
+        // Text (a reference or ']' included) inside an element that holds only elements is left to the XmlReader path.
+        var holdsText = NarrativeModel.AllowsText(_open[(_depth * 3) - 1]);
+        if (!holdsText && (_text[start.._pos].ContainsAnyExcept(" \t\r\n") || (_pos < _text.Length && _text[_pos] is '&' or ']')))
         {
             return false;
         }
@@ -141,12 +150,13 @@ internal ref partial struct FastXhtmlChecker
         }
 
         var name = _text[nameStart.._pos];
-        if (isRoot ? !name.SequenceEqual("div") : NarrativeRules.IsDisallowedElement(name))
+        var number = isRoot ? NarrativeModel.Div : NarrativeModel.Find(name);
+        if (isRoot ? !name.SequenceEqual("div") : number < 0 || !NarrativeModel.AllowsChild(_open[(_depth * 3) - 1], name))
         {
             return false;
         }
 
-        var attributes = new AttributeState(isRoot);
+        var attributes = new AttributeState(isRoot, number);
         while (true)
         {
             var spaced = SkipSpace();
@@ -158,7 +168,7 @@ internal ref partial struct FastXhtmlChecker
             var c = _text[_pos];
             if (c == '>' || c == '/')
             {
-                return CloseStartTag(c, nameStart, name.Length, attributes.SawNamespace || !isRoot);
+                return CloseStartTag(c, nameStart, name.Length, number, attributes.SawNamespace || !isRoot);
             }
 
             if (!spaced || !Attribute(ref attributes))
@@ -168,7 +178,7 @@ internal ref partial struct FastXhtmlChecker
         }
     }
 
-    private bool CloseStartTag(char c, int nameStart, int nameLength, bool namespaceOk)
+    private bool CloseStartTag(char c, int nameStart, int nameLength, int number, bool namespaceOk)
     {
         if (!namespaceOk)
         {
@@ -187,8 +197,9 @@ internal ref partial struct FastXhtmlChecker
         }
 
         _pos++;
-        _open[_depth * 2] = nameStart;
-        _open[(_depth * 2) + 1] = nameLength;
+        _open[_depth * 3] = nameStart;
+        _open[(_depth * 3) + 1] = nameLength;
+        _open[(_depth * 3) + 2] = number;
         _depth++;
         return true;
     }
@@ -221,9 +232,10 @@ internal ref partial struct FastXhtmlChecker
     /// <summary>An XML character in the range this checker vouches for (surrogates and above are left to XmlReader).</summary>
     private static bool IsChar(char c) => c < 0xD800 && (c >= 0x20 || c is '\t' or '\n' or '\r');
 
-    private struct AttributeState(bool isRoot)
+    private struct AttributeState(bool isRoot, int element)
     {
         public readonly bool IsRoot = isRoot;
+        public readonly int Element = element;
         public int Count;
         public bool SawNamespace;
     }

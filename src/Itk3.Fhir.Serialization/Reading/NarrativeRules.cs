@@ -3,9 +3,14 @@ namespace Itk3.Fhir.Serialization.Reading;
 /// <summary>The narrative rules shared by <see cref="NarrativeChecker"/> and <see cref="FastXhtmlChecker"/>, on spans.</summary>
 internal static class NarrativeRules
 {
-    /// <summary>The elements FHIR forbids in a narrative (compared ignoring case).</summary>
+    /// <summary>
+    /// The elements FHIR forbids in a narrative (compared ignoring case): STU3 narrative.html, "SHALL NOT contain a head,
+    /// a body element, external stylesheet references, deprecated elements, scripts, forms, base/link/xlink, frames,
+    /// iframes and objects".
+    /// </summary>
     public static readonly string[] DisallowedElements =
-        ["script", "form", "input", "button", "select", "textarea", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "link", "meta", "style"];
+        ["script", "noscript", "form", "input", "button", "select", "option", "optgroup", "textarea", "label", "fieldset", "legend",
+         "iframe", "frame", "frameset", "object", "param", "embed", "applet", "base", "link", "meta", "style", "html", "head", "body", "title"];
 
     /// <summary>True when the element name is one FHIR forbids.</summary>
     public static bool IsDisallowedElement(ReadOnlySpan<char> name)

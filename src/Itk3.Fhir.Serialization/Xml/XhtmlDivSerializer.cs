@@ -21,10 +21,10 @@ internal sealed class XhtmlDivSerializer
     private readonly List<string> _open = [];
 
     /// <summary>
-    /// Serializes the element the reader is on and leaves the reader on its last node; calls <paramref name="checkElement"/>
-    /// on every element before its attributes are read.
+    /// Serializes the element the reader is on and leaves the reader on its last node; calls <paramref name="checkNode"/>
+    /// on every element before its attributes are read and on every text node before it is read.
     /// </summary>
-    public string Read(XmlReader reader, Action checkElement)
+    public string Read(XmlReader reader, Action checkNode)
     {
         _text.Clear();
         _scope.Clear();
@@ -35,9 +35,10 @@ internal sealed class XhtmlDivSerializer
         {
             var done = reader.NodeType switch
             {
-                XmlNodeType.Element => WriteElement(reader, rootDepth, checkElement),
+                XmlNodeType.Element => WriteElement(reader, rootDepth, checkNode),
                 XmlNodeType.EndElement => WriteEndElement(reader, rootDepth),
-                XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace => WriteText(reader),
+                XmlNodeType.Text or XmlNodeType.CDATA => CheckAndWriteText(reader, checkNode),
+                XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace => WriteText(reader),
                 _ => false,
             };
             if (done)
@@ -50,9 +51,9 @@ internal sealed class XhtmlDivSerializer
         return _text.ToString();
     }
 
-    private bool WriteElement(XmlReader reader, int rootDepth, Action checkElement)
+    private bool WriteElement(XmlReader reader, int rootDepth, Action checkNode)
     {
-        checkElement();
+        checkNode();
         var depth = reader.Depth - rootDepth + 1;
         var isXhtml = reader.NamespaceURI == FhirXmlNames.XhtmlNamespace;
         var prefix = isXhtml ? string.Empty : reader.Prefix;
@@ -116,6 +117,12 @@ internal sealed class XhtmlDivSerializer
     }
 
     /// <summary>Copies a text node in chunks when the reader can, so that no string is made of it.</summary>
+    private bool CheckAndWriteText(XmlReader reader, Action checkNode)
+    {
+        checkNode();
+        return WriteText(reader);
+    }
+
     private bool WriteText(XmlReader reader)
     {
         if (!reader.CanReadValueChunk)

@@ -143,15 +143,28 @@ internal sealed partial class XmlTreeReader
         var value = ReadAttributes(type, mark, position);
         var text = ReadChildElements(type, mark, isEmpty);
         value = TextAsValue(value, text, type, position);
+        var isEmptyValue = value is { Length: 0 };
         var children = _children.Take(mark);
+        if (value is { Length: 0 })
+        {
+            // Reported as element-empty by the value check; an empty value has no valid form in either format.
+            value = null;
+        }
+        else if (value is not null && resolved.Match.Definition.RequiredCodes is { } codes && !codes.Contains(value))
+        {
+            _context.CheckBinding(resolved.Match.Definition, value, _path.Current(), position);
+        }
+
         if (value is null && children.Length == 0)
         {
-            _context.Report(FhirIssues.ElementEmpty, _path.Current(), position, type.IsPrimitive ? $"'{name}' has no value attribute and no children." : $"'{name}' has no children.");
-            if (type.IsPrimitive)
+            if (!isEmptyValue)
             {
-                // A primitive with neither value nor children has no JSON form; leaving it out keeps XML and JSON trees alike.
-                return null;
+                _context.Report(FhirIssues.ElementEmpty, _path.Current(), position, type.IsPrimitive ? $"'{name}' has no value attribute and no children." : $"'{name}' has no children.");
             }
+
+            // An element with neither value nor children has no valid form in either format; leaving it out keeps
+            // XML and JSON trees alike and lenient output valid.
+            return null;
         }
 
         return new ElementNode(name, value, children, null, position);
@@ -177,8 +190,7 @@ internal sealed partial class XmlTreeReader
 
             if (ns.Length == 0 && type.IsPrimitive && Same(name, _value))
             {
-                value = _reader.Value;
-                CheckPrimitive(type.Name, value, position);
+                value = CheckPrimitive(type.Name, _reader.Value, position);
             }
             else if (ns.Length == 0 && type.TryFindElement(name, out var match) && match.Definition.Representation == ElementRepresentation.XmlAttribute)
             {
@@ -197,20 +209,25 @@ internal sealed partial class XmlTreeReader
 
     private void ReadAttributeChild(ElementMatch match, string name, int mark, SourcePosition position)
     {
-        var text = _reader.Value;
         _path.Push(name);
-        CheckPrimitive(match.TypeName, text, position);
+        var text = CheckPrimitive(match.TypeName, _reader.Value, position);
         _path.Pop();
-        _children.Add(new ElementNode(name, text, null, null, position), match.Definition.Order);
+        if (text.Length > 0)
+        {
+            _children.Add(new ElementNode(name, text, null, null, position), match.Definition.Order);
+        }
     }
 
-    private void CheckPrimitive(string typeName, string value, SourcePosition position)
+    /// <summary>Checks a value's lexical form; returns the value to keep (trimmed when a padded value is read leniently).</summary>
+    private string CheckPrimitive(string typeName, string value, SourcePosition position)
     {
         // The location string is only built when the value is wrong.
         if (value.Length == 0 || !PrimitiveLexicon.IsValid(typeName, value))
         {
-            _context.CheckPrimitive(typeName, value, _path.Current(), position);
+            _context.CheckPrimitive(typeName, ref value, _path.Current(), position);
         }
+
+        return value;
     }
 
     /// <summary>A primitive's element text is taken as its value when there is no value attribute (an error when strict, a warning when lenient).</summary>
@@ -228,8 +245,7 @@ internal sealed partial class XmlTreeReader
         }
 
         _context.Report(FhirIssues.ValueAsText, _path.Current(), position, "The value is given as element text; it belongs in a value attribute.");
-        CheckPrimitive(type.Name, text, position);
-        return text;
+        return CheckPrimitive(type.Name, text, position);
     }
 
     private void RejectAttributes()

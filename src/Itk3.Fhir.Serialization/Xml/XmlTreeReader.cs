@@ -165,11 +165,15 @@ internal sealed partial class XmlTreeReader
     {
         // The reader has already proved the div well-formed and in the XHTML namespace, so the narrative rules are
         // checked while streaming it rather than by reparsing the string (NarrativeChecker.Check does both).
-        var location = _path.Current();
+        var checker = new NarrativeChecker(_path.Current(), position, _context, _reader.Depth);
         var text = _div.Read(_reader, () =>
         {
-            CheckDepth();
-            NarrativeChecker.CheckElement(_reader, location, position, _context);
+            if (_reader.NodeType == XmlNodeType.Element)
+            {
+                CheckDepth();
+            }
+
+            checker.CheckNode(_reader);
         });
         return new ElementNode(_reader.LocalName, text, null, null, position);
     }

@@ -78,12 +78,21 @@ public static class FhirIssues
     /// <summary>The narrative contains content FHIR forbids (script, event attributes, forms, frames...).</summary>
     public static readonly IssueDefinition XhtmlDisallowed = new("xhtml-disallowed", IssueType.Security, IssueSeverity.Error, false, "The narrative contains disallowed content.");
 
+    /// <summary>A code element's value is not in the value set its required binding names (e.g. gender <c>F</c>).</summary>
+    public static readonly IssueDefinition CodeNotInValueSet = new("code-not-in-value-set", IssueType.CodeInvalid, IssueSeverity.Error, true, "The code is not in the value set of its required binding.");
+
+    /// <summary>An element unknown to its type was dropped because the reader was asked to drop unknown elements.</summary>
+    public static readonly IssueDefinition ElementDropped = new("element-dropped", IssueType.Informational, IssueSeverity.Warning, false, "An unknown element was dropped.");
+
+    /// <summary>The list of issues was cut at the configured maximum; the count of the rest is given.</summary>
+    public static readonly IssueDefinition IssuesTruncated = new("issues-truncated", IssueType.TooCostly, IssueSeverity.Warning, false, "Further issues were not listed.");
+
     /// <summary>Every issue definition, in catalogue order.</summary>
     public static IReadOnlyList<IssueDefinition> All { get; } =
     [
         JsonMalformed, XmlMalformed, DtdProhibited, InputTooLarge, NestingTooDeep, ResourceTypeMissing, ResourceTypeUnknown,
         ElementUnknown, PrimitiveInvalid, PrimitivePadded, ValueAsText, PropertyDuplicate, JsonTypeWrong, ArrayExpected, RepeatUnexpected,
         ParallelArrayMismatch, NullUnexpected, ElementEmpty, ElementOutOfOrder, ChoiceMultiple, NamespaceWrong,
-        XmlContentUnexpected, ResourceWrapperInvalid, XhtmlInvalid, XhtmlDisallowed,
+        XmlContentUnexpected, ResourceWrapperInvalid, XhtmlInvalid, XhtmlDisallowed, CodeNotInValueSet, ElementDropped, IssuesTruncated,
     ];
 }

@@ -7,8 +7,19 @@ namespace Itk3.Fhir.Schema;
 public sealed class FhirElementDefinition
 {
     /// <summary>Creates an element definition.</summary>
-    public FhirElementDefinition(string name, int order, int min, bool isArray, bool isChoice, IReadOnlyList<string> typeNames, ElementRepresentation representation)
+    public FhirElementDefinition(
+        string name,
+        int order,
+        int min,
+        bool isArray,
+        bool isChoice,
+        IReadOnlyList<string> typeNames,
+        ElementRepresentation representation,
+        string? requiredValueSet = null,
+        IReadOnlySet<string>? requiredCodes = null)
     {
+        RequiredValueSet = requiredValueSet;
+        RequiredCodes = requiredCodes;
         Name = name;
         Order = order;
         Min = min;
@@ -38,6 +49,12 @@ public sealed class FhirElementDefinition
 
     /// <summary>How the element appears in XML.</summary>
     public ElementRepresentation Representation { get; }
+
+    /// <summary>The URL of the value set a required binding draws this code element's values from, or null.</summary>
+    public string? RequiredValueSet { get; }
+
+    /// <summary>The codes a required binding allows (from the official value set), or null when unbound or not enumerable.</summary>
+    public IReadOnlySet<string>? RequiredCodes { get; }
 
     /// <summary>True when the element holds a resource (e.g. <c>Bundle.entry.resource</c>, <c>contained</c>).</summary>
     public bool HoldsResource => !IsChoice && TypeNames[0] == "Resource";

@@ -6,10 +6,16 @@ public sealed class FhirSchema : IFhirSchema
     private readonly Dictionary<string, FhirTypeDefinition> _types;
 
     /// <summary>Creates a schema from its types.</summary>
-    public FhirSchema(string fhirVersion, IEnumerable<FhirTypeDefinition> types)
+    public FhirSchema(
+        string fhirVersion,
+        IEnumerable<FhirTypeDefinition> types,
+        IEnumerable<PrimitiveLexicalRule>? lexicalRules = null,
+        IEnumerable<NarrativeElementRule>? narrativeElements = null)
     {
         FhirVersion = fhirVersion;
         _types = types.ToDictionary(type => type.Name, StringComparer.Ordinal);
+        LexicalRules = (lexicalRules ?? []).ToDictionary(rule => rule.Name, StringComparer.Ordinal);
+        NarrativeElements = (narrativeElements ?? []).ToDictionary(rule => rule.Name, StringComparer.Ordinal);
     }
 
     /// <inheritdoc />
@@ -17,6 +23,12 @@ public sealed class FhirSchema : IFhirSchema
 
     /// <inheritdoc />
     public IReadOnlyCollection<FhirTypeDefinition> Types => _types.Values;
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, PrimitiveLexicalRule> LexicalRules { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, NarrativeElementRule> NarrativeElements { get; }
 
     /// <inheritdoc />
     public FhirTypeDefinition? FindType(string name) => _types.GetValueOrDefault(name);

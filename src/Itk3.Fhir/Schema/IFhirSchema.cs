@@ -14,4 +14,10 @@ public interface IFhirSchema
 
     /// <summary>A concrete (non-abstract) resource type by name, or null.</summary>
     FhirTypeDefinition? FindResourceType(string name);
+
+    /// <summary>The lexical rules of the primitives from the official XSD, by primitive name.</summary>
+    IReadOnlyDictionary<string, PrimitiveLexicalRule> LexicalRules { get; }
+
+    /// <summary>The narrative content model (the XHTML elements a div may hold), by element name.</summary>
+    IReadOnlyDictionary<string, NarrativeElementRule> NarrativeElements { get; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace Itk3.Fhir.Schema;
@@ -5,58 +6,105 @@ namespace Itk3.Fhir.Schema;
 /// <summary>
 /// Reads the compact schema text: a <c>fhirVersion</c> line, then one header line per type
 /// (<c>primitive name jsonKind</c>, <c>complex|resource name [abstract]</c>, <c>backbone name</c>) followed by
-/// indented element lines (<c>name min max type|type [attr|xhtml]</c>). Lines starting with <c>#</c> are comments.
+/// indented element lines (<c>name min max type|type [attr|xhtml] [vs=url]</c>), then <c>valueset url code...</c>,
+/// <c>lexical name bases minLength maxLength [pattern]</c> and <c>xhtml name mixed|elements attrs children</c> lines.
+/// Lines starting with <c>#</c> are comments.
 /// </summary>
 public static class SchemaTextReader
 {
     /// <summary>Parses schema text; throws <see cref="FormatException"/> naming the line when it is malformed.</summary>
     public static FhirSchema Read(TextReader reader)
     {
-        var version = "";
-        var types = new List<FhirTypeDefinition>();
-        TypeHeader? current = null;
-        var elements = new List<FhirElementDefinition>();
-        var lineNumber = 0;
+        var lines = new List<string>();
         while (reader.ReadLine() is { } line)
         {
-            lineNumber++;
+            lines.Add(line);
+        }
+
+        var state = new ReadState(ReadValueSets(lines));
+        for (var index = 0; index < lines.Count; index++)
+        {
+            var line = lines[index];
             if (line.Length == 0 || line[0] == '#')
             {
                 continue;
             }
 
-            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             try
             {
-                if (line[0] == ' ')
-                {
-                    elements.Add(ReadElement(fields, elements.Count));
-                    continue;
-                }
-
-                Flush(current, elements, types);
-                elements = [];
-                if (fields[0] == "fhirVersion")
-                {
-                    version = fields[1];
-                    current = null;
-                }
-                else
-                {
-                    current = ReadHeader(fields);
-                }
+                state.ReadLine(line);
             }
             catch (Exception exception) when (exception is IndexOutOfRangeException or FormatException or ArgumentException)
             {
-                throw new FormatException($"Schema line {lineNumber} is malformed: '{line}'.", exception);
+                throw new FormatException($"Schema line {index + 1} is malformed: '{line}'.", exception);
             }
         }
 
-        Flush(current, elements, types);
-        return new FhirSchema(version, types);
+        state.Flush();
+        return new FhirSchema(state.Version, state.Types, state.LexicalRules, state.NarrativeElements);
     }
 
+    private static Dictionary<string, FrozenSet<string>> ReadValueSets(List<string> lines) =>
+        lines.Where(line => line.StartsWith("valueset ", StringComparison.Ordinal))
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToDictionary(fields => fields[1], fields => fields.Skip(2).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
     private sealed record TypeHeader(string Name, FhirTypeKind Kind, bool IsAbstract, PrimitiveJsonKind JsonKind);
+
+    /// <summary>The types, rules and the type being read.</summary>
+    private sealed class ReadState(Dictionary<string, FrozenSet<string>> valueSets)
+    {
+        private TypeHeader? _current;
+        private List<FhirElementDefinition> _elements = [];
+
+        public string Version { get; private set; } = "";
+
+        public List<FhirTypeDefinition> Types { get; } = [];
+
+        public List<PrimitiveLexicalRule> LexicalRules { get; } = [];
+
+        public List<NarrativeElementRule> NarrativeElements { get; } = [];
+
+        public void ReadLine(string line)
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (line[0] == ' ')
+            {
+                _elements.Add(ReadElement(fields, _elements.Count, valueSets));
+                return;
+            }
+
+            Flush();
+            switch (fields[0])
+            {
+                case "fhirVersion":
+                    Version = fields[1];
+                    break;
+                case "valueset":
+                    break;
+                case "lexical":
+                    LexicalRules.Add(ReadLexical(line));
+                    break;
+                case "xhtml":
+                    NarrativeElements.Add(ReadNarrative(fields));
+                    break;
+                default:
+                    _current = ReadHeader(fields);
+                    break;
+            }
+        }
+
+        public void Flush()
+        {
+            if (_current is not null)
+            {
+                Types.Add(new FhirTypeDefinition(_current.Name, _current.Kind, _current.IsAbstract, _current.JsonKind, _elements));
+            }
+
+            _current = null;
+            _elements = [];
+        }
+    }
 
     private static TypeHeader ReadHeader(string[] fields)
     {
@@ -71,7 +119,7 @@ public static class SchemaTextReader
         };
     }
 
-    private static FhirElementDefinition ReadElement(string[] fields, int order)
+    private static FhirElementDefinition ReadElement(string[] fields, int order, Dictionary<string, FrozenSet<string>> valueSets)
     {
         var name = fields[0];
         var isChoice = name.EndsWith("[x]", StringComparison.Ordinal);
@@ -82,22 +130,40 @@ public static class SchemaTextReader
 
         var min = int.Parse(fields[1], CultureInfo.InvariantCulture);
         var isArray = fields[2] != "1" && fields[2] != "0";
-        var representation = fields.Length > 4
-            ? fields[4] switch
+        var representation = ElementRepresentation.Element;
+        string? valueSet = null;
+        foreach (var field in fields.AsSpan(4))
+        {
+            if (field.StartsWith("vs=", StringComparison.Ordinal))
+            {
+                valueSet = field[3..];
+                continue;
+            }
+
+            representation = field switch
             {
                 "attr" => ElementRepresentation.XmlAttribute,
                 "xhtml" => ElementRepresentation.Xhtml,
-                _ => throw new FormatException($"Unknown representation '{fields[4]}'."),
-            }
-            : ElementRepresentation.Element;
-        return new FhirElementDefinition(name, order, min, isArray, isChoice, fields[3].Split('|'), representation);
+                _ => throw new FormatException($"Unknown representation '{field}'."),
+            };
+        }
+
+        var codes = valueSet is null ? null : valueSets.GetValueOrDefault(valueSet) ?? throw new FormatException($"Value set '{valueSet}' has no valueset line.");
+        return new FhirElementDefinition(name, order, min, isArray, isChoice, fields[3].Split('|'), representation, valueSet, codes);
     }
 
-    private static void Flush(TypeHeader? header, List<FhirElementDefinition> elements, List<FhirTypeDefinition> types)
+    /// <summary><c>lexical NAME BASES MIN MAX [PATTERN]</c>; the pattern is the rest of the line.</summary>
+    private static PrimitiveLexicalRule ReadLexical(string line)
     {
-        if (header is not null)
-        {
-            types.Add(new FhirTypeDefinition(header.Name, header.Kind, header.IsAbstract, header.JsonKind, elements));
-        }
+        var fields = line.Split(' ', 6);
+        return new PrimitiveLexicalRule(fields[1], fields[2].Split('|'), Length(fields[3]), Length(fields[4]), fields.Length > 5 ? fields[5] : null);
     }
+
+    private static int? Length(string field) => field == "-" ? null : int.Parse(field, CultureInfo.InvariantCulture);
+
+    private static NarrativeElementRule ReadNarrative(string[] fields) =>
+        new(fields[1], fields[2] == "mixed", Names(fields[3]), Names(fields[4]));
+
+    private static FrozenSet<string> Names(string field) =>
+        (field == "-" ? [] : field.Split(',')).ToFrozenSet(StringComparer.Ordinal);
 }

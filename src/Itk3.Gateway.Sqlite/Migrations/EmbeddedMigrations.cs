@@ -29,13 +29,13 @@ internal static class EmbeddedMigrations
 
     public static IReadOnlyList<Migration> Validate(IEnumerable<Migration> migrations)
     {
-        // Gaps are allowed: each line of work owns its numbers, and the migrator applies whichever are missing, in order.
+        // Gaps are allowed (numbers are assigned per feature and the migrator applies the missing ones in order); repeats are not.
         var ordered = migrations.OrderBy(m => m.Version).ToList();
         for (var i = 0; i < ordered.Count; i++)
         {
             if (ordered[i].Version < 1 || (i > 0 && ordered[i].Version == ordered[i - 1].Version))
             {
-                throw new InvalidOperationException($"Migrations must have distinct numbers from 1; found {ordered[i].Name} at position {i + 1}.");
+                throw new InvalidOperationException($"Migrations must be numbered from 1 without repeats; found {ordered[i].Name} at position {i + 1}.");
             }
         }
 

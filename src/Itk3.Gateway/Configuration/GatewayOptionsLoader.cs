@@ -67,9 +67,9 @@ public static class GatewayOptionsLoader
 
         try
         {
-            return ReceiverProfile.FromJson(File.ReadAllText(Path.GetFullPath(path, options.DataDirectory)));
+            return ReceiverProfileFile.Load(Path.GetFullPath(path, options.DataDirectory));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException)
         {
             throw new GatewayConfigException("$.receiverProfilePath", e.Message, e);
         }

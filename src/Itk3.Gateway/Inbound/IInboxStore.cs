@@ -1,3 +1,5 @@
+using Itk3.Messaging.Validation;
+
 namespace Itk3.Gateway.Inbound;
 
 /// <summary>The inbox side of a unit of work: received MESH messages, deduplicated by MESH message id.</summary>
@@ -17,6 +19,12 @@ public interface IInboxStore
 
     /// <summary>Whether another registered message (not <paramref name="exceptMeshMessageId"/>) carries this document id (response code 20008).</summary>
     Task<bool> IsDocumentIdKnownAsync(string documentId, string exceptMeshMessageId, CancellationToken cancellationToken);
+
+    /// <summary>Remembers an accepted document for replacement checks (20014); a document id already remembered is kept as it was.</summary>
+    Task RecordDocumentAsync(ReceivedDocument document, string meshMessageId, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>The accepted document with this document id or Composition.identifier (the newest), or null.</summary>
+    Task<ReceivedDocument?> FindDocumentAsync(string documentIdOrIdentifier, CancellationToken cancellationToken);
 
     /// <summary>Records that the message was acknowledged to MESH; false when it is not registered.</summary>
     Task<bool> MarkAcknowledgedAsync(string meshMessageId, DateTimeOffset acknowledgedAt, CancellationToken cancellationToken);

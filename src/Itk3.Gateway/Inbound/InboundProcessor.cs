@@ -26,7 +26,7 @@ internal sealed class InboundProcessor
         _reads = reads;
         _services = services;
         _responses = new ResponseOutbox(services);
-        _planner = new ResponsePlanner(services.Profile.Responses);
+        _planner = new ResponsePlanner(services.Profile);
         _correlation = new ResponseCorrelation(services, _responses, _planner);
     }
 
@@ -128,11 +128,19 @@ internal sealed class InboundProcessor
     private async Task<InboundMessage> HandleDataAsync(IGatewayUnitOfWork work, InboundMessage message, IncomingEnvelope envelope, ReadOutcome read, CancellationToken cancellationToken)
     {
         var itk = read.Message;
-        var documentId = DocumentIdOf(itk);
+        var facts = DocumentFacts.Of(itk);
+        var documentId = facts?.DocumentId;
         var history = new KnownMessageHistory(
             itk?.MessageId is { } headerId && await work.Inbox.IsMessageHeaderIdKnownAsync(headerId, envelope.MessageId, cancellationToken).ConfigureAwait(false),
-            documentId is not null && await work.Inbox.IsDocumentIdKnownAsync(documentId, envelope.MessageId, cancellationToken).ConfigureAwait(false));
+            documentId is not null && await work.Inbox.IsDocumentIdKnownAsync(documentId, envelope.MessageId, cancellationToken).ConfigureAwait(false),
+            await ReplacedDocumentsAsync(work, facts, cancellationToken).ConfigureAwait(false));
         var validation = new MessageValidator(_services.Profile, history).Validate(read);
+        if (validation.IsAccepted && facts?.DocumentId is { } accepted && itk?.Header is { IsResponse: false })
+        {
+            var document = new ReceivedDocument(accepted, facts.CompositionIdentifier, facts.PatientKey);
+            await work.Inbox.RecordDocumentAsync(document, envelope.MessageId, message.ReceivedAt, cancellationToken).ConfigureAwait(false);
+        }
+
         message = message with
         {
             State = InboundState.Validated,
@@ -175,8 +183,17 @@ internal sealed class InboundProcessor
         await work.Deliveries.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string? DocumentIdOf(ItkMessage? message) =>
-        message?.Payload?.Resource is { ResourceType: "Bundle" } payload && payload.ChildValue("type") == "document"
-            ? payload.ChildValue("id")
-            : null;
+    private static async Task<IReadOnlyDictionary<string, ReceivedDocument>> ReplacedDocumentsAsync(IGatewayUnitOfWork work, DocumentFacts? facts, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, ReceivedDocument>(StringComparer.Ordinal);
+        foreach (var target in facts?.Replaces.Where(t => t.Length > 0).Distinct() ?? [])
+        {
+            if (await work.Inbox.FindDocumentAsync(target, cancellationToken).ConfigureAwait(false) is { } document)
+            {
+                found[target] = document;
+            }
+        }
+
+        return found;
+    }
 }

@@ -2,10 +2,11 @@ using Itk3.Messaging.Validation;
 
 namespace Itk3.Gateway.Inbound;
 
-/// <summary>The duplicate answers for one message, looked up in the store before validation (the validator asks synchronously).</summary>
+/// <summary>The history answers for one message, looked up in the store before validation (the validator asks synchronously).</summary>
 /// <param name="duplicateMessage">Whether another message with its MessageHeader id was received.</param>
 /// <param name="duplicateDocument">Whether another message with its document id was received.</param>
-internal sealed class KnownMessageHistory(bool duplicateMessage, bool duplicateDocument) : IReceivedMessageHistory
+/// <param name="documents">The accepted documents its replacements name, by the name used.</param>
+internal sealed class KnownMessageHistory(bool duplicateMessage, bool duplicateDocument, IReadOnlyDictionary<string, ReceivedDocument> documents) : IReceivedMessageHistory
 {
     /// <inheritdoc />
     public bool IsDuplicateMessage(string messageHeaderId) => duplicateMessage;
@@ -14,5 +15,5 @@ internal sealed class KnownMessageHistory(bool duplicateMessage, bool duplicateD
     public bool IsDuplicateDocument(string documentId) => duplicateDocument;
 
     /// <inheritdoc />
-    public bool CanReplace(string replacedDocument) => true;
+    public ReceivedDocument? FindDocument(string documentIdOrIdentifier) => documents.GetValueOrDefault(documentIdOrIdentifier);
 }

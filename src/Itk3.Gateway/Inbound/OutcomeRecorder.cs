@@ -13,12 +13,12 @@ namespace Itk3.Gateway.Inbound;
 internal sealed class OutcomeRecorder(GatewayNodeServices services, RecentReads reads)
 {
     private readonly ResponseOutbox _responses = new(services);
-    private readonly ResponsePlanner _planner = new(services.Profile.Responses);
+    private readonly ResponsePlanner _planner = new(services.Profile);
 
     /// <summary>Records the outcome; the same outcome twice is <see cref="OutcomeResult.AlreadyReported"/>, another one a conflict.</summary>
     public async Task<OutcomeResult> RecordAsync(OutcomeReport report, CancellationToken cancellationToken)
     {
-        if (!ResponseCodes.TryGet(report.Code, out var code) || code.Level != ResponseLevel.Business || code.IsWithdrawn)
+        if (!ResponseCodes.TryGet(report.Code, out var code) || code.Level != ResponseLevel.Business || !services.Profile.CodeSet.Contains(code.Code))
         {
             return OutcomeResult.Invalid;
         }

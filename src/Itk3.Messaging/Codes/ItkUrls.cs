@@ -60,6 +60,9 @@ public static class ItkUrls
     /// <summary>SDS role profile id identifier system.</summary>
     public const string SdsRoleProfileId = "https://fhir.nhs.uk/Id/sds-role-profile-id";
 
+    /// <summary>The NHS number identifier system.</summary>
+    public const string NhsNumberSystem = "https://fhir.nhs.uk/Id/nhs-number";
+
     /// <summary>The fixed response.identifier when the original message's id cannot be read.</summary>
     public const string UnreadableIdentifier = "UNREADABLE-IN-ORIGINAL-MESSAGE";
 }

@@ -9,8 +9,22 @@ namespace Itk3.Messaging.Responses;
 /// The undefined combinations (§19 items 3, 13, 14) follow the <see cref="ResponsePolicy"/>. A received ITK3 Response
 /// is answered only when it asks for an infrastructure response (Full Acknowledgement), so defects never cause loops.
 /// </summary>
-public sealed class ResponsePlanner(ResponsePolicy policy)
+public sealed class ResponsePlanner
 {
+    private readonly ResponsePolicy _policy;
+    private readonly ReceiverProfile? _profile;
+
+    /// <summary>A planner with one policy for every message.</summary>
+    public ResponsePlanner(ResponsePolicy policy) => _policy = policy;
+
+    /// <summary>A planner that takes the policy of each message's flow from a profile (v2 flows set the pattern).</summary>
+    public ResponsePlanner(ReceiverProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        _policy = profile.Responses;
+        _profile = profile;
+    }
+
     /// <summary>Plans the responses for a validation result and, once known, the business outcome (a 3xxxx code).</summary>
     public ResponsePlan Plan(ValidationResult validation, ResponseCode? businessOutcome = null)
     {
@@ -20,6 +34,7 @@ public sealed class ResponsePlanner(ResponsePolicy policy)
             throw new ArgumentException("The business outcome must be a business-level (3xxxx) code.", nameof(businessOutcome));
         }
 
+        var policy = _profile?.PolicyFor(validation.Message?.Header?.EventCode) ?? _policy;
         var handling = validation.Message?.Header?.Handling;
         var inf = validation.IsUnreadable ? null : handling?.InfAckRequested;
         var bus = validation.IsUnreadable ? null : handling?.BusAckRequested;
@@ -27,7 +42,7 @@ public sealed class ResponsePlanner(ResponsePolicy policy)
         if (!validation.IsAccepted)
         {
             var isResponse = !validation.IsUnreadable && validation.Message?.Header is { IsResponse: true };
-            var send = ShouldReportFailure(validation.Outcome, inf, bus, isResponse);
+            var send = ShouldReportFailure(policy, validation.Outcome, inf, bus, isResponse);
             return new ResponsePlan(send ? [new PlannedResponse(validation.Outcome, false)] : [], true, false) { Pattern = pattern };
         }
 
@@ -66,14 +81,16 @@ public sealed class ResponsePlanner(ResponsePolicy policy)
         _ => ResponsePattern.Undetermined,
     };
 
-    private bool ShouldReportFailure(ResponseCode outcome, bool? inf, bool? bus, bool isResponse)
+    private static bool ShouldReportFailure(ResponsePolicy policy, ResponseCode outcome, bool? inf, bool? bus, bool isResponse)
     {
+        // A handling key missing (10001) or present but unreadable (10002/10003): the flags cannot be determined (R41).
+        var undetermined = inf is null || bus is null || outcome.Code is ResponseCodes.HandlingSpecificationError or ResponseCodes.InfAckValueError or ResponseCodes.BusAckValueError;
         if (isResponse && inf != true)
         {
-            return inf is null && policy.AnswerResponsesWithUndeterminedFlags;
+            return undetermined && policy.AnswerResponsesWithUndeterminedFlags;
         }
 
-        if (inf is null || inf == true || outcome.Code == ResponseCodes.Unreadable)
+        if (undetermined || inf == true || outcome.Code == ResponseCodes.Unreadable)
         {
             return true;
         }

@@ -1,6 +1,6 @@
 namespace Itk3.Messaging.Validation;
 
-/// <summary>A history that has seen nothing: no duplicates, and every replacement target is replaceable.</summary>
+/// <summary>A history that has seen nothing: no duplicates, no earlier documents.</summary>
 public sealed class EmptyMessageHistory : IReceivedMessageHistory
 {
     /// <summary>The shared instance.</summary>
@@ -13,5 +13,5 @@ public sealed class EmptyMessageHistory : IReceivedMessageHistory
     public bool IsDuplicateDocument(string documentId) => false;
 
     /// <inheritdoc />
-    public bool CanReplace(string replacedDocument) => true;
+    public ReceivedDocument? FindDocument(string documentIdOrIdentifier) => null;
 }

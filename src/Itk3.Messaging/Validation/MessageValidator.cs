@@ -37,7 +37,7 @@ public sealed class MessageValidator
     [
         new UnreadableRule(), new BundleStructureRule(), new HeaderStructureRule(), new HandlingPresenceRule(),
         new HandlingFlagRule("InfAckRequested", "10002"), new HandlingFlagRule("BusAckRequested", "10003"),
-        new RecipientTypeRule(), new MessageDefinitionRule(), new SenderReferenceRule(), new FlowRulesRule(),
+        new RecipientTypeRule(), new MessageDefinitionRule(), new SenderReferenceRule(), new HandlingResidualRule(), new FlowRulesRule(),
         new DuplicateRule(), new SenderRule(), new RecipientRule(), new SizeRule(), new PayloadRule(),
         new PayloadRecipientRule(), new AttachmentRule(), new ReplacementRule(),
     ];

@@ -24,6 +24,9 @@ public sealed class ValidationContext
     /// <summary>The message view; rules after the unreadable check may rely on it being present.</summary>
     public ItkMessage? Message => Read.Message;
 
+    /// <summary>The profile's flow for the message's event, or null.</summary>
+    public ReceiverFlow? Flow => Profile.FlowFor(Message?.Header?.EventCode);
+
     /// <summary>The receiver profile.</summary>
     public ReceiverProfile Profile { get; }
 

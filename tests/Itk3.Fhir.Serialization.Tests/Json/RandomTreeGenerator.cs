@@ -15,7 +15,7 @@ internal sealed class RandomTreeGenerator
     private const int MaxDepth = 7;
     private static readonly string[] StringPieces = ["a", "Z", "0", " ", "é", "€", "😀", "<", ">", "&", "'", "\"", "\\", "/", "\n", "\t", "\u2028", "</div>"];
 
-    private static readonly string[] Decimals = ["1.10", "6.0", "1e3", "-0.5", "0", "2.5E-7", "12345678901234567890.123", "-0.000120", "100"];
+    private static readonly string[] Decimals = ["1.10", "6.0", "1000.0", "-0.5", "0", "0.00000025", "12345678901234567890.123", "-0.000120", "100"];
     private readonly Random _random;
     private readonly IFhirSchema _schema;
     private readonly FhirTypeDefinition[] _resourceTypes;
@@ -88,7 +88,7 @@ internal sealed class RandomTreeGenerator
         var canHaveMeta = element.Representation == ElementRepresentation.Element && type.Name != "xhtml" && depth < MaxDepth;
         if (!canHaveMeta || _random.NextDouble() < 0.8)
         {
-            return new ElementNode(wireName, PrimitiveValue(type.Name));
+            return new ElementNode(wireName, PrimitiveValue(type.Name, element));
         }
 
         var meta = new List<ElementNode>();
@@ -103,9 +103,14 @@ internal sealed class RandomTreeGenerator
             meta.Add(new ElementNode("extension", null, Members(extensionType, depth + 2)));
         }
 
-        var value = _random.Next(3) == 0 ? null : PrimitiveValue(type.Name);
+        var value = _random.Next(3) == 0 ? null : PrimitiveValue(type.Name, element);
         return new ElementNode(wireName, value, meta);
     }
+
+    // A code under a required binding is drawn from its value set (in the set's order, so a seed gives the same tree).
+    private string PrimitiveValue(string typeName, FhirElementDefinition element) => element.RequiredCodes is { Count: > 0 } codes
+        ? codes.Order(StringComparer.Ordinal).ElementAt(_random.Next(codes.Count))
+        : PrimitiveValue(typeName);
 
     private string PrimitiveValue(string typeName) => typeName switch
     {
@@ -115,7 +120,7 @@ internal sealed class RandomTreeGenerator
         "positiveInt" => _random.Next(1, 100000).ToString(CultureInfo.InvariantCulture),
         "decimal" => Decimals[_random.Next(Decimals.Length)],
         "date" => new[] { "2020", "2020-02", "2020-02-29" }[_random.Next(3)],
-        "dateTime" => new[] { "2021", "2021-12-31", "2020-02-29T23:59:60.5+14:00", "1999-01-01T00:00:00Z" }[_random.Next(4)],
+        "dateTime" => new[] { "2021", "2021-12-31", "2020-02-29T23:59:59.5+14:00", "1999-01-01T00:00:00Z" }[_random.Next(4)],
         "instant" => "2026-11-21T06:30:00.123+00:00",
         "time" => "23:05:59",
         "id" => Token(1 + _random.Next(20)),

@@ -92,7 +92,7 @@ public sealed class RandomTreeGenerator(IFhirSchema schema, Random random, int m
         var type = schema.FindType(typeName)!;
         if (type.IsPrimitive)
         {
-            return Primitive(name, type, depth, element.Representation == ElementRepresentation.XmlAttribute);
+            return Primitive(name, type, depth, element);
         }
 
         var children = Children(type, depth + 1);
@@ -104,10 +104,15 @@ public sealed class RandomTreeGenerator(IFhirSchema schema, Random random, int m
         return new ElementNode(name, children: children);
     }
 
-    private ElementNode Primitive(string name, FhirTypeDefinition type, int depth, bool isAttribute)
+    private ElementNode Primitive(string name, FhirTypeDefinition type, int depth, FhirElementDefinition element)
     {
-        // SampledData.data is the one string the XSD restricts with its own pattern.
-        var value = name == "data" && type.Name == "string" ? "1 2.5 E U L" : Value(type.Name);
+        var isAttribute = element.Representation == ElementRepresentation.XmlAttribute;
+
+        // SampledData.data is the one string the XSD restricts with its own pattern; a code under a required binding
+        // comes from its value set.
+        var value = name == "data" && type.Name == "string" ? "1 2.5 E U L"
+            : element.RequiredCodes is { Count: > 0 } codes ? Pick([.. codes.Order(StringComparer.Ordinal)])
+            : Value(type.Name);
         if (isAttribute || random.NextDouble() > 0.15)
         {
             return new ElementNode(name, value);

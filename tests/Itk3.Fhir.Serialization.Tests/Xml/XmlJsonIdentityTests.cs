@@ -24,8 +24,8 @@ public sealed class XmlJsonIdentityTests(ITestOutputHelper output)
         Assert.Equal(xml, XmlTesting.Write(fromJson.Root!, indented: true));
     }
 
-    // decimal-list holds exponent decimals (1e3), valid FHIR but outside the XSD's xs:decimal, and a RiskAssessment
-    // without its required outcome (the readers do not check cardinality), so only its round trip is checked.
+    // decimal-list holds a RiskAssessment without its required outcome (the readers do not check cardinality), so only
+    // its round trip is checked.
     [Theory]
     [InlineData("message-bundle", true)]
     [InlineData("contained-narrative", true)]

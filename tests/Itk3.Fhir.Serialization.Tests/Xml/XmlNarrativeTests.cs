@@ -36,15 +36,21 @@ public sealed class XmlNarrativeTests
     }
 
     [Fact]
-    public void Moves_a_prefixed_xhtml_div_to_the_default_namespace_and_keeps_foreign_namespaces()
+    public void Moves_a_prefixed_xhtml_div_to_the_default_namespace()
     {
-        var result = XmlTesting.Parse(WithDiv("<h:div xmlns:h=\"http://www.w3.org/1999/xhtml\"><h:p>a<m:math xmlns:m=\"http://www.w3.org/1998/Math/MathML\"><m:mi>x</m:mi></m:math><svg xmlns=\"http://www.w3.org/2000/svg\"><h:b>t</h:b></svg></h:p></h:div>"));
+        var result = XmlTesting.Parse(WithDiv("<h:div xmlns:h=\"http://www.w3.org/1999/xhtml\"><h:p>a<h:b>t</h:b></h:p></h:div>"));
 
         Assert.Empty(result.Issues);
-        Assert.Equal(
-            "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>a<m:math xmlns:m=\"http://www.w3.org/1998/Math/MathML\"><m:mi>x</m:mi></m:math>"
-            + "<svg xmlns=\"http://www.w3.org/2000/svg\"><b xmlns=\"http://www.w3.org/1999/xhtml\">t</b></svg></p></div>",
-            result.Root!.Select("text.div")!.Value);
+        Assert.Equal("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>a<b>t</b></p></div>", result.Root!.Select("text.div")!.Value);
+    }
+
+    [Fact]
+    public void Reports_each_outermost_element_of_another_namespace_which_the_STU3_xhtml_schema_does_not_allow()
+    {
+        var result = XmlTesting.Parse(WithDiv("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>a<m:math xmlns:m=\"http://www.w3.org/1998/Math/MathML\"><m:mi>x</m:mi></m:math><svg xmlns=\"http://www.w3.org/2000/svg\"><b xmlns=\"http://www.w3.org/1999/xhtml\">t</b></svg></p></div>"));
+
+        Assert.Equal(["xhtml-invalid", "xhtml-invalid"], XmlTesting.Codes(result));
+        Assert.All(result.Issues, issue => Assert.Equal("Patient.text.div", issue.Location));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class PrimitiveLexiconTests
     [InlineData("unsignedInt", "0")]
     [InlineData("positiveInt", "7")]
     [InlineData("decimal", "1.10")]
-    [InlineData("decimal", "-0.5e-3")]
+    [InlineData("oid", "urn:oid:5")]
     [InlineData("date", "2017")]
     [InlineData("date", "2017-02")]
     [InlineData("date", "2024-02-29")]
@@ -27,6 +27,7 @@ public sealed class PrimitiveLexiconTests
     [InlineData("uri", "http://www.acme.com/identifiers/patient or urn:ietf:rfc:3986")]
     [InlineData("base64Binary", "SGVsbG8=")]
     [InlineData("string", "line one\r\n\tline two")]
+    [InlineData("string", "a pair \uD83D\uDE00 is fine")]
     public void Accepts_valid_lexical_forms(string type, string value) => Assert.True(PrimitiveLexicon.IsValid(type, value));
 
     [Theory]
@@ -38,6 +39,11 @@ public sealed class PrimitiveLexiconTests
     [InlineData("positiveInt", "0")]
     [InlineData("decimal", "1.")]
     [InlineData("decimal", "+1")]
+    [InlineData("decimal", "1e3")]
+    [InlineData("integer", "+5")]
+    [InlineData("time", "10:11:60")]
+    [InlineData("dateTime", "2017-12-01T10:11:60Z")]
+    [InlineData("string", "non-character \uFFFE inside")]
     [InlineData("date", "2017-13")]
     [InlineData("date", "2023-02-29")]
     [InlineData("date", "2017-12-01T10:00:00Z")]
@@ -56,6 +62,14 @@ public sealed class PrimitiveLexiconTests
     [InlineData("string", "bell \u0007 inside")]
     [InlineData("markdown", "nul \u0000")]
     public void Rejects_invalid_lexical_forms(string type, string value) => Assert.False(PrimitiveLexicon.IsValid(type, value));
+
+    [Fact]
+    public void Rejects_unpaired_surrogates_which_no_XML_document_can_carry()
+    {
+        Assert.False(PrimitiveLexicon.IsValid("string", "lone " + '\uD800' + " high"));
+        Assert.False(PrimitiveLexicon.IsValid("string", "lone " + '\uDC00' + " low"));
+        Assert.False(PrimitiveLexicon.IsValid("string", "ends high " + '\uD83D'));
+    }
 
     [Theory]
     [InlineData("bGQh", true)]

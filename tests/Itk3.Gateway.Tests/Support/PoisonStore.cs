@@ -47,6 +47,12 @@ internal sealed class PoisonStore(IGatewayStore inner, string poisonedHeaderId) 
         public Task<bool> IsDocumentIdKnownAsync(string documentId, string exceptMeshMessageId, CancellationToken cancellationToken) =>
             inner.IsDocumentIdKnownAsync(documentId, exceptMeshMessageId, cancellationToken);
 
+        public Task RecordDocumentAsync(Messaging.Validation.ReceivedDocument document, string meshMessageId, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+            inner.RecordDocumentAsync(document, meshMessageId, receivedAt, cancellationToken);
+
+        public Task<Messaging.Validation.ReceivedDocument?> FindDocumentAsync(string documentIdOrIdentifier, CancellationToken cancellationToken) =>
+            inner.FindDocumentAsync(documentIdOrIdentifier, cancellationToken);
+
         public Task<bool> MarkAcknowledgedAsync(string meshMessageId, DateTimeOffset acknowledgedAt, CancellationToken cancellationToken) =>
             inner.MarkAcknowledgedAsync(meshMessageId, acknowledgedAt, cancellationToken);
 

@@ -2,18 +2,19 @@ using Itk3.Messaging.Validation;
 
 namespace Itk3.Messaging.Tests.Support;
 
-/// <summary>A history holding given message ids, document ids and irreplaceable documents.</summary>
+/// <summary>A history holding given message ids, document ids and accepted documents.</summary>
 internal sealed class FakeHistory : IReceivedMessageHistory
 {
     public HashSet<string> Messages { get; } = [];
 
     public HashSet<string> Documents { get; } = [];
 
-    public HashSet<string> Irreplaceable { get; } = [];
+    public List<ReceivedDocument> Accepted { get; } = [];
 
     public bool IsDuplicateMessage(string messageHeaderId) => Messages.Contains(messageHeaderId);
 
     public bool IsDuplicateDocument(string documentId) => Documents.Contains(documentId);
 
-    public bool CanReplace(string replacedDocument) => !Irreplaceable.Contains(replacedDocument);
+    public ReceivedDocument? FindDocument(string documentIdOrIdentifier) =>
+        Accepted.LastOrDefault(d => d.DocumentId == documentIdOrIdentifier || d.CompositionIdentifier == documentIdOrIdentifier);
 }

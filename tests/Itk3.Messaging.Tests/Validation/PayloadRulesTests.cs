@@ -70,13 +70,15 @@ public sealed class PayloadRulesTests
     }
 
     [Fact]
-    public void Rejects_a_replacement_that_cannot_be_processed_with_20014()
+    public void Rejects_a_replacement_of_another_patients_document_or_of_an_unknown_one_where_the_flow_requires_it_with_20014()
     {
         var document = DocumentBundle();
         var replacing = MapFirstEntry(document, c => Add(c, N("relatesTo", P("code", "replaces"), N("targetIdentifier", P("value", "old-doc")))));
         var history = new FakeHistory();
-        history.Irreplaceable.Add("old-doc");
-        Assert.Equal("20014", CodeOf(WithDocument(replacing), history: history));
+        history.Accepted.Add(new ReceivedDocument("old-doc-id", "old-doc", "sha256:another-patient"));
+        Assert.Equal("20013", CodeOf(WithDocument(replacing), history: history));
+        var strict = new ReceiverProfile { Flows = [new ReceiverFlow { Event = "ITK003D", ReplacementRequiresOriginal = true }] };
+        Assert.Equal("20014", CodeOf(WithDocument(replacing), strict));
         Assert.Equal("20013", CodeOf(WithDocument(replacing)));
     }
 

@@ -16,7 +16,7 @@ public sealed class ReceiverProfileTests
 
         var profile = ReceiverProfile.FromJson(File.ReadAllText(Path.Combine(root.FullName, "samples", "receiver-profile.json")));
 
-        Assert.Equal(2, profile.FlowRules.Count);
+        Assert.Equal(["ITK003D", "ITK007C"], profile.Flows.Select(f => f.Event));
         Assert.True(profile.Senders.AllowListEnabled);
         Assert.Equal(["application/pdf", "text/plain"], profile.Attachments.Supported);
     }

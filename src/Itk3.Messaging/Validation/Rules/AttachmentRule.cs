@@ -15,7 +15,7 @@ internal sealed class AttachmentRule : IMessageRule
             return;
         }
 
-        var settings = context.Profile.Attachments;
+        var settings = context.Flow?.Attachments ?? context.Profile.Attachments;
         foreach (var entry in message.PayloadEntries.Where(e => e.Resource is not null))
         {
             var reported = false;

@@ -31,7 +31,9 @@ internal sealed class BundleStructureRule : IMessageRule
 
         RuleSupport.Prohibit(context, Code, root, "Bundle", "total", "link", "signature");
         CheckEntries(context);
-        foreach (var issue in context.Read.Issues.Where(i => i.IsError && !RuleSupport.IsPayloadLocation(message, i.Location)))
+        // Parse errors inside the handling extension belong to the handling rules (10001-10010), not to 20006.
+        var handling = message.Header is { } header ? RuleSupport.HandlingParseLocation(header) : null;
+        foreach (var issue in context.Read.Issues.Where(i => i.IsError && !RuleSupport.IsPayloadLocation(message, i.Location) && !RuleSupport.IsUnder(i.Location, handling)))
         {
             context.Report(Code, issue.Location, issue.Position, $"The header content is not valid FHIR ({issue.Code}).");
         }

@@ -25,8 +25,14 @@ internal static class DocumentRules
             context.Report(Code, location + ".entry[0]", entries.FirstOrDefault() ?? bundle, "The first entry of a document must be its Composition.");
         }
 
+        if (entries.Count > 0 && entries[0].Child("resource") is { ResourceType: "Composition" } composition)
+        {
+            CheckComposition(context, composition, location + ".entry[0].resource.ofType(Composition)");
+        }
+
         PayloadRule.CheckEntries(context, bundle, location);
         var fullUrls = entries.Select(e => e.ChildValue("fullUrl")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        fullUrls.UnionWith(entries.Select(e => e.Child("resource")).Where(r => r?.ChildValue("id") is not null).Select(r => $"{r!.ResourceType}/{r.ChildValue("id")}"));
         for (var i = 0; i < entries.Count; i++)
         {
             if (entries[i].ChildValue("fullUrl") is null)
@@ -50,8 +56,7 @@ internal static class DocumentRules
                 return false;
             }
 
-            if (node.Name == "reference" && node.Value is { } reference
-                && reference.StartsWith("urn:uuid:", StringComparison.Ordinal) && !fullUrls.Contains(reference))
+            if (node.Name == "reference" && node.Value is { } reference && IsInternal(reference) && !Resolves(reference, fullUrls))
             {
                 context.Report(Code, location, node, "A reference inside the document does not resolve to an entry of the document.");
             }
@@ -63,6 +68,30 @@ internal static class DocumentRules
 
             return true;
         });
+
+    // The elements ITK-Document-Bundle-1 documents need (Composition 1..1 in CareConnect and the ToC payloads).
+    private static readonly string[] CompositionElements = ["status", "type", "subject", "date", "author", "title"];
+
+    private static void CheckComposition(ValidationContext context, ElementNode composition, string location)
+    {
+        foreach (var name in CompositionElements)
+        {
+            RuleSupport.Require(context, Code, composition, location, name);
+        }
+
+        if (composition.ChildValue("status") is { } status && status is not ("preliminary" or "final" or "amended" or "entered-in-error"))
+        {
+            context.Report(Code, location + ".status", composition.Child("status"), "Composition.status is not a composition-status code.");
+        }
+    }
+
+    // urn:uuid: and relative Type/id references must resolve inside the document; absolute URLs and #contained do not.
+    private static bool IsInternal(string reference) =>
+        reference.StartsWith("urn:uuid:", StringComparison.Ordinal)
+        || (reference.Length > 2 && char.IsAsciiLetterUpper(reference[0]) && reference.Count(c => c == '/') == 1 && !reference.Contains(':', StringComparison.Ordinal));
+
+    private static bool Resolves(string reference, HashSet<string> targets) =>
+        targets.Contains(reference) || (!reference.StartsWith("urn:", StringComparison.Ordinal) && targets.Any(t => t.EndsWith("/" + reference, StringComparison.Ordinal)));
 
     private static bool IsExternalAttachment(ElementNode node) =>
         RuleSupport.FindChild(node, "contentType") is not null && RuleSupport.FindChild(node, "url") is { Value: { } url } && RuleSupport.FindChild(node, "data") is null

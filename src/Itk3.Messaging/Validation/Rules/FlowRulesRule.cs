@@ -14,7 +14,20 @@ internal sealed class FlowRulesRule : IMessageRule
             return;
         }
 
-        var applicable = context.Profile.FlowRules.Where(r => (r.Event == header.EventCode || (r.Event is null && !header.IsResponse)) && r.Key is "InfAckRequested" or "BusAckRequested");
+        var applicable = context.Profile.FlowRules.Where(r => (r.Event == header.EventCode || (r.Event is null && !header.IsResponse)) && r.Key is "InfAckRequested" or "BusAckRequested").ToList();
+        if (!header.IsResponse && context.Flow is { } flow)
+        {
+            if (flow.RequiredInfAck is { } inf)
+            {
+                applicable.Add(new FlowRule { Event = flow.Event, Key = "InfAckRequested", MustBe = inf });
+            }
+
+            if (flow.RequiredBusAck is { } bus)
+            {
+                applicable.Add(new FlowRule { Event = flow.Event, Key = "BusAckRequested", MustBe = bus });
+            }
+        }
+
         foreach (var rule in applicable)
         {
             var value = rule.Key switch
@@ -27,6 +40,7 @@ internal sealed class FlowRulesRule : IMessageRule
             {
                 var expected = rule.MustBe ? "true" : "false";
                 context.Report(ResponseCodes.HandlingBusinessRuleError, RuleSupport.KeyLocation(header, rule.Key), handling.Key(rule.Key) ?? handling.Extension, $"The payload specification requires {rule.Key} to be {expected}.");
+                return;
             }
         }
     }

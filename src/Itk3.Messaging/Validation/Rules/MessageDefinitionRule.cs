@@ -10,7 +10,7 @@ namespace Itk3.Messaging.Validation.Rules;
 /// definition in an unsupported version (same name, other trailing major version). Responses accept both the current
 /// and the retired response definition.
 /// </summary>
-internal sealed partial class MessageDefinitionRule() : HandlingKeyRule("MessageDefinition")
+internal sealed partial class MessageDefinitionRule() : HandlingKeyRule("MessageDefinition", ResponseCodes.MessageDefinitionError)
 {
     protected override void CheckKey(ValidationContext context, ItkHeader header, ItkHandling handling, ElementNode node, string location)
     {
@@ -38,6 +38,12 @@ internal sealed partial class MessageDefinitionRule() : HandlingKeyRule("Message
     private static void CheckSupported(ValidationContext context, ItkHeader header, string url, string location, ElementNode node)
     {
         var profile = context.Profile;
+        if (profile.Flows.Count > 0)
+        {
+            CheckFlow(context, header, url, location, node);
+            return;
+        }
+
         if (profile.Events.Count > 0 && !profile.Events.Contains(header.EventCode ?? string.Empty))
         {
             context.Report(ResponseCodes.MessageDefinitionError, header.Location + ".event", header.Node.Child("event"), "This receiver does not support the message event.");
@@ -56,6 +62,38 @@ internal sealed partial class MessageDefinitionRule() : HandlingKeyRule("Message
             location,
             node,
             knownName ? "This version of the MessageDefinition is not supported." : "This receiver does not support the MessageDefinition.");
+    }
+
+    private static void CheckFlow(ValidationContext context, ItkHeader header, string url, string location, ElementNode node)
+    {
+        if (context.Flow is not { } flow)
+        {
+            context.Report(ResponseCodes.MessageDefinitionError, header.Location + ".event", header.Node.Child("event"), "This receiver has no flow for the message event.");
+            return;
+        }
+
+        if (flow.MessageDefinitions.Count == 0)
+        {
+            return;
+        }
+
+        if (flow.MessageDefinitions.FirstOrDefault(d => d.Url == url) is { } known)
+        {
+            if (!known.Supported)
+            {
+                context.Report(ResponseCodes.MessageDefinitionVersionError, location, node, "This version of the MessageDefinition is not supported.");
+            }
+
+            return;
+        }
+
+        var name = Unversioned(url);
+        var sameName = flow.MessageDefinitions.Any(d => Unversioned(d.Url) == name);
+        context.Report(
+            sameName ? ResponseCodes.MessageDefinitionVersionError : ResponseCodes.MessageDefinitionError,
+            location,
+            node,
+            sameName ? "This version of the MessageDefinition is not supported." : "The MessageDefinition is not one of the flow of this event.");
     }
 
     [GeneratedRegex(@"-\d+$")]

@@ -15,8 +15,11 @@ internal sealed class PayloadRecipientRule : IMessageRule
             return;
         }
 
-        var settings = context.Profile.PayloadRecipients;
-        foreach (var recipient in context.PayloadRecipients.Extract(message, payload))
+        var settings = context.Flow?.PayloadRecipients ?? context.Profile.PayloadRecipients;
+        var extractor = context.Flow?.Recipients is { Kind: RecipientExtractorSettings.GeneralPractitioner } configured && context.PayloadRecipients is NoPayloadRecipients
+            ? new GeneralPractitionerRecipients(configured)
+            : context.PayloadRecipients;
+        foreach (var recipient in extractor.Extract(message, payload))
         {
             if (recipient.Kind == ParticipantKind.Organization && settings.Organizations.Count > 0
                 && recipient.Identifier != RecipientSettings.PlaceholderGpOdsCode && !settings.Organizations.Contains(recipient.Identifier))

@@ -5,7 +5,7 @@ using Itk3.Messaging.Reading;
 namespace Itk3.Messaging.Validation.Rules;
 
 /// <summary>10010: RecipientType not a coding of ITK-RecipientType-1 (FA or FI) with a display.</summary>
-internal sealed class RecipientTypeRule() : HandlingKeyRule("RecipientType")
+internal sealed class RecipientTypeRule() : HandlingKeyRule("RecipientType", ResponseCodes.RecipientTypeError)
 {
     protected override void CheckKey(ValidationContext context, ItkHeader header, ItkHandling handling, ElementNode node, string location)
     {

@@ -37,6 +37,10 @@ internal static class ResponseStructure
         }
     }
 
+    // The withdrawn 10006 is still recognised on receipt (old senders); any other code must be in the programme's set.
+    private static bool IsDefined(ValidationContext context, string? code) =>
+        ResponseCodes.TryGet(code, out var known) && (known.IsWithdrawn || context.Profile.CodeSet.Contains(code));
+
     private static void CheckOutcome(ValidationContext context, ItkEntry outcome)
     {
         var location = outcome.Location + ".ofType(OperationOutcome)";
@@ -51,9 +55,9 @@ internal static class ResponseStructure
             RuleSupport.Require(context, Code, issue, location + ".issue", "severity");
             RuleSupport.Require(context, Code, issue, location + ".issue", "code");
             var coding = issue.Child("details")?.Child("coding");
-            if (coding is null || coding.ChildValue("system") != ResponseCodes.System || !ResponseCodes.TryGet(coding.ChildValue("code"), out _))
+            if (coding is null || coding.ChildValue("system") != ResponseCodes.System || !IsDefined(context, coding.ChildValue("code")))
             {
-                context.Report(Code, location + ".issue.details", issue, "issue.details must carry a code of ITK-ResponseCodes-1.");
+                context.Report(Code, location + ".issue.details", issue, $"issue.details must carry a code of ITK-ResponseCodes-1 as ITK3 {context.Profile.CodeSet.Programme} defines it.");
             }
             else
             {

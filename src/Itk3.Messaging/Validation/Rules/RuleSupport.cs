@@ -13,6 +13,51 @@ internal static class RuleSupport
 
     public static string KeyLocation(ItkHeader header, string key) => $"{HandlingLocation(header)}.extension('{key}')";
 
+    /// <summary>The parse-issue location prefix of the handling extension (<c>…ofType(MessageHeader).extension[i]</c>), or null.</summary>
+    public static string? HandlingParseLocation(ItkHeader header)
+    {
+        if (header.HandlingExtensions.Count == 0)
+        {
+            return null;
+        }
+
+        var index = IndexAmong(header.Node.ChildrenNamed("extension"), header.HandlingExtensions[0]);
+        return index < 0 ? null : $"{header.Location}.extension[{index}]";
+    }
+
+    /// <summary>The parse-issue location prefix of one handling key's sub-extension, or null.</summary>
+    public static string? KeyParseLocation(ItkHeader header, ElementNode key)
+    {
+        var handling = HandlingParseLocation(header);
+        var index = header.Handling is { } h ? IndexAmong(h.Extension.ChildrenNamed("extension"), key) : -1;
+        return handling is null || index < 0 ? null : $"{handling}.extension[{index}]";
+    }
+
+    /// <summary>True when a location is <paramref name="prefix"/> or lies under it.</summary>
+    public static bool IsUnder(string location, string? prefix) =>
+        prefix is not null && location.StartsWith(prefix, StringComparison.Ordinal)
+        && (location.Length == prefix.Length || location[prefix.Length] is '.' or '[');
+
+    /// <summary>The first parse error under a location prefix, or null.</summary>
+    public static Itk3.Fhir.Issues.Issue? ParseErrorUnder(ValidationContext context, string? prefix) =>
+        prefix is null ? null : context.Read.Issues.FirstOrDefault(i => i.IsError && IsUnder(i.Location, prefix));
+
+    private static int IndexAmong(IEnumerable<ElementNode> siblings, ElementNode node)
+    {
+        var index = 0;
+        foreach (var sibling in siblings)
+        {
+            if (ReferenceEquals(sibling, node))
+            {
+                return index;
+            }
+
+            index++;
+        }
+
+        return -1;
+    }
+
     /// <summary>True when a parse-issue location lies in the payload rather than the bundle, header or participants.</summary>
     public static bool IsPayloadLocation(ItkMessage message, string location)
     {

@@ -5,7 +5,7 @@ using Itk3.Messaging.Reading;
 namespace Itk3.Messaging.Validation.Rules;
 
 /// <summary>10007: SenderReference not a non-empty string of at most 255 characters.</summary>
-internal sealed class SenderReferenceRule() : HandlingKeyRule("SenderReference")
+internal sealed class SenderReferenceRule() : HandlingKeyRule("SenderReference", ResponseCodes.SenderReferenceError)
 {
     protected override void CheckKey(ValidationContext context, ItkHeader header, ItkHandling handling, ElementNode node, string location)
     {

@@ -9,7 +9,7 @@ internal sealed class SenderRule : IMessageRule
 
     public void Check(ValidationContext context)
     {
-        var settings = context.Profile.Senders;
+        var settings = context.Profile.SendersFor(context.Message?.Header?.EventCode);
         if (settings.MeshGpLookup || context.Message is not { Header: { } header } message)
         {
             return;

@@ -55,7 +55,14 @@ internal static class ConfigCommand
             Mask(api, "password");
         }
 
-        node["apiKeys"] = new JsonArray([.. options.ApiKeys.Select(k => (JsonNode?)JsonValue.Create(k.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? k : "***"))]);
+        if (node["apiKeys"] is JsonArray keys)
+        {
+            foreach (var key in keys.OfType<JsonObject>().Where(k => k["key"]?.ToString().StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) != true))
+            {
+                Mask(key, "key");
+            }
+        }
+
         return node.ToJsonString(Json);
     }
 

@@ -19,6 +19,7 @@ internal static class GatewayOptionsValidator
         CheckDelivery(options.Delivery, errors);
         CheckRetention(options.Retention, errors);
         CheckApiCertificate(options, errors);
+        ApiKeyValidation.Validate(options.ApiKeys, errors);
         if (options.OtlpEndpoint is { Length: > 0 } otlp && !IsHttpUrl(otlp))
         {
             errors.Add(new("$.otlpEndpoint", "expected an absolute http(s) URL"));
@@ -58,6 +59,7 @@ internal static class GatewayOptionsValidator
             }
         }
 
+        CheckRetry(mesh.SendRetry, "$.mesh.sendRetry", errors);
         if (mesh.HandshakeInterval <= TimeSpan.Zero)
         {
             errors.Add(new("$.mesh.handshakeInterval", "must be positive (for example \"1.00:00:00\")"));

@@ -75,14 +75,16 @@ public sealed class MeshServer : IAsyncDisposable
     {
         await store.LoadAsync(ct).ConfigureAwait(false);
         var (services, admin) = Compose(options, store, logger);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        // The empty builder: Kestrel and routing only (no configuration files and their watchers, no host filtering, no
+        // logging providers), which keeps the process small; the server logs through the options' logger factory.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(MeshServer).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Logging.ClearProviders();
+        builder.Services.AddRoutingCore();
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
-        builder.WebHost.ConfigureKestrel(k => KestrelSetup.Configure(k, options));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => KestrelSetup.Configure(k, options));
         var app = builder.Build();
         MeshRoutes.Map(app, services, admin);
         try

@@ -53,6 +53,9 @@ internal sealed class MessageStore : IAsyncDisposable
 
     public IEnumerable<StoredMessage> Messages => _messages.Values;
 
+    /// <summary>Each mailbox's delivered, unacknowledged messages in delivery order (kept with every visible change).</summary>
+    public InboxIndex Inboxes { get; } = new();
+
     private Journal Journal => _journal ?? throw new InvalidOperationException("The store is not loaded.");
 
     /// <summary>Replays the newest journal (a torn tail is dropped), imports a legacy <c>messages/*.json</c> store, opens for appends.</summary>
@@ -86,7 +89,7 @@ internal sealed class MessageStore : IAsyncDisposable
     public Task Save(StoredMessage message, bool durable)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(message, JsonOptions);
-        _messages[message.MessageId] = message;
+        Publish(message);
         _sequence = Math.Max(_sequence, message.Sequence);
         return Journal.Append(new JournalRecord(JournalRecordKind.Message, message.MessageId, 0, bytes), durable);
     }
@@ -143,6 +146,7 @@ internal sealed class MessageStore : IAsyncDisposable
     /// <summary>Deletes a message and its chunks (call under <see cref="Gate"/>); the task completes when it is durable.</summary>
     public Task Delete(string messageId, bool durable)
     {
+        Inboxes.Remove(messageId);
         if (_messages.TryRemove(messageId, out var message))
         {
             for (var n = 1; n <= Math.Max(1, message.TotalChunks); n++)
@@ -238,6 +242,13 @@ internal sealed class MessageStore : IAsyncDisposable
             (path, offset) => _chunks.TryUpdate(key, ChunkLocation.JournalSlice(path, offset, location.Length), location));
     }
 
+    /// <summary>Makes a message's state the visible one: the table and its inbox place.</summary>
+    private void Publish(StoredMessage message)
+    {
+        _messages[message.MessageId] = message;
+        Inboxes.Update(message);
+    }
+
     private void Apply(JournalEntry entry, string path)
     {
         var key = (entry.MessageId, entry.Number);
@@ -245,7 +256,7 @@ internal sealed class MessageStore : IAsyncDisposable
         {
             case JournalRecordKind.Message:
                 var message = JsonSerializer.Deserialize<StoredMessage>(entry.Payload, JsonOptions)!;
-                _messages[message.MessageId] = message;
+                Publish(message);
                 _sequence = Math.Max(_sequence, message.Sequence);
                 break;
             case JournalRecordKind.Chunk:
@@ -259,6 +270,7 @@ internal sealed class MessageStore : IAsyncDisposable
                 break;
             default:
                 _messages.TryRemove(entry.MessageId, out _);
+                Inboxes.Remove(entry.MessageId);
                 break;
         }
     }

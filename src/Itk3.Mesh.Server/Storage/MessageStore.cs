@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Itk3.Mesh.Server.Security;
-using System.Text.Json.Serialization;
 
 namespace Itk3.Mesh.Server.Storage;
 
@@ -14,12 +13,7 @@ namespace Itk3.Mesh.Server.Storage;
 /// </summary>
 internal sealed class MessageStore : IAsyncDisposable
 {
-    internal static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    internal static readonly JsonSerializerOptions JsonOptions = StoreJsonContext.Default.Options;
 
     private readonly ConcurrentDictionary<string, StoredMessage> _messages = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(string Id, int Number), ChunkLocation> _chunks = new();

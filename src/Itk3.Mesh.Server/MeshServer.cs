@@ -75,6 +75,7 @@ public sealed class MeshServer : IAsyncDisposable
     {
         await store.LoadAsync(ct).ConfigureAwait(false);
         var (services, admin) = Compose(options, store, logger);
+
         // The empty builder: Kestrel and routing only (no configuration files and their watchers, no host filtering, no
         // logging providers), which keeps the process small; the server logs through the options' logger factory.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
@@ -85,7 +86,9 @@ public sealed class MeshServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => KestrelSetup.Configure(k, options));
+        LookupLimiter.Add(builder.Services, options.Config.Limits.LookupPermitsPerMinute, options.LookupWindow, logger);
         var app = builder.Build();
+        app.UseRateLimiter();
         MeshRoutes.Map(app, services, admin);
         try
         {

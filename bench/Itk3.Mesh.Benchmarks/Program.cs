@@ -15,6 +15,12 @@ if (args.Length > 0 && args[0] == "inbox")
     return await InboxListingBenchmark.RunAsync(args[1..]);
 }
 
+// The smallest Kestrel file store, a process-cost floor for serve-probe.sh: ... -- floor [port] [data directory]
+if (args.Length > 0 && args[0] == "floor")
+{
+    return await FloorServer.RunAsync(args[1..]);
+}
+
 var messages = Arg(0, 3000);
 var concurrency = Arg(1, 8);
 var largeMb = Arg(2, 200);

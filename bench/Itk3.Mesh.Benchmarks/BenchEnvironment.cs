@@ -9,6 +9,7 @@ internal sealed class BenchEnvironment : IAsyncDisposable
 {
     public const string Sender = "BENCH01";
     public const string Receiver = "BENCH02";
+    public const string Bystander = "BENCH03";
     public const string Workflow = "BENCH_WORKFLOW";
     private const string Key = "BenchKey";
     private const string Password = "bench-password";
@@ -36,8 +37,9 @@ internal sealed class BenchEnvironment : IAsyncDisposable
             [
                 new MeshMailboxConfig { Id = Sender, Password = Password, OdsCode = "B01", Name = "Bench sender" },
                 new MeshMailboxConfig { Id = Receiver, Password = Password, OdsCode = "B02", Name = "Bench receiver" },
+                new MeshMailboxConfig { Id = Bystander, Password = Password, OdsCode = "B03", Name = "Bench bystander" },
             ],
-            Workflows = [new MeshWorkflowConfig { Id = Workflow, Senders = [Sender], Receivers = [Receiver] }],
+            Workflows = [new MeshWorkflowConfig { Id = Workflow, Senders = [Sender], Receivers = [Receiver, Bystander] }],
         };
         var directory = Path.Combine(root ?? Path.GetTempPath(), "itk3-mesh-bench-" + Environment.ProcessId);
         var mesh = await MeshServer.StartAsync(new MeshServerOptions { Config = config, DataDirectory = directory });

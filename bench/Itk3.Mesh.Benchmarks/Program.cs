@@ -4,9 +4,21 @@ using Itk3.Mesh.Benchmarks;
 // Usage: dotnet run -c Release --project bench/Itk3.Mesh.Benchmarks -- [messages] [concurrency] [largeMB] [rounds] [data-root]
 // data-root: where both servers store files (default: the temp directory); /dev/shm takes the disk's fsync cost out.
 // Sequential mode (one message at a time): ... -- seq [messages] [rounds] [data-root]
+// Inbox listing (a paged inbox among other mailboxes' messages): ... -- inbox [inbox size] [others] [listings] [data-root]
 if (args.Length > 0 && args[0] == "seq")
 {
     return await SequentialMode.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "inbox")
+{
+    return await InboxListingBenchmark.RunAsync(args[1..]);
+}
+
+// The smallest Kestrel file store, a process-cost floor for serve-probe.sh: ... -- floor [port] [data directory]
+if (args.Length > 0 && args[0] == "floor")
+{
+    return await FloorServer.RunAsync(args[1..]);
 }
 
 var messages = Arg(0, 3000);

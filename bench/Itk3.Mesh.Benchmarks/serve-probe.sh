@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Server-side cost of a chunked gzip upload + download, per process: CPU seconds per MiB uploaded and peak RSS (VmHWM)
 # of `itk3 mesh serve`, beside a minimal Python file store (no protocol, no fsync: what the Python NHS sandbox does
-# at its core) measured the same way in the same run. Both get the same pre-gzipped 20 MiB chunks from curl.
+# at its core) and the smallest Kestrel file store (`kestrel`: the benchmark's floor mode, what any .NET Kestrel process
+# costs) measured the same way in the same run. All get the same pre-gzipped 20 MiB chunks from curl.
 # Usage: bench/Itk3.Mesh.Benchmarks/serve-probe.sh [sizes in MB...]   (default: 20 200 400; needs a Release build of
-# src/Itk3.Cli, curl, openssl, python3). Env ITK3_PROBE_DIR: work directory (default /tmp/itk3-serve-probe).
+# src/Itk3.Cli and bench/Itk3.Mesh.Benchmarks, curl, openssl, python3). Env ITK3_PROBE_DIR: work directory (default
+# /tmp/itk3-serve-probe); ITK3_PROBE_SERVERS: which servers (default "itk3 kestrel python").
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cli=$repo/src/Itk3.Cli/bin/Release/net10.0/itk3.dll
+bench=$repo/bench/Itk3.Mesh.Benchmarks/bin/Release/net10.0/Itk3.Mesh.Benchmarks.dll
 work=${ITK3_PROBE_DIR:-/tmp/itk3-serve-probe}
 sizes=("${@:-20 200 400}"); [ $# -eq 0 ] && sizes=(20 200 400)
 port=18795
@@ -57,11 +60,14 @@ for mb in "${sizes[@]}"; do
   for f in "$work"/chunks/part.*; do gzip -1 "$f"; done
   parts=("$work"/chunks/part.*.gz); total=${#parts[@]}
   wire=$(cat "${parts[@]}" | wc -c)
-  for server in itk3 python; do
+  for server in ${ITK3_PROBE_SERVERS:-itk3 kestrel python}; do
     data="$work/data-$server"; rm -rf "$data"; mkdir -p "$data"
     if [ $server = itk3 ]; then
       dotnet "$cli" mesh serve --config "$repo/samples/mesh/mesh-server.json" --data "$data" --urls "http://127.0.0.1:$port" > "$work/server.log" 2>&1 &
       pid=$!; wait_port _ping
+    elif [ $server = kestrel ]; then
+      dotnet "$bench" floor $port "$data" > "$work/server.log" 2>&1 &
+      pid=$!; wait_port health
     else
       python3 "$work/raw.py" $port "$data" > "$work/server.log" 2>&1 &
       pid=$!; wait_port health

@@ -75,14 +75,17 @@ public sealed class MeshServer : IAsyncDisposable
     {
         await store.LoadAsync(ct).ConfigureAwait(false);
         var (services, admin) = Compose(options, store, logger);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+
+        // The empty builder: Kestrel and routing only (no configuration files and their watchers, no host filtering, no
+        // logging providers), which keeps the process small; the server logs through the options' logger factory.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(MeshServer).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Logging.ClearProviders();
+        builder.Services.AddRoutingCore();
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
-        builder.WebHost.ConfigureKestrel(k => KestrelSetup.Configure(k, options));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => KestrelSetup.Configure(k, options));
         LookupLimiter.Add(builder.Services, options.Config.Limits.LookupPermitsPerMinute, options.LookupWindow, logger);
         var app = builder.Build();
         app.UseRateLimiter();

@@ -48,7 +48,7 @@ internal sealed class HandshakeEndpoints(EndpointServices services)
             return;
         }
 
-        var count = services.Store.Messages.Count(m => m.Recipient == request.MailboxId && m.Status == MessageStatus.Accepted);
+        var count = services.Store.Inboxes.Count(request.MailboxId);
         await JsonBody.WriteAsync(context, StatusCodes.Status200OK, JsonBody.Json, w =>
         {
             w.WriteStartObject();

@@ -22,15 +22,10 @@ internal sealed class InboxEndpoint(EndpointServices services)
             return;
         }
 
-        var inbox = services.Store.Messages
-            .Where(m => m.Recipient == request.MailboxId && m.Status == MessageStatus.Accepted)
-            .OrderBy(m => m.Sequence).ToList();
-        var candidates = inbox
-            .Where(m => m.Sequence > query.ContinueAfter && (query.Filter?.Matches(m.WorkflowId) ?? true))
-            .ToList();
-        var page = candidates.Take(query.MaxResults).ToList();
-        var next = candidates.Count > page.Count ? query.NextLink(page[^1].Sequence) : null;
-        await WriteAsync(context, request.Version >= 2, page.Select(m => m.MessageId), query.SelfLink, next, inbox.Count)
+        var (page, more, total) = services.Store.Inboxes.Page(
+            request.MailboxId, query.ContinueAfter, m => query.Filter?.Matches(m.WorkflowId) ?? true, query.MaxResults);
+        var next = more ? query.NextLink(page[^1].Sequence) : null;
+        await WriteAsync(context, request.Version >= 2, page.Select(m => m.MessageId), query.SelfLink, next, total)
             .ConfigureAwait(false);
     }
 

@@ -5,8 +5,10 @@ namespace Itk3.Mesh.Server.Storage;
 
 /// <summary>
 /// The append-only journal with group commit. Callers queue records; one writer appends everything queued, fsyncs once,
-/// then completes every waiting caller of that batch. When the file outgrows its threshold it is compacted: the live
-/// state is written to the next generation file, fsynced and renamed into place, and appends continue there.
+/// then completes every waiting caller of that batch. A batch with no durable record is written without an fsync of its
+/// own: the next durable batch's fsync covers it (the file is ordered), or an idle <see cref="JournalOptions.LazyFlushDelay"/>
+/// later. When the file outgrows its threshold it is compacted: the live state is written to the next generation file,
+/// fsynced and renamed into place, and appends continue there.
 /// </summary>
 internal sealed class Journal : IAsyncDisposable
 {
@@ -19,6 +21,7 @@ internal sealed class Journal : IAsyncDisposable
     private long _generation;
     private long _durable;
     private long _compactAt;
+    private bool _dirty;
     private Exception? _fault;
 
     private Journal(string directory, long generation, FileStream file, JournalOptions options, Func<Task<IEnumerable<JournalRecord>>> snapshot)
@@ -81,6 +84,12 @@ internal sealed class Journal : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
+        if (_fault is null && _dirty)
+        {
+            _fault = Sync(0);
+            ReportFault();
+        }
+
         await _file.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -92,7 +101,7 @@ internal sealed class Journal : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<PendingRecord>();
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (await WaitForRecordsAsync().ConfigureAwait(false))
         {
             while (_queue.Reader.TryRead(out var item))
             {
@@ -126,6 +135,30 @@ internal sealed class Journal : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the next records; while written records await their fsync, fsyncs them after an idle delay.</summary>
+    private async Task<bool> WaitForRecordsAsync()
+    {
+        if (!_dirty || _fault is not null)
+        {
+            return await _queue.Reader.WaitToReadAsync().ConfigureAwait(false);
+        }
+
+        using (var idle = new CancellationTokenSource(_options.LazyFlushDelay))
+        {
+            try
+            {
+                return await _queue.Reader.WaitToReadAsync(idle.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (idle.IsCancellationRequested)
+            {
+                _fault = Sync(0);
+                ReportFault();
+            }
+        }
+
+        return await _queue.Reader.WaitToReadAsync().ConfigureAwait(false);
+    }
+
     private void ReportFault()
     {
         if (_fault is not null)
@@ -140,15 +173,36 @@ internal sealed class Journal : IAsyncDisposable
         {
             var written = WriteRecords(_file, batch.Select(p => p.Record));
             _file.Flush(flushToDisk: false);
-            _options.BeforeFlush?.Invoke(new JournalFlush(CurrentPath, _durable, _file.Position, batch.Count));
-            _file.Flush(flushToDisk: true);
-            _durable = _file.Position;
+            _dirty = true;
+            if (batch.Exists(p => p.Done is not null) && Sync(batch.Count) is { } fault)
+            {
+                return fault;
+            }
+
             Announce(written, CurrentPath);
             return null;
         }
         catch (Exception e)
         {
             // After a failed write or fsync the file's state is unknown: stop writing (restart replays what is valid).
+            return e;
+        }
+    }
+
+    /// <summary>Fsyncs what is written (the fault-injection hook runs first); returns the failure, if any.</summary>
+    private Exception? Sync(int records)
+    {
+        try
+        {
+            _options.BeforeFlush?.Invoke(new JournalFlush(CurrentPath, _durable, _file.Position, records));
+            _file.Flush(flushToDisk: true);
+            _durable = _file.Position;
+            _dirty = false;
+            return null;
+        }
+        catch (Exception e)
+        {
+            // After a failed fsync the file's state is unknown: stop writing (restart replays what is valid).
             return e;
         }
     }
@@ -173,6 +227,7 @@ internal sealed class Journal : IAsyncDisposable
             _file = OpenForAppend(next);
             _file.Position = _file.Length;
             _durable = _file.Length;
+            _dirty = false;
             _generation++;
             CurrentPath = next;
             await old.DisposeAsync().ConfigureAwait(false);

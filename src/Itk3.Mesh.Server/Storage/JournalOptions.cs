@@ -9,6 +9,12 @@ internal sealed record JournalOptions
     /// <summary>The journal is compacted once it grows past this size (and past twice its size after the last compaction).</summary>
     public long CompactBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// How long records that nobody waits for (downloaded and acknowledged marks, used tokens) may stay written but not
+    /// fsynced while no durable record comes to carry them; a crash inside it loses at most those marks.
+    /// </summary>
+    public TimeSpan LazyFlushDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Test hook run after a batch is written and before it is fsynced; throwing kills the journal there.</summary>
     public Action<JournalFlush>? BeforeFlush { get; init; }
 

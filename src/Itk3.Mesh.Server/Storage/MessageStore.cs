@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Itk3.Mesh.Server.Security;
-using System.Text.Json.Serialization;
 
 namespace Itk3.Mesh.Server.Storage;
 
@@ -14,12 +13,7 @@ namespace Itk3.Mesh.Server.Storage;
 /// </summary>
 internal sealed class MessageStore : IAsyncDisposable
 {
-    internal static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    internal static readonly JsonSerializerOptions JsonOptions = StoreJsonContext.Default.Options;
 
     private readonly ConcurrentDictionary<string, StoredMessage> _messages = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(string Id, int Number), ChunkLocation> _chunks = new();
@@ -52,6 +46,9 @@ internal sealed class MessageStore : IAsyncDisposable
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     public IEnumerable<StoredMessage> Messages => _messages.Values;
+
+    /// <summary>Each mailbox's delivered, unacknowledged messages in delivery order (kept with every visible change).</summary>
+    public InboxIndex Inboxes { get; } = new();
 
     private Journal Journal => _journal ?? throw new InvalidOperationException("The store is not loaded.");
 
@@ -86,7 +83,7 @@ internal sealed class MessageStore : IAsyncDisposable
     public Task Save(StoredMessage message, bool durable)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(message, JsonOptions);
-        _messages[message.MessageId] = message;
+        Publish(message);
         _sequence = Math.Max(_sequence, message.Sequence);
         return Journal.Append(new JournalRecord(JournalRecordKind.Message, message.MessageId, 0, bytes), durable);
     }
@@ -100,7 +97,7 @@ internal sealed class MessageStore : IAsyncDisposable
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(message, JsonOptions);
         _sequence = Math.Max(_sequence, message.Sequence);
-        return Journal.Append(new JournalRecord(JournalRecordKind.Message, message.MessageId, 0, bytes, (_, _) => _messages[message.MessageId] = message), durable: true);
+        return Journal.Append(new JournalRecord(JournalRecordKind.Message, message.MessageId, 0, bytes, (_, _) => Publish(message)), durable: true);
     }
 
     /// <summary>A detached copy of a message, to change without changing what readers see.</summary>
@@ -159,6 +156,7 @@ internal sealed class MessageStore : IAsyncDisposable
     /// <summary>Deletes a message and its chunks (call under <see cref="Gate"/>); the task completes when it is durable.</summary>
     public Task Delete(string messageId, bool durable)
     {
+        Inboxes.Remove(messageId);
         if (_messages.TryRemove(messageId, out var message))
         {
             for (var n = 1; n <= Math.Max(1, message.TotalChunks); n++)
@@ -254,6 +252,13 @@ internal sealed class MessageStore : IAsyncDisposable
             (path, offset) => _chunks.TryUpdate(key, ChunkLocation.JournalSlice(path, offset, location.Length), location));
     }
 
+    /// <summary>Makes a message's state the visible one: the table and its inbox place.</summary>
+    private void Publish(StoredMessage message)
+    {
+        _messages[message.MessageId] = message;
+        Inboxes.Update(message);
+    }
+
     private void Apply(JournalEntry entry, string path)
     {
         var key = (entry.MessageId, entry.Number);
@@ -261,7 +266,7 @@ internal sealed class MessageStore : IAsyncDisposable
         {
             case JournalRecordKind.Message:
                 var message = JsonSerializer.Deserialize<StoredMessage>(entry.Payload, JsonOptions)!;
-                _messages[message.MessageId] = message;
+                Publish(message);
                 _sequence = Math.Max(_sequence, message.Sequence);
                 break;
             case JournalRecordKind.Chunk:
@@ -275,6 +280,7 @@ internal sealed class MessageStore : IAsyncDisposable
                 break;
             default:
                 _messages.TryRemove(entry.MessageId, out _);
+                Inboxes.Remove(entry.MessageId);
                 break;
         }
     }

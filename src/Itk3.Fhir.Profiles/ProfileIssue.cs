@@ -12,5 +12,5 @@ public sealed record ProfileIssue(Issue Issue, string? Profile, string? ElementI
     public bool IsError => Issue.IsError;
 
     /// <summary>The issue as one line: <c>path (line:col) code message [profile#element]</c>.</summary>
-    public override string ToString() => Profile is null ? Issue.ToString() : $"{Issue} [{Profile}#{ElementId}]";
+    public override string ToString() => Profile is null ? Issue.ToString() : ElementId is null ? $"{Issue} [{Profile}]" : $"{Issue} [{Profile}#{ElementId}]";
 }

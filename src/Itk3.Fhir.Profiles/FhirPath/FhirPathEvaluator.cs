@@ -92,7 +92,7 @@ internal sealed partial class FhirPathEvaluator
 
         foreach (var child in element.Children)
         {
-            if (child.Name.Length > name.Length && child.Name.StartsWith(name, StringComparison.Ordinal) && char.IsUpper(child.Name[name.Length]))
+            if (Validation.ChoiceNames.IsTypedName(child.Name, name))
             {
                 result.Add(child);
             }

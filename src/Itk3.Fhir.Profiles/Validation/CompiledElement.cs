@@ -34,7 +34,7 @@ internal sealed class CompiledElement
 
     /// <summary>Whether a wire name belongs to this element (a typed name for a choice).</summary>
     public bool MatchesName(string wireName) => Definition.IsChoice
-        ? wireName.Length > BaseName.Length && wireName.StartsWith(BaseName, StringComparison.Ordinal) && char.IsUpper(wireName[BaseName.Length])
+        ? ChoiceNames.IsTypedName(wireName, BaseName)
         : wireName == BaseName;
 
     /// <summary>The type of an instance element named <paramref name="wireName"/>: the choice suffix, or the single declared type.</summary>

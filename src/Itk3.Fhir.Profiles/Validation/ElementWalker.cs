@@ -107,7 +107,14 @@ internal sealed partial class ElementWalker
         }
 
         var core = _run.Validator.GetCoreType(type);
-        return core is null ? ([], scope) : (core.Root.Children, scope with { Profile = core });
+        if (core is null)
+        {
+            return ([], scope);
+        }
+
+        // A primitive's "value" element is the node's own value, not a child.
+        var children = core.Definition.Kind == "primitive-type" ? [.. core.Root.Children.Where(c => c.BaseName != "value")] : core.Root.Children;
+        return (children, scope with { Profile = core });
     }
 
     private void ValidateOccurrences(ElementNode parent, List<ElementNode> items, CompiledElement child, Scope scope, string path)

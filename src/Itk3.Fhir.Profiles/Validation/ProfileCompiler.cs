@@ -6,6 +6,15 @@ namespace Itk3.Fhir.Profiles.Validation;
 /// <summary>Builds the element tree of a snapshot (children by id, slices under their sliced element) and parses invariants once.</summary>
 internal static class ProfileCompiler
 {
+    /// <summary>
+    /// Invariants published with a known defect, read as intended: STU3 3.0.1's ele-1 joins its two conditions with
+    /// the union operator <c>|</c> (a collection of two booleans) where <c>or</c> was meant; every STU3 snapshot copies it.
+    /// </summary>
+    private static readonly Dictionary<string, string> KnownDefects = new(StringComparer.Ordinal)
+    {
+        ["hasValue() | (children().count() > id.count())"] = "hasValue() or (children().count() > id.count())",
+    };
+
     /// <summary>Compiles a definition that has a snapshot; expressions are parsed through a shared cache.</summary>
     public static CompiledProfile? Compile(StructureDefinitionModel definition, ConcurrentDictionary<string, CompiledInvariantParse> expressions)
     {
@@ -58,7 +67,7 @@ internal static class ProfileCompiler
             return new CompiledInvariant(constraint, null, "the invariant has no FHIRPath expression");
         }
 
-        var parsed = expressions.GetOrAdd(constraint.Expression, CompiledInvariantParse.Create);
+        var parsed = expressions.GetOrAdd(KnownDefects.GetValueOrDefault(constraint.Expression, constraint.Expression), CompiledInvariantParse.Create);
         return new CompiledInvariant(constraint, parsed.Expression, parsed.Error);
     }
 }

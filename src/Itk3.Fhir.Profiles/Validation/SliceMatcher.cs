@@ -79,11 +79,14 @@ internal sealed class SliceMatcher
             "exists" => target is null ? null
                 : target.Definition.Min > 0 ? nodes.Count > 0 : target.Definition.Max == 0 ? nodes.Count == 0 : null,
             "type" => target is null || target.Definition.Types.Count == 0 ? null
-                : nodes.Count > 0 && nodes.All(n => target.Definition.Types.Any(t => FhirPathEvaluator.IsType(n, t.Code) || n.ResourceType == t.Code || target.ConcreteType(n.Name) == t.Code)),
+                : nodes.Count > 0 && nodes.All(n => target.Definition.Types.Any(t => TypeOf(n, target) is { } type ? type == t.Code : FhirPathEvaluator.IsType(n, t.Code))),
             "profile" => MatchProfile(nodes, target),
             _ => null,
         };
     }
+
+    private static string? TypeOf(ElementNode node, CompiledElement target) =>
+        node.IsResource ? node.ResourceType : target.Definition.IsChoice ? target.ConcreteType(node.Name) : null;
 
     private bool? MatchProfile(List<ElementNode> nodes, CompiledElement? target)
     {

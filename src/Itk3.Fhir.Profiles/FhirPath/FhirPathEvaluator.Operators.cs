@@ -167,12 +167,14 @@ internal sealed partial class FhirPathEvaluator
             return [];
         }
 
-        if (op == "+" && (a is string || b is string) && !(l is ElementNode && r is ElementNode && TryNumber(a, out _)))
+        // Element values are text: they add as numbers when both read as numbers and neither side is a string literal.
+        var numeric = TryNumber(a, out var x) & TryNumber(b, out var y) && l is not string && r is not string;
+        if (op == "+" && !numeric)
         {
             return [ToInvariant(a) + ToInvariant(b)];
         }
 
-        if (!TryNumber(a, out var x) || !TryNumber(b, out var y))
+        if (!numeric)
         {
             throw new FhirPathException($"operator {op} needs numbers");
         }

@@ -4,10 +4,11 @@ using Itk3.Fhir.ElementModel;
 using Itk3.Fhir.Profiles.Loading;
 using Itk3.Fhir.Profiles.Validation;
 using Itk3.Fhir.Serialization;
+using Itk3.Testing;
 
 namespace Itk3.Fhir.Profiles.Tests;
 
-/// <summary>The hand-written test package (Fixtures/package) and the valid letter Bundle, with helpers to mutate and validate it.</summary>
+/// <summary>The hand-written test package (tests/fixtures/profiles/package) and the valid letter Bundle, with helpers to mutate and validate it.</summary>
 internal static class LetterFixture
 {
     public const string Base = "https://example.org/fhir/StructureDefinition/";
@@ -20,7 +21,7 @@ internal static class LetterFixture
 
     private static readonly Lazy<ProfileValidator> Shared = new(() => new ProfileValidator(LoadPackage()));
 
-    public static string Folder => Path.Combine(AppContext.BaseDirectory, "Fixtures");
+    public static string Folder => RepositoryPaths.Fixture("profiles");
 
     /// <summary>One validator for all tests: profiles are compiled once, as in production.</summary>
     public static ProfileValidator Validator => Shared.Value;

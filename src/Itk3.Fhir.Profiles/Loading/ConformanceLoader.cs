@@ -52,7 +52,8 @@ public static class ConformanceLoader
         var parsed = format is null ? null : FhirSerializer.Parse(content, format.Value, ParseOptions.Lenient with { MaxIssues = 5 });
         if (parsed?.Root is null)
         {
-            problems.Add(ProfileIssues.PackageFileUnreadable.At(file, default, $"{file} is not a FHIR resource in XML or JSON"));
+            var cause = parsed?.Issues.FirstOrDefault(issue => issue.IsError)?.Code ?? "format not recognised";
+            problems.Add(ProfileIssues.PackageFileUnreadable.At(file, default, $"{file} is not a readable FHIR resource ({cause})"));
             return;
         }
 

@@ -5,12 +5,12 @@ namespace Itk3.Fhir.Profiles.FhirPath;
 /// <summary>Parses FHIRPath by precedence climbing (the spec's order, from <c>implies</c> down to invocation).</summary>
 internal sealed class FhirPathParser
 {
+    // From the loosest to the tightest binding; "is"/"as" take a type name on their right.
     private static readonly string[][] Levels =
     [
         ["implies"], ["or", "xor"], ["and"], ["in", "contains"], ["=", "~", "!=", "!~"], ["<", ">", "<=", ">="], ["|"],
+        ["is", "as"], ["+", "-", "&"], ["*", "/", "div", "mod"],
     ];
-
-    private static readonly string[][] ArithmeticLevels = [["+", "-", "&"], ["*", "/", "div", "mod"]];
 
     private readonly List<(string Kind, string Text)> _tokens;
     private int _position;
@@ -39,43 +39,14 @@ internal sealed class FhirPathParser
     {
         if (level == Levels.Length)
         {
-            return TypeExpression();
+            return Unary();
         }
 
         var left = Binary(level + 1);
         while (IsOperator(Levels[level]))
         {
             var op = _tokens[_position++].Text;
-            left = new BinaryNode(op, left, Binary(level + 1));
-        }
-
-        return left;
-    }
-
-    private FhirPathNode TypeExpression()
-    {
-        var operand = Arithmetic(0);
-        while (IsOperator(["is", "as"]))
-        {
-            var op = _tokens[_position++].Text;
-            operand = new TypeNode(op, operand, QualifiedName());
-        }
-
-        return operand;
-    }
-
-    private FhirPathNode Arithmetic(int level)
-    {
-        if (level == ArithmeticLevels.Length)
-        {
-            return Unary();
-        }
-
-        var left = Arithmetic(level + 1);
-        while (IsOperator(ArithmeticLevels[level]))
-        {
-            var op = _tokens[_position++].Text;
-            left = new BinaryNode(op, left, Arithmetic(level + 1));
+            left = op is "is" or "as" ? new TypeNode(op, left, QualifiedName()) : new BinaryNode(op, left, Binary(level + 1));
         }
 
         return left;

@@ -1,3 +1,5 @@
+using Itk3.Fhir.Profiles.Loading;
+using Itk3.Fhir.Profiles.Validation;
 using Itk3.Messaging.Validation;
 
 namespace Itk3.Gateway.Configuration;
@@ -5,13 +7,16 @@ namespace Itk3.Gateway.Configuration;
 /// <summary>Loads a receiver profile file and, when it names one, its folder of MessageDefinition resources (relative to the file).</summary>
 public static class ReceiverProfileFile
 {
-    /// <summary>The profile at <paramref name="path"/>, with the definitions of its <c>messageDefinitionFolder</c> added to its flows.</summary>
+    /// <summary>
+    /// The profile at <paramref name="path"/>, with the definitions of its <c>messageDefinitionFolder</c> added to its flows
+    /// and a payload validator over its <c>profilePackages</c>.
+    /// </summary>
     /// <exception cref="System.Text.Json.JsonException">The profile is not valid.</exception>
-    /// <exception cref="FormatException">A file in the definitions folder is not a MessageDefinition.</exception>
+    /// <exception cref="FormatException">A file in the definitions folder is not a MessageDefinition, or a profile package file is not FHIR.</exception>
     /// <exception cref="IOException">A file cannot be read.</exception>
     public static ReceiverProfile Load(string path)
     {
-        var profile = ReceiverProfile.FromJson(File.ReadAllText(path));
+        var profile = WithPayloadValidator(ReceiverProfile.FromJson(File.ReadAllText(path)), path);
         if (profile.MessageDefinitionFolder is not { Length: > 0 } folder)
         {
             return profile;
@@ -23,5 +28,29 @@ public static class ReceiverProfileFile
             .Order(StringComparer.Ordinal)
             .Select(f => (Path.GetFileName(f), (ReadOnlyMemory<byte>)File.ReadAllBytes(f)));
         return MessageDefinitionResources.AddTo(profile, files);
+    }
+
+    // The payload profiles' package, loaded once with the profile; a package path that does not exist is a configuration error.
+    private static ReceiverProfile WithPayloadValidator(ReceiverProfile profile, string path)
+    {
+        if (profile.ProfilePackages.Count == 0)
+        {
+            return profile;
+        }
+
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var packages = profile.ProfilePackages.Select(p => Path.GetFullPath(p, baseDirectory)).ToList();
+        if (packages.FirstOrDefault(p => !Directory.Exists(p) && !File.Exists(p)) is { } missing)
+        {
+            throw new DirectoryNotFoundException($"profilePackages: {missing} does not exist.");
+        }
+
+        var package = ConformanceLoader.Load(packages, out var problems);
+        if (problems.Count > 0)
+        {
+            throw new FormatException($"profilePackages: {problems[0].Message}" + (problems.Count > 1 ? $" (and {problems.Count - 1} more)" : string.Empty));
+        }
+
+        return profile with { PayloadValidator = new ProfileValidator(package) };
     }
 }

@@ -8,7 +8,7 @@ namespace Itk3.Messaging.Validation;
 /// <summary>
 /// Validates received messages as a receiver, with ordered rules following §10.3: unreadable (10009), structure
 /// (20006), handling keys (10001-10010), duplicates (20007/20008), sender and recipient (20001-20003, 20012), size
-/// (20015), payload (20009), payload recipients (20010/20011), attachments (20004/20005), replacement (20014).
+/// (20015), payload (20009), payload profiles (20009), payload recipients (20010/20011), attachments (20004/20005), replacement (20014).
 /// Processing stops at the first rule that finds a defect (a negative response ends processing), unless
 /// <c>reportAll</c> is set: then every rule runs (for diagnostics) and the outcome is still the first rule's code.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class MessageValidator
         new UnreadableRule(), new BundleStructureRule(), new HeaderStructureRule(), new HandlingPresenceRule(),
         new HandlingFlagRule("InfAckRequested", "10002"), new HandlingFlagRule("BusAckRequested", "10003"),
         new RecipientTypeRule(), new MessageDefinitionRule(), new SenderReferenceRule(), new HandlingResidualRule(), new FlowRulesRule(),
-        new DuplicateRule(), new SenderRule(), new RecipientRule(), new SizeRule(), new PayloadRule(),
+        new DuplicateRule(), new SenderRule(), new RecipientRule(), new SizeRule(), new PayloadRule(), new PayloadProfileRule(),
         new PayloadRecipientRule(), new AttachmentRule(), new ReplacementRule(),
     ];
 

@@ -28,6 +28,12 @@ public sealed record ReceiverFlow
     /// <summary>What payload the flow requires.</summary>
     public PayloadRequirement Payload { get; init; } = PayloadRequirement.Any;
 
+    /// <summary>
+    /// Canonical URLs of the profiles the payload resource (e.g. the document Bundle) must meet (20009 otherwise), validated
+    /// with the profile's <see cref="ReceiverProfile.ProfilePackages"/>; empty: no profile validation.
+    /// </summary>
+    public IReadOnlyList<string> PayloadProfiles { get; init; } = [];
+
     /// <summary>A replacement document must name one received here (20014 otherwise).</summary>
     public bool ReplacementRequiresOriginal { get; init; }
 

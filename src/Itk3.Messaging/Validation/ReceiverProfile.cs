@@ -39,6 +39,13 @@ public sealed record ReceiverProfile
     /// <summary>A folder of FHIR MessageDefinition resources (XML or JSON) whose url, version, event and status extend the flows; relative to the profile file.</summary>
     public string? MessageDefinitionFolder { get; init; }
 
+    /// <summary>Folders or files of StructureDefinitions, ValueSets and CodeSystems for the flows' payload profiles; relative to the profile file.</summary>
+    public IReadOnlyList<string> ProfilePackages { get; init; } = [];
+
+    /// <summary>The validator over <see cref="ProfilePackages"/>, set when the profile file is loaded; null when none is configured.</summary>
+    [JsonIgnore]
+    public Itk3.Fhir.Profiles.Validation.ProfileValidator? PayloadValidator { get; init; }
+
     /// <summary>The response codes of <see cref="Programme"/>.</summary>
     [JsonIgnore]
     public ResponseCodeSet CodeSet => ResponseCodeSet.TryFor(Programme, out var set) ? set : ResponseCodeSet.Version2_10;

@@ -171,7 +171,7 @@ internal sealed partial class JsonTreeReader
 
         var cached = _values.Get(ref reader);
         var checkedAsBase64 = cached is null && IsLargeValidBase64(ref reader, type);
-        var value = cached?.Value ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.GetString()!);
+        var value = cached?.Value ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : _strings.GetString(ref reader));
         if (!checkedAsBase64 && (cached is null || !ReferenceEquals(cached.ValidAs, type.Name)))
         {
             if (CheckLexicalForm(slot, type, ref value, index, position) && cached is not null)

@@ -10,6 +10,9 @@ internal sealed class JsonPathStack
 {
     private readonly List<Segment> _segments = [];
 
+    /// <summary>The number of segments: the element depth of the current object (the root resource is 1).</summary>
+    public int Count => _segments.Count;
+
     /// <summary>Enters an element; <paramref name="index"/> is non-negative for an item of a repeating element.</summary>
     public void Push(string name, int index = -1) => _segments.Add(new Segment(name, index, false));
 

@@ -208,8 +208,11 @@ internal sealed partial class JsonTreeReader
     {
         if (slot.Match.Definition.Representation == ElementRepresentation.Xhtml)
         {
-            // The common subset is vouched for without allocating; the XmlReader path reports exact issues for the rest.
-            return FastXhtmlChecker.IsCertainlyValid(value) || NarrativeChecker.Check(value, Location(slot.WireName, index), position, _context);
+            // The common subset is vouched for without allocating (when its nesting cannot pass the depth limit); the
+            // XmlReader path reports exact issues for the rest, nesting-too-deep included.
+            var divDepth = _path.Count + 1;
+            return (divDepth + FastXhtmlChecker.MaxDepth <= _maxDepth && FastXhtmlChecker.IsCertainlyValid(value))
+                || NarrativeChecker.Check(value, Location(slot.WireName, index), position, _context, divDepth);
         }
 
         // Only a failing value pays for its location text.

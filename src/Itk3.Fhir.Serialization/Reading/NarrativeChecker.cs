@@ -29,8 +29,10 @@ internal sealed class NarrativeChecker(string location, SourcePosition position,
     /// <summary>
     /// Reports problems with the div, reading it with an <see cref="XmlReader"/>; true when it is acceptable. Callers
     /// try <see cref="FastXhtmlChecker"/> first, which accepts the common subset without allocating.
+    /// <paramref name="divDepth"/> is the div's own element depth in the resource (3 for <c>Patient.text.div</c>): its
+    /// elements count towards <see cref="ParseOptions.MaxDepth"/> as they do in XML (<c>nesting-too-deep</c>).
     /// </summary>
-    public static bool Check(string xhtml, string location, SourcePosition position, ParseContext context)
+    public static bool Check(string xhtml, string location, SourcePosition position, ParseContext context, int divDepth)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
         try
@@ -43,8 +45,15 @@ internal sealed class NarrativeChecker(string location, SourcePosition position,
             }
 
             var checker = new NarrativeChecker(location, position, context, reader.Depth);
+            var maxDepth = context.Options.MaxDepth;
             do
             {
+                if (reader.NodeType == XmlNodeType.Element && divDepth + reader.Depth > maxDepth)
+                {
+                    context.Report(FhirIssues.NestingTooDeep, location, position, $"The elements nest deeper than {maxDepth} levels.");
+                    return false;
+                }
+
                 checker.CheckNode(reader);
             }
             while (reader.Read());

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Itk3.Gateway.Api.Documentation;
 using Itk3.Gateway.Api.Endpoints;
+using Itk3.Gateway.Api.Hosting;
 using Itk3.Gateway.Api.Health;
 using Itk3.Gateway.Api.Problems;
 using Itk3.Gateway.Api.Security;
@@ -32,7 +33,9 @@ public static class GatewayApiEndpoints
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;
-            var code = c.ProblemDetails.Extensions.TryGetValue("code", out var set) && set is string s ? s : ApiProblems.CodeForStatus(status);
+            var code = c.ProblemDetails.Extensions.TryGetValue("code", out var set) && set is string s ? s
+                : c.Exception is GatewayStoreException { Error: GatewayStoreError.StorageFull } ? ApiProblemCodes.StorageFull
+                : ApiProblems.CodeForStatus(status);
             c.ProblemDetails.Extensions["code"] = code;
             c.ProblemDetails.Type = ApiProblems.TypeOf(code);
             c.ProblemDetails.Title = ApiProblems.TitleOf(code);
@@ -58,6 +61,11 @@ public static class GatewayApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<GatewayApiOptions>();
+        foreach (var exposed in options.Urls.Where(ListenAddresses.IsPlainHttpBeyondLoopback))
+        {
+            ApiServerLog.PlainHttpBeyondLoopback(app.Logger, exposed);
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
         app.UseStatusCodePages();
         app.Use((context, next) => RefuseOversizedAsync(context, next, options.MaxRequestBodyBytes));

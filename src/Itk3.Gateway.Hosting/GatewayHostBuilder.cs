@@ -5,6 +5,7 @@ using Itk3.Gateway.Diagnostics;
 using Itk3.Gateway.Hosting.Mesh;
 using Itk3.Gateway.Outbound;
 using Itk3.Gateway.Reliability;
+using Itk3.Gateway.Retention;
 using Itk3.Gateway.Sqlite;
 using Itk3.Gateway.Transport.Mesh;
 using Itk3.Mesh;
@@ -47,6 +48,9 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
     /// <summary>Adjusts the node services before the node starts (lease, concurrency, intervals, log).</summary>
     public Func<GatewayNodeServices, GatewayNodeServices>? Tune { get; init; }
 
+    /// <summary>A cap on the store's size: writes past it fail as on a full disk (null: no cap).</summary>
+    public long? MaxDatabaseBytes { get; init; }
+
     /// <summary>Opens the store, connects to (or starts) MESH, starts the node and the drop folder.</summary>
     public async Task<GatewayHost> StartAsync(CancellationToken cancellationToken)
     {
@@ -64,7 +68,7 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         meshUrl ??= new Uri(options.Mesh.ResolvedUrl);
         var clientOptions = MeshConnectionFactory.Create(options.Mesh, options.Mailbox, meshUrl);
         var metrics = Metrics ?? new GatewayMetrics();
-        var store = await SqliteGatewayStore.OpenAsync(new SqliteGatewayStoreOptions(options.DatabasePath ?? Path.Combine(options.DataDirectory, "gateway.db")), Clock, cancellationToken).ConfigureAwait(false);
+        var store = await SqliteGatewayStore.OpenAsync(new SqliteGatewayStoreOptions(options.EffectiveDatabasePath) { MaxDatabaseBytes = MaxDatabaseBytes }, Clock, cancellationToken).ConfigureAwait(false);
         var client = new MeshClient(clientOptions, new MeshCallMetricsHandler(metrics, Clock) { InnerHandler = MeshTransport.CreateHandler(clientOptions) });
         var services = Services(store, client, profile) with { LoggerFactory = LoggerFactory, Metrics = metrics };
         var node = new GatewayNode(Tune?.Invoke(services) ?? services);
@@ -75,9 +79,14 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         }
 
         node.Start();
-        if (DropFolder() is { } drop)
+        if (options.EffectiveDropFolder is { } drop)
         {
-            host.Watch(new DropFolderWatcher(drop, node.Application, Clock, TimeSpan.FromSeconds(1)));
+            host.Watch(new DropFolderWatcher(drop, node.Application, Clock, TimeSpan.FromSeconds(1), options.DropFolderArchive));
+        }
+
+        if (options.Retention.IsEnabled)
+        {
+            host.Purge(new RetentionPurger(store, options.Retention, options.EffectiveDropFolder, Clock), LoggerFactory.CreateLogger("Itk3.Gateway.Retention"));
         }
 
         return host;
@@ -98,16 +107,10 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         InstanceId = options.Mailbox,
     };
 
-    private string? DropFolder() => options.DropFolder switch
-    {
-        null => Path.Combine(options.DataDirectory, "outgoing"),
-        "" => null,
-        var folder => Path.GetFullPath(folder, options.DataDirectory),
-    };
-
     private IDeliveryTarget? ConfiguredTarget() => options.Delivery.Mode switch
     {
-        "callback" => new CallbackDeliveryTarget(new HttpClient(), new Uri(options.Delivery.CallbackUrl!)),
+        "callback" => new CallbackDeliveryTarget(
+            new HttpClient { Timeout = options.Delivery.CallbackTimeout }, new Uri(options.Delivery.CallbackUrl!), options.Delivery.CallbackSecret!, Clock),
         "folder" => new FolderDeliveryTarget(Path.GetFullPath(options.Delivery.Folder!, options.DataDirectory)),
         _ => null,
     };

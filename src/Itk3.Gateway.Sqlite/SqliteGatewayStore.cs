@@ -1,6 +1,7 @@
 using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Outbox;
+using Itk3.Gateway.Retention;
 using Itk3.Gateway.Sqlite.Migrations;
 using Itk3.Gateway.Store;
 using Itk3.Gateway.Transactions;
@@ -8,14 +9,16 @@ using Itk3.Gateway.Transactions;
 namespace Itk3.Gateway.Sqlite;
 
 /// <summary>The gateway store in one SQLite file: WAL, durable commits, one connection and BEGIN IMMEDIATE per unit of work.</summary>
-public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncDisposable
+public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IContentRetention, IAsyncDisposable
 {
     private readonly SqliteConnector connector;
     private readonly SqliteGatewayQueries queries;
     private readonly WriteGate writeGate;
+    private readonly WriteHealth writeHealth;
 
-    private SqliteGatewayStore(SqliteConnector connector, TimeSpan busyTimeout, IReadOnlyList<int> appliedAtOpen)
+    private SqliteGatewayStore(SqliteConnector connector, TimeSpan busyTimeout, IReadOnlyList<int> appliedAtOpen, TimeProvider timeProvider)
     {
+        writeHealth = new WriteHealth(timeProvider);
         this.connector = connector;
         writeGate = new WriteGate(busyTimeout);
         queries = new SqliteGatewayQueries(connector);
@@ -44,7 +47,7 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
             var connection = await connector.OpenAsync(cancellationToken);
             try
             {
-                return new SqliteUnitOfWork(connection, SqliteConnector.BeginImmediate(connection), pass);
+                return new SqliteUnitOfWork(connection, SqliteConnector.BeginImmediate(connection), pass, writeHealth);
             }
             catch
             {
@@ -58,6 +61,9 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
             throw;
         }
     }
+
+    /// <inheritdoc />
+    public GatewayStoreError? LastWriteError => writeHealth.LastError;
 
     /// <summary>The schema versions recorded in <c>schema_version</c>, ascending.</summary>
     public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
@@ -102,6 +108,17 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
     public Task<byte[]?> GetOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken) =>
         queries.GetOutboxContentAsync(outboxItemId, cancellationToken);
 
+    /// <inheritdoc />
+    public Task<PurgeReport> PurgeContentAsync(RetentionCutoffs cutoffs, DateTimeOffset now, bool dryRun, CancellationToken cancellationToken) =>
+        new ContentPurge(connector, writeGate).RunAsync(cutoffs, now, dryRun, cancellationToken);
+
+    /// <summary>
+    /// Writes a consistent copy of the database to <paramref name="destination"/> (a new file) with SQLite's online backup
+    /// API while the node keeps running; returns its size in bytes. Throws <see cref="IOException"/> when the file exists.
+    /// </summary>
+    public Task<long> BackupAsync(string destination, CancellationToken cancellationToken) =>
+        StoreBackup.RunAsync(connector, destination, cancellationToken);
+
     /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>
     public ValueTask DisposeAsync()
     {
@@ -121,8 +138,24 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
             Directory.CreateDirectory(folder);
         }
 
-        await using var connection = await connector.OpenAsync(cancellationToken);
-        var applied = await new SqliteMigrator(migrations, timeProvider).ApplyAsync(connection, connector.DatabasePath, cancellationToken);
-        return new SqliteGatewayStore(connector, options.BusyTimeout, applied);
+        if (new FileInfo(connector.DatabasePath) is { Exists: true, Length: 0 })
+        {
+            // SQLite would treat it as a new, empty database: a truncated store must never be reset silently.
+            throw new GatewayStoreException(
+                GatewayStoreError.Corrupt,
+                $"The gateway database {connector.DatabasePath} is empty (0 bytes): it was truncated or never written. The node does not start on it "
+                + "and never resets it: restore the file from a backup, or delete it to start with an empty store.");
+        }
+
+        try
+        {
+            await using var connection = await connector.OpenAsync(cancellationToken);
+            var applied = await new SqliteMigrator(migrations, timeProvider).ApplyAsync(connection, connector.DatabasePath, cancellationToken);
+            return new SqliteGatewayStore(connector, options.BusyTimeout, applied, timeProvider);
+        }
+        catch (GatewayStoreException e) when (e.Error is GatewayStoreError.Corrupt or GatewayStoreError.StorageFull)
+        {
+            throw connector.Describe(e);
+        }
     }
 }

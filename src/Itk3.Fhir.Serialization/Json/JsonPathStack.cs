@@ -10,14 +10,14 @@ internal sealed class JsonPathStack
 {
     private readonly List<Segment> _segments = [];
 
-    /// <summary>The number of segments: the element depth of the current object (the root resource is 1).</summary>
-    public int Count => _segments.Count;
-
     /// <summary>Enters an element; <paramref name="index"/> is non-negative for an item of a repeating element.</summary>
     public void Push(string name, int index = -1) => _segments.Add(new Segment(name, index, false));
 
     /// <summary>Enters a resource held by the current element (or the root resource when the stack is empty).</summary>
     public void PushResource(string resourceType) => _segments.Add(new Segment(resourceType, -1, _segments.Count > 0));
+
+    /// <summary>How many segments deep the reader is (the element depth the XML reader would count).</summary>
+    public int Depth => _segments.Count;
 
     /// <summary>Leaves the innermost segment.</summary>
     public void Pop() => _segments.RemoveAt(_segments.Count - 1);

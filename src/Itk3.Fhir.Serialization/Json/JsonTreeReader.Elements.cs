@@ -204,15 +204,30 @@ internal sealed partial class JsonTreeReader
         reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length > 256
         && type.Name == "base64Binary" && Base64.IsValid(reader.ValueSpan);
 
+    /// <summary>Checks a narrative the slow way; one nesting deeper than allowed stops the parse, as it does in XML.</summary>
+    private bool CheckNarrative(string value, string location, SourcePosition position)
+    {
+        if (NarrativeChecker.Check(value, location, position, _context, _path.Depth))
+        {
+            return true;
+        }
+
+        if (_context.Issues.Count > 0 && _context.Issues[^1].Code == FhirIssues.NestingTooDeep.Code)
+        {
+            throw new JsonReadAbortedException();
+        }
+
+        return false;
+    }
+
     private bool CheckLexicalForm(JsonMemberSlot slot, FhirTypeDefinition type, ref string value, int index, SourcePosition position)
     {
         if (slot.Match.Definition.Representation == ElementRepresentation.Xhtml)
         {
-            // The common subset is vouched for without allocating (when its nesting cannot pass the depth limit); the
-            // XmlReader path reports exact issues for the rest, nesting-too-deep included.
-            var divDepth = _path.Count + 1;
-            return (divDepth + FastXhtmlChecker.MaxDepth <= _maxDepth && FastXhtmlChecker.IsCertainlyValid(value))
-                || NarrativeChecker.Check(value, Location(slot.WireName, index), position, _context, divDepth);
+            // The common subset is vouched for without allocating (only where its nesting cannot pass the depth limit);
+            // the XmlReader path reports exact issues for the rest, nesting-too-deep included.
+            return (_path.Depth + 1 + FastXhtmlChecker.MaxDepth <= _maxDepth && FastXhtmlChecker.IsCertainlyValid(value))
+                || CheckNarrative(value, Location(slot.WireName, index), position);
         }
 
         // Only a failing value pays for its location text.

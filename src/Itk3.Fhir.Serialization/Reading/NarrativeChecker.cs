@@ -29,11 +29,15 @@ internal sealed class NarrativeChecker(string location, SourcePosition position,
     /// <summary>
     /// Reports problems with the div, reading it with an <see cref="XmlReader"/>; true when it is acceptable. Callers
     /// try <see cref="FastXhtmlChecker"/> first, which accepts the common subset without allocating.
-    /// <paramref name="divDepth"/> is the div's own element depth in the resource (3 for <c>Patient.text.div</c>): its
-    /// elements count towards <see cref="ParseOptions.MaxDepth"/> as they do in XML (<c>nesting-too-deep</c>).
     /// </summary>
-    public static bool Check(string xhtml, string location, SourcePosition position, ParseContext context, int divDepth)
+    /// <param name="xhtml">The div as text.</param>
+    /// <param name="location">Where the div is.</param>
+    /// <param name="position">The div's position in the input.</param>
+    /// <param name="context">The parse, whose <see cref="ParseOptions.MaxDepth"/> also bounds the div's nesting.</param>
+    /// <param name="depthUsed">How deep the div itself sits in the resource, so the limit counts the whole path as in XML.</param>
+    public static bool Check(string xhtml, string location, SourcePosition position, ParseContext context, int depthUsed = 0)
     {
+        var maxDepth = Math.Max(1, context.Options.MaxDepth - depthUsed);
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
         try
         {
@@ -45,12 +49,11 @@ internal sealed class NarrativeChecker(string location, SourcePosition position,
             }
 
             var checker = new NarrativeChecker(location, position, context, reader.Depth);
-            var maxDepth = context.Options.MaxDepth;
             do
             {
-                if (reader.NodeType == XmlNodeType.Element && divDepth + reader.Depth > maxDepth)
+                if (reader.Depth >= maxDepth)
                 {
-                    context.Report(FhirIssues.NestingTooDeep, location, position, $"The elements nest deeper than {maxDepth} levels.");
+                    context.Report(FhirIssues.NestingTooDeep, location, position, $"The narrative's elements nest deeper than {context.Options.MaxDepth} levels.");
                     return false;
                 }
 

@@ -31,7 +31,8 @@ internal static class GatewaySecrets
             keys = [.. keys, .. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(k => !k.StartsWith('#'))];
         }
 
-        return options with { Mesh = mesh, ApiKeys = keys };
+        var api = options.ApiCertificate is { } c ? c with { Path = Absolute(c.Path, baseFolder) ?? "", KeyPath = Absolute(c.KeyPath, baseFolder) } : null;
+        return options with { Mesh = mesh, ApiKeys = keys, ApiCertificate = api };
     }
 
     private static string? Absolute(string? path, string baseFolder) => path is { Length: > 0 } ? Path.GetFullPath(path, baseFolder) : path;

@@ -106,7 +106,7 @@ public sealed class FastXhtmlCheckerTests
     private static (bool Valid, IReadOnlyList<Itk3.Fhir.Issues.Issue> Issues) SlowCheck(string div)
     {
         var context = new ParseContext(new ParseOptions());
-        var valid = NarrativeChecker.Check(div, "div", new SourcePosition(1, 1), context, divDepth: 3);
+        var valid = NarrativeChecker.Check(div, "div", new SourcePosition(1, 1), context);
         return (valid, context.Issues);
     }
 }

@@ -36,6 +36,23 @@ public sealed class FhirReadingOptionsTests : IDisposable
     }
 
     [Fact]
+    public void Convert_lenient_prints_each_repair_as_a_warning_with_its_location_and_writes_valid_output()
+    {
+        var input = Write("padded.xml", """<Patient xmlns="http://hl7.org/fhir"><active value=" true"/><multipleBirthInteger value=" 2"/></Patient>""");
+        var output = Path.Combine(_folder, "padded.json");
+
+        var run = CliRun.Of("convert", "--lenient", input, "-o", output);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(2, CountOf(run.Error, "primitive-padded"));
+        Assert.Contains("Patient.active (1:39)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Patient.multipleBirthInteger (1:62)", run.Error, StringComparison.Ordinal);
+        var check = CliRun.Of("check", output);
+        Assert.Equal((0, 0), (check.ExitCode, CountOf(check.Output, "warning:")));
+        Assert.Equal(1, CountOf(CliRun.Of("convert", "--drop-unknown", Write("dstu2.xml", """<Patient xmlns="http://hl7.org/fhir"><careProvider><reference value="Practitioner/1"/></careProvider><active value="true"/></Patient>""")).Error, "element-dropped"));
+    }
+
+    [Fact]
     public void A_top_level_json_array_and_utf16_json_are_recognised_and_reported_as_json()
     {
         var array = Write("array.json", """[{"resourceType":"Patient"}]""");

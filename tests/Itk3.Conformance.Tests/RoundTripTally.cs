@@ -15,6 +15,9 @@ internal sealed class RoundTripTally
 
     public int XsdValid { get; private set; }
 
+    /// <summary>Narrative divs whose JSON -> XML -> JSON text differs from the original but means the same by XML rules.</summary>
+    public int DivsEqualInMeaning { get; set; }
+
     public List<string> Failures { get; } = [];
 
     public List<string> XsdInvalidIds { get; } = [];

@@ -9,69 +9,79 @@ namespace Itk3.Testing;
 public static class StrictJsonComparer
 {
     /// <summary>The path of the first difference, or null when the documents are equivalent.</summary>
-    public static string? FindDifference(ReadOnlyMemory<byte> left, ReadOnlyMemory<byte> right)
+    public static string? FindDifference(ReadOnlyMemory<byte> left, ReadOnlyMemory<byte> right) =>
+        FindDifference(left, right, (_, a, b) => a == b);
+
+    /// <summary>
+    /// The path of the first difference, or null; strings are equal when <paramref name="stringsEqual"/> (given the
+    /// path and both strings) says so, e.g. narrative divs compared by meaning.
+    /// </summary>
+    public static string? FindDifference(ReadOnlyMemory<byte> left, ReadOnlyMemory<byte> right, Func<string, string, string, bool> stringsEqual)
     {
         using var a = JsonDocument.Parse(left);
         using var b = JsonDocument.Parse(right);
-        return Compare(a.RootElement, b.RootElement, "$");
+        return new Comparison(stringsEqual).Compare(a.RootElement, b.RootElement, "$");
     }
 
-    private static string? Compare(JsonElement left, JsonElement right, string path)
+    private sealed class Comparison(Func<string, string, string, bool> stringsEqual)
     {
-        if (left.ValueKind != right.ValueKind)
+        public string? Compare(JsonElement left, JsonElement right, string path)
         {
-            return $"{path}: {left.ValueKind} vs {right.ValueKind}";
-        }
-
-        return left.ValueKind switch
-        {
-            JsonValueKind.Object => CompareObjects(left, right, path),
-            JsonValueKind.Array => CompareArrays(left, right, path),
-            JsonValueKind.String => left.GetString() == right.GetString() ? null : $"{path}: string differs",
-            JsonValueKind.Number => left.GetRawText() == right.GetRawText() ? null : $"{path}: {left.GetRawText()} vs {right.GetRawText()}",
-            _ => null,
-        };
-    }
-
-    private static string? CompareObjects(JsonElement left, JsonElement right, string path)
-    {
-        var rightProperties = right.EnumerateObject().ToDictionary(property => property.Name, property => property.Value);
-        var count = 0;
-        foreach (var property in left.EnumerateObject())
-        {
-            count++;
-            if (!rightProperties.TryGetValue(property.Name, out var other))
+            if (left.ValueKind != right.ValueKind)
             {
-                return $"{path}.{property.Name}: missing on the right";
+                return $"{path}: {left.ValueKind} vs {right.ValueKind}";
             }
 
-            var difference = Compare(property.Value, other, $"{path}.{property.Name}");
-            if (difference is not null)
+            return left.ValueKind switch
             {
-                return difference;
-            }
+                JsonValueKind.Object => CompareObjects(left, right, path),
+                JsonValueKind.Array => CompareArrays(left, right, path),
+                JsonValueKind.String => stringsEqual(path, left.GetString()!, right.GetString()!) ? null : $"{path}: string differs",
+                JsonValueKind.Number => left.GetRawText() == right.GetRawText() ? null : $"{path}: {left.GetRawText()} vs {right.GetRawText()}",
+                _ => null,
+            };
         }
 
-        return count == rightProperties.Count ? null : $"{path}: the right has extra properties";
-    }
-
-    private static string? CompareArrays(JsonElement left, JsonElement right, string path)
-    {
-        if (left.GetArrayLength() != right.GetArrayLength())
+        private string? CompareObjects(JsonElement left, JsonElement right, string path)
         {
-            return $"{path}: {left.GetArrayLength()} items vs {right.GetArrayLength()}";
-        }
-
-        var index = 0;
-        foreach (var (a, b) in left.EnumerateArray().Zip(right.EnumerateArray()))
-        {
-            var difference = Compare(a, b, $"{path}[{index++}]");
-            if (difference is not null)
+            var rightProperties = right.EnumerateObject().ToDictionary(property => property.Name, property => property.Value);
+            var count = 0;
+            foreach (var property in left.EnumerateObject())
             {
-                return difference;
+                count++;
+                if (!rightProperties.TryGetValue(property.Name, out var other))
+                {
+                    return $"{path}.{property.Name}: missing on the right";
+                }
+
+                var difference = Compare(property.Value, other, $"{path}.{property.Name}");
+                if (difference is not null)
+                {
+                    return difference;
+                }
             }
+
+            return count == rightProperties.Count ? null : $"{path}: the right has extra properties";
         }
 
-        return null;
+        private string? CompareArrays(JsonElement left, JsonElement right, string path)
+        {
+            if (left.GetArrayLength() != right.GetArrayLength())
+            {
+                return $"{path}: {left.GetArrayLength()} items vs {right.GetArrayLength()}";
+            }
+
+            var index = 0;
+            foreach (var (a, b) in left.EnumerateArray().Zip(right.EnumerateArray()))
+            {
+                var difference = Compare(a, b, $"{path}[{index++}]");
+                if (difference is not null)
+                {
+                    return difference;
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -55,6 +55,12 @@ internal static class ConvertCommand
             return ExitCodes.ContentErrors;
         }
 
+        if (parsed.Issues.Count > 0)
+        {
+            // Lenient repairs and dropped elements are warnings the user must see, though the conversion succeeds.
+            IssuePrinter.WriteText(stderr, name, parsed.Issues);
+        }
+
         var bytes = FhirSerializer.SerializeToBytes(
             parsed.Root,
             to ?? Other(sourceFormat.Value),

@@ -1,19 +1,18 @@
+using System.Text;
 using System.Text.Json;
+using Itk3.Fhir.Schema;
 
 namespace Itk3.Fhir.Serialization.Json;
 
 /// <summary>
 /// Property names read once per parse: each distinct name becomes one <see cref="JsonPropertyName"/>, found again
-/// from its raw UTF-8 bytes without transcoding (escaped names, which are rare, are unescaped first).
+/// from its raw UTF-8 bytes without transcoding (escaped and non-ASCII names, which are rare, are unescaped first).
 /// </summary>
 internal sealed class JsonNameCache
 {
-    private const int StackLimit = 128;
-    private readonly Dictionary<byte[], JsonPropertyName> _raw = new(Utf8KeyComparer.Instance);
-    private readonly Dictionary<byte[], JsonPropertyName>.AlternateLookup<ReadOnlySpan<byte>> _rawLookup;
+    private const int RawLimit = 128;
+    private readonly AsciiTable<JsonPropertyName> _raw = new();
     private readonly Dictionary<string, JsonPropertyName> _unescaped = new(StringComparer.Ordinal);
-
-    public JsonNameCache() => _rawLookup = _raw.GetAlternateLookup<ReadOnlySpan<byte>>();
 
     /// <summary>The number of distinct names held.</summary>
     public int Count => _raw.Count + _unescaped.Count;
@@ -22,16 +21,19 @@ internal sealed class JsonNameCache
     public JsonPropertyName Get(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
-        if (!reader.ValueIsEscaped && raw.Length <= StackLimit)
+        if (!reader.ValueIsEscaped && raw.Length <= RawLimit)
         {
-            if (_rawLookup.TryGetValue(raw, out var known))
+            if (_raw.Find(raw) is { } known)
             {
                 return known;
             }
 
-            var created = new JsonPropertyName(reader.GetString()!);
-            _rawLookup[raw] = created;
-            return created;
+            if (Ascii.IsValid(raw))
+            {
+                var created = new JsonPropertyName(Encoding.ASCII.GetString(raw));
+                _raw.Add(raw, created.Full, created);
+                return created;
+            }
         }
 
         var text = reader.GetString()!;
@@ -63,4 +65,28 @@ internal sealed class JsonPropertyName
 
     public bool IsMeta { get; }
 
+    // The types this name was resolved in, and the answers: most names occur in a few types ("value", "system" and
+    // "code" in a handful), so a short array searched by reference beats a dictionary keyed by (type, name).
+    private const int MemoSize = 8;
+    private readonly FhirTypeDefinition?[] _owners = new FhirTypeDefinition?[MemoSize];
+    private readonly ResolvedElement[] _answers = new ResolvedElement[MemoSize];
+    private int _next;
+
+    /// <summary>What the wire name means in <paramref name="owner"/>, remembered for the last few owners.</summary>
+    public ResolvedElement ResolveIn(FhirTypeDefinition owner, JsonElementResolver resolver)
+    {
+        for (var i = 0; i < MemoSize; i++)
+        {
+            if (ReferenceEquals(_owners[i], owner))
+            {
+                return _answers[i];
+            }
+        }
+
+        var answer = resolver.Resolve(owner, Wire);
+        _owners[_next] = owner;
+        _answers[_next] = answer;
+        _next = (_next + 1) % MemoSize;
+        return answer;
+    }
 }

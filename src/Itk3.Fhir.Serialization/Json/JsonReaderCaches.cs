@@ -31,6 +31,9 @@ internal sealed class JsonReaderCaches
 
     public JsonElementResolver Elements { get; }
 
+    /// <summary>Decodes escaped strings into a reusable buffer, wiped when the parse returns the caches.</summary>
+    public JsonStringDecoder Strings { get; } = new();
+
     /// <summary>One member collector per nesting level.</summary>
     public List<JsonMemberCollector> Collectors { get; } = [];
 
@@ -46,6 +49,7 @@ internal sealed class JsonReaderCaches
     public void Return()
     {
         Values.Clear();
+        Strings.Clear();
         foreach (var collector in Collectors)
         {
             collector.Release();

@@ -171,7 +171,7 @@ internal sealed partial class JsonTreeReader
 
         var cached = _values.Get(ref reader);
         var checkedAsBase64 = cached is null && IsLargeValidBase64(ref reader, type);
-        var value = cached?.Value ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.GetString()!);
+        var value = cached?.Value ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : _strings.GetString(ref reader));
         if (!checkedAsBase64 && (cached is null || !ReferenceEquals(cached.ValidAs, type.Name)))
         {
             if (CheckLexicalForm(slot, type, ref value, index, position) && cached is not null)
@@ -224,8 +224,10 @@ internal sealed partial class JsonTreeReader
     {
         if (slot.Match.Definition.Representation == ElementRepresentation.Xhtml)
         {
-            // The common subset is vouched for without allocating; the XmlReader path reports exact issues for the rest.
-            return FastXhtmlChecker.IsCertainlyValid(value) || CheckNarrative(value, Location(slot.WireName, index), position);
+            // The common subset is vouched for without allocating (only where its nesting cannot pass the depth limit);
+            // the XmlReader path reports exact issues for the rest, nesting-too-deep included.
+            return (_path.Depth + 1 + FastXhtmlChecker.MaxDepth <= _maxDepth && FastXhtmlChecker.IsCertainlyValid(value))
+                || CheckNarrative(value, Location(slot.WireName, index), position);
         }
 
         // Only a failing value pays for its location text.

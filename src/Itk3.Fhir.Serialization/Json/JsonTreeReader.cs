@@ -16,6 +16,7 @@ internal sealed partial class JsonTreeReader
     private readonly JsonLineIndex _lines;
     private readonly JsonNameCache _names;
     private readonly JsonValueCache _values;
+    private readonly JsonStringDecoder _strings;
     private readonly JsonElementResolver _elements;
     private readonly JsonPathStack _path = new();
     private readonly List<JsonMemberCollector> _collectors;
@@ -28,6 +29,7 @@ internal sealed partial class JsonTreeReader
         _lines = new JsonLineIndex(content);
         _names = caches.Names;
         _values = caches.Values;
+        _strings = caches.Strings;
         _elements = caches.Elements;
         _collectors = caches.Collectors;
         _maxDepth = Math.Max(1, context.Options.MaxDepth);
@@ -198,7 +200,7 @@ internal sealed partial class JsonTreeReader
     /// <summary>The slot a property goes into, or null (reported) for unknown, duplicate and second-choice properties.</summary>
     private JsonMemberSlot? OpenSlot(FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, long offset)
     {
-        var (found, match, elementType) = _elements.Resolve(type, name.Wire);
+        var (found, match, elementType) = name.ResolveIn(type, _elements);
         if (!found || (name.IsMeta && !AcceptsMeta(match)))
         {
             Report(FhirIssues.ElementUnknown, Location(name.Full), _lines.At(offset), $"'{name.Full}' is not an element of {type.Name}.");

@@ -13,10 +13,7 @@ internal sealed class JsonValueCache
 {
     private const int MaxBytes = 64;
     private const int MaxEntries = 8192;
-    private readonly Dictionary<string, JsonCachedValue> _values = new(AsciiKeyComparer.Instance);
-    private readonly Dictionary<string, JsonCachedValue>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
-
-    public JsonValueCache() => _lookup = _values.GetAlternateLookup<ReadOnlySpan<byte>>();
+    private readonly AsciiTable<JsonCachedValue> _values = new();
 
     /// <summary>The cached value of the current string or number token, or null when it is not cacheable.</summary>
     public JsonCachedValue? Get(ref Utf8JsonReader reader)
@@ -27,7 +24,7 @@ internal sealed class JsonValueCache
             return null;
         }
 
-        if (_lookup.TryGetValue(raw, out var known))
+        if (_values.Find(raw) is { } known)
         {
             return known;
         }
@@ -36,7 +33,7 @@ internal sealed class JsonValueCache
         var created = new JsonCachedValue(Encoding.ASCII.GetString(raw));
         if (_values.Count < MaxEntries)
         {
-            _values.Add(created.Value, created);
+            _values.Add(raw, created.Value, created);
         }
 
         return created;

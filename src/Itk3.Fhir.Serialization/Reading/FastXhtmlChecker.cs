@@ -13,7 +13,8 @@ namespace Itk3.Fhir.Serialization.Reading;
 /// </summary>
 internal ref partial struct FastXhtmlChecker
 {
-    private const int MaxDepth = 64;
+    /// <summary>The deepest nesting vouched for; deeper divs go to the <see cref="NarrativeChecker"/>.</summary>
+    public const int MaxDepth = 64;
     private const int MaxAttributes = 32;
 
     /// <summary>The characters that end a run of text: markup, references, the end of a CDATA marker and the control characters XML forbids.</summary>

@@ -51,7 +51,8 @@ internal sealed class NarrativeChecker(string location, SourcePosition position,
             var checker = new NarrativeChecker(location, position, context, reader.Depth);
             do
             {
-                if (reader.Depth >= maxDepth)
+                // Elements count, as in XML (text inside the deepest allowed element is fine).
+                if (reader.NodeType == XmlNodeType.Element && reader.Depth >= maxDepth)
                 {
                     context.Report(FhirIssues.NestingTooDeep, location, position, $"The narrative's elements nest deeper than {context.Options.MaxDepth} levels.");
                     return false;

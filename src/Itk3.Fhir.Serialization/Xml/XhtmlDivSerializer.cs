@@ -9,12 +9,15 @@ namespace Itk3.Fhir.Serialization.Xml;
 /// XHTML elements unprefixed with <c>xmlns="http://www.w3.org/1999/xhtml"</c> declared on the div, other namespaces
 /// kept with the declarations they need, markup characters escaped, character references resolved, comments dropped.
 /// Escaping and empty elements follow the official STU3 JSON (<c>&lt;br/&gt;</c>, <c>&amp;quot;</c> and <c>&amp;gt;</c>
-/// escaped in text); whitespace characters stay raw, in text and in attribute values, as JSON carries them (the writer
-/// turns them back into character references where XML would otherwise change them).
+/// escaped in text). The string is XHTML text, read by XML rules wherever it goes, so a character that an XML parser
+/// would normalise is written as a character reference: tab, line feed and carriage return in attribute values
+/// (attribute-value normalisation would make them spaces) and carriage return in text (end-of-line handling would
+/// make it a line feed). Other whitespace stays raw. See docs/fhir.md, "Narrative whitespace".
 /// </summary>
 internal sealed class XhtmlDivSerializer
 {
-    private static readonly SearchValues<char> Markup = SearchValues.Create("&<>\"");
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<>\"\r");
+    private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&<>\"\r\n\t");
     private readonly StringBuilder _text = new();
     private readonly char[] _chunk = new char[4096];
     private readonly List<Binding> _scope = [];
@@ -103,7 +106,7 @@ internal sealed class XhtmlDivSerializer
         }
 
         _text.Append(reader.LocalName).Append("=\"");
-        Escape(reader.Value);
+        Escape(reader.Value, AttributeSpecials);
         _text.Append('"');
     }
 
@@ -127,14 +130,14 @@ internal sealed class XhtmlDivSerializer
     {
         if (!reader.CanReadValueChunk)
         {
-            Escape(reader.Value);
+            Escape(reader.Value, TextSpecials);
             return false;
         }
 
         int read;
         while ((read = reader.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
         {
-            Escape(_chunk.AsSpan(0, read));
+            Escape(_chunk.AsSpan(0, read), TextSpecials);
         }
 
         return false;
@@ -149,7 +152,7 @@ internal sealed class XhtmlDivSerializer
 
         _scope.Add(new Binding(depth, prefix, ns));
         _text.Append(prefix.Length == 0 ? " xmlns" : " xmlns:").Append(prefix).Append("=\"");
-        Escape(ns);
+        Escape(ns, AttributeSpecials);
         _text.Append('"');
     }
 
@@ -174,16 +177,19 @@ internal sealed class XhtmlDivSerializer
         }
     }
 
-    private void Escape(ReadOnlySpan<char> value)
+    private void Escape(ReadOnlySpan<char> value, SearchValues<char> specials)
     {
         int index;
-        while ((index = value.IndexOfAny(Markup)) >= 0)
+        while ((index = value.IndexOfAny(specials)) >= 0)
         {
             _text.Append(value[..index]).Append(value[index] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
+                '\t' => "&#9;",
+                '\n' => "&#10;",
+                '\r' => "&#13;",
                 _ => "&quot;",
             });
             value = value[(index + 1)..];

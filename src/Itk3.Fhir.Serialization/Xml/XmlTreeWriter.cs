@@ -176,7 +176,10 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
         }
 
         _divValidator.Validate(child.Value, _path);
-        var xhtml = XhtmlRawWhitespace.Entitize(child.Value);
+
+        // The div is XHTML text: written as it is, an XML reader reads it exactly as a reader of the JSON string would
+        // (docs/fhir.md, "Narrative whitespace").
+        var xhtml = child.Value;
         if (!indented)
         {
             writer.WriteRaw(xhtml);

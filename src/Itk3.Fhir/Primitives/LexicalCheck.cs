@@ -13,19 +13,27 @@ internal sealed partial class LexicalCheck
 {
     private readonly PrimitiveLexicalRule _rule;
     private readonly Regex? _pattern;
+    private readonly Func<string, bool>? _shortcut;
     private readonly Func<string, bool> _baseCheck;
 
     public LexicalCheck(PrimitiveLexicalRule rule)
     {
         _rule = rule;
         _pattern = rule.Pattern is null ? null : new Regex(XsdRegex.ToDotNet(rule.Pattern), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        _shortcut = rule.Pattern is null ? null : PatternShortcuts.For(rule.Pattern);
         _baseCheck = BaseCheck(rule.BaseTypes);
     }
+
+    /// <summary>True when the value matches the XSD pattern (through its shortcut when one exists).</summary>
+    public bool MatchesPattern(string value) => _shortcut?.Invoke(value) ?? _pattern?.IsMatch(value) ?? true;
+
+    /// <summary>True when the value matches the XSD pattern's regular expression (the definition the shortcuts follow).</summary>
+    public bool MatchesPatternRegex(string value) => _pattern?.IsMatch(value) ?? true;
 
     public bool IsValid(string value) =>
         (_rule.MinLength is not { } min || value.Length >= min)
         && (_rule.MaxLength is not { } max || value.Length <= max)
-        && (_pattern is null || _pattern.IsMatch(value))
+        && MatchesPattern(value)
         && _baseCheck(value);
 
     private static Func<string, bool> BaseCheck(IReadOnlyList<string> bases) => bases[^1] switch

@@ -57,6 +57,24 @@ public sealed class NarrativeContentModelTests
         Assert.Empty(XmlTesting.Parse(XmlTesting.Patient($"<text><status value=\"generated\"/>{div}</text>")).Issues);
     }
 
+    // Patient.text.div is at depth 3, so the limit of 100 admits 97 levels inside the div and refuses 98, in both formats.
+    [Theory]
+    [InlineData(97, true)]
+    [InlineData(98, false)]
+    [InlineData(300, false)]
+    public void The_depth_limit_applies_inside_narratives_in_both_formats(int spans, bool accepted)
+    {
+        var div = "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + string.Concat(Enumerable.Repeat("<span>", spans)) + "x"
+            + string.Concat(Enumerable.Repeat("</span>", spans)) + "</div>";
+
+        var fromJson = FhirSerializer.Parse(Encoding.UTF8.GetBytes(Json(div)), FhirFormat.Json);
+        var fromXml = XmlTesting.Parse(XmlTesting.Patient($"<text><status value=\"generated\"/>{div}</text>"));
+
+        Assert.Equal(accepted ? [] : ["nesting-too-deep"], fromJson.Issues.Select(issue => issue.Code));
+        Assert.Equal(accepted ? [] : ["nesting-too-deep"], XmlTesting.Codes(fromXml));
+        Assert.Equal(accepted, fromJson.Success);
+    }
+
     private static string Json(string div) =>
         "{\"resourceType\":\"Patient\",\"text\":{\"status\":\"generated\",\"div\":" + JsonSerializer.Serialize(div) + "}}";
 }

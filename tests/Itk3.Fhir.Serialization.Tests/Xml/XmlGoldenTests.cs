@@ -53,7 +53,7 @@ public sealed class XmlGoldenTests
         var expected = $"<div {XhtmlDeclaration} xml:lang=\"en\">{Indent}<h1>Discharge summary</h1>{Indent}"
             + "<p class=\"note\">Dose &lt; 5\u00A0mg &amp; review in 2\u00A0weeks; &quot;as needed&quot; &gt; never.</p>" + Indent
             + "<table border=\"1\"><tr><td>caf\u00E9</td><td>a &lt; b</td></tr></table>" + Indent + Indent
-            + "<br/><span title=\"a\nb\">x</span>\n          </div>";
+            + "<br/><span title=\"a&#10;b\">x</span>\n          </div>";
         Assert.Equal(expected, div);
         Assert.Equal($"<div {XhtmlDeclaration}><ul><li>Paracetamol 500\u00A0mg</li></ul></div>", composition.Select("section.text.div")!.Value);
     }

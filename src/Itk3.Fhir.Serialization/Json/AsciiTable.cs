@@ -1,0 +1,131 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Text;
+
+namespace Itk3.Fhir.Serialization.Json;
+
+/// <summary>
+/// A hash table of ASCII string keys searched by their UTF-8 bytes (UTF-8 and UTF-16 agree on ASCII), so that a reader
+/// finds a known name or value without transcoding and a new entry costs only its string. Open addressing with a
+/// cheap hash of the length and three 8-byte words; no interface calls per lookup. <see cref="Clear"/> visits only
+/// the entries made, so a table that grew on a large input costs a small one nothing.
+/// </summary>
+/// <typeparam name="T">What each key maps to.</typeparam>
+internal sealed class AsciiTable<T>
+    where T : class
+{
+    private int[] _slots = new int[64];
+    private Entry[] _entries = new Entry[32];
+    private int _count;
+
+    /// <summary>The number of entries.</summary>
+    public int Count => _count;
+
+    /// <summary>The value stored for <paramref name="key"/> (ASCII bytes), or null.</summary>
+    public T? Find(ReadOnlySpan<byte> key)
+    {
+        var hash = Hash(key);
+        var mask = _slots.Length - 1;
+        for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
+        {
+            var index = _slots[slot] - 1;
+            if (index < 0)
+            {
+                return null;
+            }
+
+            ref var entry = ref _entries[index];
+            if (entry.Hash == hash && Ascii.Equals(key, entry.Key))
+            {
+                return entry.Value;
+            }
+        }
+    }
+
+    /// <summary>Adds <paramref name="key"/> (the ASCII string of <paramref name="bytes"/>, which must not be present yet).</summary>
+    public void Add(ReadOnlySpan<byte> bytes, string key, T value)
+    {
+        if (_count * 2 >= _slots.Length)
+        {
+            Grow();
+        }
+
+        if (_count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _entries.Length * 2);
+        }
+
+        var hash = Hash(bytes);
+        var slot = FreeSlot(_slots, hash);
+        _entries[_count] = new Entry(key, value, hash, slot);
+        _slots[slot] = ++_count;
+    }
+
+    /// <summary>Forgets every entry, keeping the capacity.</summary>
+    public void Clear()
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            _slots[_entries[i].Slot] = 0;
+        }
+
+        Array.Clear(_entries, 0, _count);
+        _count = 0;
+    }
+
+    /// <summary>A hash of the length and the first, middle and last eight bytes (ASCII keys differ there in practice).</summary>
+    private static uint Hash(ReadOnlySpan<byte> key)
+    {
+        ulong mixed;
+        if (key.Length >= 8)
+        {
+            mixed = BinaryPrimitives.ReadUInt64LittleEndian(key)
+                ^ BitOperations.RotateLeft(BinaryPrimitives.ReadUInt64LittleEndian(key[(key.Length - 8)..]), 21)
+                ^ BitOperations.RotateLeft(BinaryPrimitives.ReadUInt64LittleEndian(key[((key.Length - 8) / 2)..]), 42);
+        }
+        else
+        {
+            mixed = 0;
+            foreach (var b in key)
+            {
+                mixed = (mixed << 8) | b;
+            }
+        }
+
+        mixed = (mixed ^ (ulong)key.Length) * 0x9E3779B97F4A7C15UL;
+        return (uint)(mixed >> 32) ^ (uint)mixed;
+    }
+
+    private static int FreeSlot(int[] slots, uint hash)
+    {
+        var mask = slots.Length - 1;
+        var slot = (int)hash & mask;
+        while (slots[slot] != 0)
+        {
+            slot = (slot + 1) & mask;
+        }
+
+        return slot;
+    }
+
+    private void Grow()
+    {
+        var slots = new int[_slots.Length * 2];
+        for (var i = 0; i < _count; i++)
+        {
+            ref var entry = ref _entries[i];
+            entry.Slot = FreeSlot(slots, entry.Hash);
+            slots[entry.Slot] = i + 1;
+        }
+
+        _slots = slots;
+    }
+
+    private struct Entry(string key, T value, uint hash, int slot)
+    {
+        public readonly string Key = key;
+        public readonly T Value = value;
+        public readonly uint Hash = hash;
+        public int Slot = slot;
+    }
+}

@@ -66,6 +66,28 @@ public sealed class ServeOverTlsMeshTests : IDisposable
     }
 
     [Fact]
+    public async Task A_node_whose_trusted_roots_hold_only_an_unrelated_CA_refuses_the_MESH_server_certificate()
+    {
+        await using var mesh = await TlsMesh.StartAsync(_folder);
+        using (var key = System.Security.Cryptography.RSA.Create(2048))
+        using (var unrelated = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Unrelated Root", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30)))
+        {
+            File.WriteAllText(Path.Combine(_folder, "unrelated-ca.pem"), unrelated.ExportCertificatePem());
+        }
+
+        var config = mesh.NodeConfig("hospital", TlsMesh.HospitalMailbox, TlsMesh.HospitalOds);
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"ca.pem\"", "\"unrelated-ca.pem\"", StringComparison.Ordinal));
+        using var node = await StartAsync(config);
+        using var http = new HttpClient { BaseAddress = ApiUrl(node) };
+
+        await WaitAsync(() => http.GetStringAsync("health/ready"), b => b.Contains("mesh-unreachable", StringComparison.Ordinal));
+
+        Assert.False(Node(node).Node.Status.Mesh.IsReachable);
+        Assert.Null(Node(node).Node.Status.Mesh.LastSuccessAt);
+    }
+
+    [Fact]
     public async Task AddMeshClient_gives_a_DI_client_that_handshakes_over_mutual_TLS()
     {
         await using var mesh = await TlsMesh.StartAsync(_folder);

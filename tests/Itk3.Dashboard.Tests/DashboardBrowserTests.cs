@@ -19,6 +19,9 @@ public sealed partial class DashboardBrowserTests(DashboardNode node) : IClassFi
         await SignInAsync(page, DashboardNode.OperatorKey);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" }));
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Transactions by state" }));
+        // MESH status comes from the node's recorded facts: the handshake at start, no client certificate on the embedded MESH.
+        await Expect(page.Locator(".card", new() { HasText = "Last MESH handshake" }).Locator(".value", new() { HasTextRegex = new Regex(" ago$") }));
+        await Expect(page.Locator(".card", new() { HasText = "Client certificate" }).Locator(".value", new() { HasText = "none configured" }));
         await ScreenshotAsync(page, "overview");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Transactions", Exact = true }).ClickAsync();

@@ -35,6 +35,10 @@ internal static class OverviewPage
         Card(html, "Deliveries waiting", Count(overview.Deliveries.Count), Oldest(overview.Deliveries, now));
         Card(html, "MESH", health.MeshReachable ? "reachable" : "unreachable", overview.LastReceivedAt is { } r ? "last received " + Html.Age(now - r) + " ago" : "nothing received yet");
         Card(html, "Last send accepted", overview.LastSentAt is { } s ? Html.Age(now - s) + " ago" : "none", null);
+        Card(html, "Last MESH call answered", Ago(health.MeshLastSuccessAt, now), health.MeshFailingSince is { } f ? "failing for " + Html.Age(now - f) : null);
+        Card(html, "Last MESH handshake", Ago(health.MeshLastHandshakeAt, now), null);
+        Card(html, "Client certificate", health.CertificateExpiresAt is { } e ? (e > now ? "expires in " + Html.Age(e - now) : "expired") : "none configured",
+            health.CertificateExpiresAt is { } at ? "valid until " + at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
         html.Raw("</div><div class=\"panels\">");
         html.Raw("<section class=\"panel\" aria-labelledby=\"by-state\"><h2 id=\"by-state\">Transactions by state</h2>")
             .Raw(BarChart.Render("Transactions by state", [.. overview.TransactionsByState.Select(p => (p.Key.ToString(), p.Value, Colour(p.Key)))]))
@@ -77,6 +81,8 @@ internal static class OverviewPage
 
         html.Raw("</div>");
     }
+
+    private static string Ago(DateTimeOffset? at, DateTimeOffset now) => at is { } t ? Html.Age(now - t) + " ago" : "not yet";
 
     private static string Oldest(QueueDepth depth, DateTimeOffset now) => depth.OldestAt is { } at ? "oldest " + Html.Age(now - at) : "none waiting";
 

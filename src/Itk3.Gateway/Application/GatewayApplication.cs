@@ -101,6 +101,7 @@ internal sealed class GatewayApplication(GatewayNodeServices services, NodeSigna
         {
             MeshLastSuccessAt = mesh.LastSuccessAt,
             MeshFailingSince = mesh.FailingSince,
+            MeshLastHandshakeAt = mesh.LastHandshakeAt,
             CertificateExpiresAt = status.CertificateExpiresAt,
             OldestOutboxAge = status.Queues.OldestOutbox,
             OldestDeliveryAge = status.Queues.OldestDelivery,

@@ -17,6 +17,9 @@ public sealed record GatewayHealth(bool StoreReachable, bool MeshReachable, int 
     /// <summary>Since when MESH calls have been failing; null while MESH answers.</summary>
     public DateTimeOffset? MeshFailingSince { get; init; }
 
+    /// <summary>When the last MESH handshake succeeded (at start, then every <c>mesh.handshakeInterval</c>).</summary>
+    public DateTimeOffset? MeshLastHandshakeAt { get; init; }
+
     /// <summary>When the MESH client certificate expires, when one is configured.</summary>
     public DateTimeOffset? CertificateExpiresAt { get; init; }
 

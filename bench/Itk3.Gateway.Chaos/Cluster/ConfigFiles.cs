@@ -29,12 +29,15 @@ internal static class ConfigFiles
         return Write(Path.Combine(folder, "mesh.json"), config);
     }
 
+    /// <summary>The secret every callback is signed with (the recording application does not check it).</summary>
+    public const string CallbackSecret = "chaos-callback-secret-0123456789abcdef";
+
     /// <summary>A node config: MESH at <paramref name="meshUrl"/> (the proxy), callback delivery to <paramref name="callbackUrl"/> when given (else pull), API on <paramref name="apiUrl"/>.</summary>
     public static string WriteNode(string folder, NodeSpec node, Uri meshUrl, Uri apiUrl, Uri? callbackUrl)
     {
         var delivery = callbackUrl is null
             ? new JsonObject { ["mode"] = "pull" }
-            : new JsonObject { ["mode"] = "callback", ["callbackUrl"] = callbackUrl.ToString() };
+            : new JsonObject { ["mode"] = "callback", ["callbackUrl"] = callbackUrl.ToString(), ["callbackSecret"] = CallbackSecret };
         var config = new JsonObject
         {
             ["mailbox"] = node.Mailbox,

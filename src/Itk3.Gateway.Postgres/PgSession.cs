@@ -1,0 +1,90 @@
+using Itk3.Gateway.Store;
+using Npgsql;
+
+namespace Itk3.Gateway.Postgres;
+
+/// <summary>Runs parameterised SQL (<c>@name</c> placeholders) on one connection and transaction; PostgreSQL failures become <see cref="GatewayStoreException"/>.</summary>
+/// <param name="connection">The open connection.</param>
+/// <param name="transaction">The transaction every command joins.</param>
+/// <param name="writable">True in a unit of work: reads meant for read-modify-write lock their rows (<see cref="ForUpdate"/>).</param>
+internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction transaction, bool writable)
+{
+    /// <summary>Set when the owning unit of work committed or was disposed: no further use.</summary>
+    public bool Closed { get; set; }
+
+    /// <summary><c> FOR UPDATE</c> in a unit of work (the row stays locked until commit, so no update is lost), empty on the read side.</summary>
+    public string ForUpdate => writable ? " FOR UPDATE" : string.Empty;
+
+    public async Task<int> ExecuteAsync(string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Create(sql, parameters);
+        try
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (NpgsqlException exception)
+        {
+            throw Wrap(exception);
+        }
+    }
+
+    public async Task<object?> ScalarAsync(string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Create(sql, parameters);
+        try
+        {
+            var value = await command.ExecuteScalarAsync(cancellationToken);
+            return value is DBNull ? null : value;
+        }
+        catch (NpgsqlException exception)
+        {
+            throw Wrap(exception);
+        }
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(
+        string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var command = Create(sql, parameters);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }
+        catch (NpgsqlException exception)
+        {
+            throw Wrap(exception);
+        }
+    }
+
+    public async Task<T?> QuerySingleAsync<T>(
+        string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+        where T : class
+    {
+        var rows = await QueryAsync(sql, parameters, map, cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public static GatewayStoreException Wrap(NpgsqlException exception) => new(
+        GatewayStoreError.Unavailable,
+        exception is PostgresException postgres ? $"PostgreSQL error {postgres.SqlState}." : "PostgreSQL connection failed.",
+        exception);
+
+    private NpgsqlCommand Create(string sql, IReadOnlyList<(string Name, object? Value)> parameters)
+    {
+        ObjectDisposedException.ThrowIf(Closed, this);
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, PgValues.ToDb(value));
+        }
+
+        return command;
+    }
+}

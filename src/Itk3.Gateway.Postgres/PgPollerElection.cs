@@ -1,6 +1,7 @@
 using System.Data;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Store;
+using Npgsql;
 
 namespace Itk3.Gateway.Postgres;
 
@@ -57,16 +58,31 @@ internal sealed class PgPollerElection(PgConnector connector, string instanceId,
 
     private async Task<T> RunAsync<T>(Func<PgSession, Task<T>> body, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await RunOnceAsync(body, cancellationToken);
+        }
+        catch (GatewayStoreException exception) when (exception.InnerException is NpgsqlException { IsTransient: true })
+        {
+            // A connection that died with the server (failover, restart) fails once and empties the pool; the lease row is
+            // still there, so the same instance renews it on a fresh connection.
+            return await RunOnceAsync(body, cancellationToken);
+        }
+    }
+
+    private async Task<T> RunOnceAsync<T>(Func<PgSession, Task<T>> body, CancellationToken cancellationToken)
+    {
         await using var connection = await connector.OpenAsync(cancellationToken);
         await using var transaction = await connector.BeginAsync(connection, IsolationLevel.ReadCommitted, cancellationToken);
-        var result = await body(new PgSession(connection, transaction, writable: true));
+        var session = new PgSession(connection, transaction, writable: true);
+        var result = await body(session);
         try
         {
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (Npgsql.NpgsqlException exception)
+        catch (NpgsqlException exception)
         {
-            throw PgSession.Wrap(exception);
+            throw session.Fail(exception);
         }
 
         return result;

@@ -24,7 +24,7 @@ internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction t
         }
         catch (NpgsqlException exception)
         {
-            throw Wrap(exception);
+            throw Fail(exception);
         }
     }
 
@@ -38,7 +38,7 @@ internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction t
         }
         catch (NpgsqlException exception)
         {
-            throw Wrap(exception);
+            throw Fail(exception);
         }
     }
 
@@ -59,7 +59,7 @@ internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction t
         }
         catch (NpgsqlException exception)
         {
-            throw Wrap(exception);
+            throw Fail(exception);
         }
     }
 
@@ -69,6 +69,18 @@ internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction t
     {
         var rows = await QueryAsync(sql, parameters, map, cancellationToken);
         return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <summary>Wraps the failure; when it broke the connection (the server restarted or killed it), every idle pooled connection is
+    /// dropped too, since they died with it: the next unit of work opens a fresh one instead of failing on the next dead one.</summary>
+    public GatewayStoreException Fail(NpgsqlException exception)
+    {
+        if (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State == System.Data.ConnectionState.Closed)
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        return Wrap(exception);
     }
 
     public static GatewayStoreException Wrap(NpgsqlException exception) => new(

@@ -43,7 +43,7 @@ internal sealed class PgUnitOfWork : IGatewayUnitOfWork
         }
         catch (NpgsqlException exception)
         {
-            throw PgSession.Wrap(exception);
+            throw session.Fail(exception);
         }
         finally
         {

@@ -32,7 +32,9 @@ public static class GatewayApiEndpoints
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;
-            var code = c.ProblemDetails.Extensions.TryGetValue("code", out var set) && set is string s ? s : ApiProblems.CodeForStatus(status);
+            var code = c.ProblemDetails.Extensions.TryGetValue("code", out var set) && set is string s ? s
+                : c.Exception is GatewayStoreException { Error: GatewayStoreError.StorageFull } ? ApiProblemCodes.StorageFull
+                : ApiProblems.CodeForStatus(status);
             c.ProblemDetails.Extensions["code"] = code;
             c.ProblemDetails.Type = ApiProblems.TypeOf(code);
             c.ProblemDetails.Title = ApiProblems.TitleOf(code);

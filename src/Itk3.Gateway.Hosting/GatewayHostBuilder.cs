@@ -47,6 +47,9 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
     /// <summary>Adjusts the node services before the node starts (lease, concurrency, intervals, log).</summary>
     public Func<GatewayNodeServices, GatewayNodeServices>? Tune { get; init; }
 
+    /// <summary>A cap on the store's size: writes past it fail as on a full disk (null: no cap).</summary>
+    public long? MaxDatabaseBytes { get; init; }
+
     /// <summary>Opens the store, connects to (or starts) MESH, starts the node and the drop folder.</summary>
     public async Task<GatewayHost> StartAsync(CancellationToken cancellationToken)
     {
@@ -64,7 +67,7 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         meshUrl ??= new Uri(options.Mesh.ResolvedUrl);
         var clientOptions = MeshConnectionFactory.Create(options.Mesh, options.Mailbox, meshUrl);
         var metrics = Metrics ?? new GatewayMetrics();
-        var store = await SqliteGatewayStore.OpenAsync(new SqliteGatewayStoreOptions(options.DatabasePath ?? Path.Combine(options.DataDirectory, "gateway.db")), Clock, cancellationToken).ConfigureAwait(false);
+        var store = await SqliteGatewayStore.OpenAsync(new SqliteGatewayStoreOptions(options.DatabasePath ?? Path.Combine(options.DataDirectory, "gateway.db")) { MaxDatabaseBytes = MaxDatabaseBytes }, Clock, cancellationToken).ConfigureAwait(false);
         var client = new MeshClient(clientOptions, new MeshCallMetricsHandler(metrics, Clock) { InnerHandler = MeshTransport.CreateHandler(clientOptions) });
         var services = Services(store, client, profile) with { LoggerFactory = LoggerFactory, Metrics = metrics };
         var node = new GatewayNode(Tune?.Invoke(services) ?? services);
@@ -77,7 +80,7 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         node.Start();
         if (DropFolder() is { } drop)
         {
-            host.Watch(new DropFolderWatcher(drop, node.Application, Clock, TimeSpan.FromSeconds(1)));
+            host.Watch(new DropFolderWatcher(drop, node.Application, Clock, TimeSpan.FromSeconds(1), options.DropFolderArchive));
         }
 
         return host;

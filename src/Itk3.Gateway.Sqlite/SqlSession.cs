@@ -4,8 +4,12 @@ using Microsoft.Data.Sqlite;
 namespace Itk3.Gateway.Sqlite;
 
 /// <summary>Runs parameterised SQL on one connection and (optional) transaction; SQLite failures become <see cref="GatewayStoreException"/>.</summary>
-internal sealed class SqlSession(SqliteConnection connection, SqliteTransaction? transaction)
+internal sealed class SqlSession(SqliteConnection connection, SqliteTransaction? transaction, WriteHealth? health = null)
 {
+    private const int SqliteCorrupt = 11;
+    private const int SqliteFull = 13;
+    private const int SqliteNotADatabase = 26;
+
     /// <summary>Set when the owning unit of work committed or was disposed: no further use.</summary>
     public bool Closed { get; set; }
 
@@ -18,7 +22,7 @@ internal sealed class SqlSession(SqliteConnection connection, SqliteTransaction?
         }
         catch (SqliteException exception)
         {
-            throw Wrap(exception);
+            throw Fail(exception);
         }
     }
 
@@ -32,7 +36,7 @@ internal sealed class SqlSession(SqliteConnection connection, SqliteTransaction?
         }
         catch (SqliteException exception)
         {
-            throw Wrap(exception);
+            throw Fail(exception);
         }
     }
 
@@ -53,7 +57,7 @@ internal sealed class SqlSession(SqliteConnection connection, SqliteTransaction?
         }
         catch (SqliteException exception)
         {
-            throw Wrap(exception);
+            throw Fail(exception);
         }
     }
 
@@ -65,8 +69,24 @@ internal sealed class SqlSession(SqliteConnection connection, SqliteTransaction?
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public static GatewayStoreException Wrap(SqliteException exception) =>
-        new(GatewayStoreError.Unavailable, $"SQLite error {exception.SqliteErrorCode} ({exception.SqliteExtendedErrorCode}).", exception);
+    /// <summary>The store exception of a SQLite failure: full disk (SQLITE_FULL), damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) or unavailable.</summary>
+    public static GatewayStoreException Wrap(SqliteException exception) => exception.SqliteErrorCode switch
+    {
+        SqliteFull => new(GatewayStoreError.StorageFull, "The disk holding the gateway database is full (SQLite error 13): free space; nothing was written.", exception),
+        SqliteCorrupt or SqliteNotADatabase => new(
+            GatewayStoreError.Corrupt,
+            $"The gateway database is damaged or is not a database (SQLite error {exception.SqliteErrorCode}): stop the node and restore the file from a backup.",
+            exception),
+        _ => new(GatewayStoreError.Unavailable, $"SQLite error {exception.SqliteErrorCode} ({exception.SqliteExtendedErrorCode}).", exception),
+    };
+
+    /// <summary>Wraps a failure and records it on the store's write health (units of work only).</summary>
+    public GatewayStoreException Fail(SqliteException exception)
+    {
+        var wrapped = Wrap(exception);
+        health?.Failed(wrapped.Error);
+        return wrapped;
+    }
 
     private SqliteCommand Create(string sql, IReadOnlyList<(string Name, object? Value)> parameters)
     {

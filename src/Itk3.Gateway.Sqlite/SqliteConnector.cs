@@ -22,7 +22,9 @@ internal sealed class SqliteConnector
             Pooling = true,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
-        pragmas = $"PRAGMA busy_timeout = {timeout}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+        // The default page size is 4096 bytes.
+        var cap = options.MaxDatabaseBytes is { } bytes ? $" PRAGMA max_page_count = {Math.Max(1, bytes / 4096)};" : string.Empty;
+        pragmas = $"PRAGMA busy_timeout = {timeout}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;{cap}";
         DatabasePath = Path.GetFullPath(options.DatabasePath);
     }
 
@@ -42,8 +44,13 @@ internal sealed class SqliteConnector
         catch (SqliteException exception)
         {
             await connection.DisposeAsync();
-            throw new GatewayStoreException(
-                GatewayStoreError.Unavailable, $"Cannot open the gateway database {DatabasePath} (SQLite error {exception.SqliteErrorCode}).", exception);
+            var wrapped = SqlSession.Wrap(exception);
+            throw wrapped.Error == GatewayStoreError.Unavailable
+                ? new GatewayStoreException(
+                    GatewayStoreError.Unavailable,
+                    $"Cannot open the gateway database {DatabasePath} (SQLite error {exception.SqliteErrorCode}): check that it and its folder exist and that this user may read and write them.",
+                    exception)
+                : Describe(wrapped);
         }
         catch
         {
@@ -51,6 +58,19 @@ internal sealed class SqliteConnector
             throw;
         }
     }
+
+    /// <summary>The exception of a damaged or full store, naming the file and what to do.</summary>
+    public GatewayStoreException Describe(GatewayStoreException exception) => exception.Error switch
+    {
+        GatewayStoreError.Corrupt => new(
+            GatewayStoreError.Corrupt,
+            $"The gateway database {DatabasePath} is damaged or is not a SQLite database ({exception.InnerException?.Message ?? exception.Message}). "
+            + "The node does not start on it and never resets it: restore the file from a backup, or move it away to start with an empty store.",
+            exception.InnerException),
+        GatewayStoreError.StorageFull => new(
+            GatewayStoreError.StorageFull, $"The disk holding the gateway database {DatabasePath} is full: free space, then start the node again.", exception.InnerException),
+        _ => exception,
+    };
 
     public static SqliteTransaction BeginImmediate(SqliteConnection connection)
     {

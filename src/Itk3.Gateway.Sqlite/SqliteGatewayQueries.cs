@@ -31,7 +31,8 @@ internal sealed class SqliteGatewayQueries(SqliteConnector connector) : IGateway
     {
         var attention =
             $"(state IN ({SqlText.Literals(TransactionStates.NeedingAttention)}) " +
-            "OR EXISTS (SELECT 1 FROM outbox o WHERE o.transaction_id = transactions.id AND o.state = 'DeadLettered'))";
+            "OR EXISTS (SELECT 1 FROM outbox o WHERE o.transaction_id = transactions.id " +
+            "AND (o.state = 'DeadLettered' OR (o.state = 'Pending' AND o.waiting_since IS NOT NULL))))";
         var query = new FilteredQuery<TransactionState>("transactions", TransactionRows.Columns, "created_at", attention);
         return ReadAsync(session => query.PageAsync(session, filter, TransactionRows.Read, cancellationToken), cancellationToken);
     }
@@ -66,14 +67,14 @@ internal sealed class SqliteGatewayQueries(SqliteConnector connector) : IGateway
     public Task<Page<OutboxItem>> ListOutboxAsync(ListFilter<OutboxState> filter, CancellationToken cancellationToken)
     {
         var query = new FilteredQuery<OutboxState>(
-            "outbox", SqliteOutboxStore.ListColumns, "created_at", $"state = '{OutboxState.DeadLettered}'", "workflow_id");
+            "outbox", SqliteOutboxStore.ListColumns, "created_at", Waiting(nameof(OutboxState.DeadLettered)), "workflow_id");
         return ReadAsync(session => query.PageAsync(session, filter, SqliteOutboxStore.Read, cancellationToken), cancellationToken);
     }
 
     public Task<Page<DeliveryItem>> ListDeliveriesAsync(ListFilter<DeliveryState> filter, CancellationToken cancellationToken)
     {
         var query = new FilteredQuery<DeliveryState>(
-            "deliveries", SqliteDeliveryStore.ListColumns, "created_at", $"state = '{DeliveryState.DeadLettered}'");
+            "deliveries", SqliteDeliveryStore.ListColumns, "created_at", Waiting(nameof(DeliveryState.DeadLettered)));
         return ReadAsync(session => query.PageAsync(session, filter, SqliteDeliveryStore.Read, cancellationToken), cancellationToken);
     }
 
@@ -88,6 +89,10 @@ internal sealed class SqliteGatewayQueries(SqliteConnector connector) : IGateway
             async session => (byte[]?)await session.ScalarAsync(
                 "SELECT content FROM outbox WHERE id = $id", [("$id", outboxItemId)], cancellationToken),
             cancellationToken);
+
+    /// <summary>A queue item needs attention when dead-lettered or waiting (pending after its fast retries ran out).</summary>
+    private static string Waiting(string deadLettered) =>
+        $"(state = '{deadLettered}' OR (state = 'Pending' AND waiting_since IS NOT NULL))";
 
     private async Task<T> ReadAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken)
     {

@@ -13,9 +13,11 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
     private readonly SqliteConnector connector;
     private readonly SqliteGatewayQueries queries;
     private readonly WriteGate writeGate;
+    private readonly WriteHealth writeHealth;
 
-    private SqliteGatewayStore(SqliteConnector connector, TimeSpan busyTimeout, IReadOnlyList<int> appliedAtOpen)
+    private SqliteGatewayStore(SqliteConnector connector, TimeSpan busyTimeout, IReadOnlyList<int> appliedAtOpen, TimeProvider timeProvider)
     {
+        writeHealth = new WriteHealth(timeProvider);
         this.connector = connector;
         writeGate = new WriteGate(busyTimeout);
         queries = new SqliteGatewayQueries(connector);
@@ -44,7 +46,7 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
             var connection = await connector.OpenAsync(cancellationToken);
             try
             {
-                return new SqliteUnitOfWork(connection, SqliteConnector.BeginImmediate(connection), pass);
+                return new SqliteUnitOfWork(connection, SqliteConnector.BeginImmediate(connection), pass, writeHealth);
             }
             catch
             {
@@ -58,6 +60,9 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
             throw;
         }
     }
+
+    /// <inheritdoc />
+    public GatewayStoreError? LastWriteError => writeHealth.LastError;
 
     /// <summary>The schema versions recorded in <c>schema_version</c>, ascending.</summary>
     public async Task<IReadOnlyList<int>> GetAppliedMigrationsAsync(CancellationToken cancellationToken)
@@ -121,8 +126,24 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
             Directory.CreateDirectory(folder);
         }
 
-        await using var connection = await connector.OpenAsync(cancellationToken);
-        var applied = await new SqliteMigrator(migrations, timeProvider).ApplyAsync(connection, connector.DatabasePath, cancellationToken);
-        return new SqliteGatewayStore(connector, options.BusyTimeout, applied);
+        if (new FileInfo(connector.DatabasePath) is { Exists: true, Length: 0 })
+        {
+            // SQLite would treat it as a new, empty database: a truncated store must never be reset silently.
+            throw new GatewayStoreException(
+                GatewayStoreError.Corrupt,
+                $"The gateway database {connector.DatabasePath} is empty (0 bytes): it was truncated or never written. The node does not start on it "
+                + "and never resets it: restore the file from a backup, or delete it to start with an empty store.");
+        }
+
+        try
+        {
+            await using var connection = await connector.OpenAsync(cancellationToken);
+            var applied = await new SqliteMigrator(migrations, timeProvider).ApplyAsync(connection, connector.DatabasePath, cancellationToken);
+            return new SqliteGatewayStore(connector, options.BusyTimeout, applied, timeProvider);
+        }
+        catch (GatewayStoreException e) when (e.Error is GatewayStoreError.Corrupt or GatewayStoreError.StorageFull)
+        {
+            throw connector.Describe(e);
+        }
     }
 }

@@ -16,12 +16,15 @@ internal sealed class SqliteUnitOfWork : IGatewayUnitOfWork
     private readonly IDisposable writerPass;
     private bool finished;
 
-    public SqliteUnitOfWork(SqliteConnection connection, SqliteTransaction transaction, IDisposable writerPass)
+    private readonly WriteHealth health;
+
+    public SqliteUnitOfWork(SqliteConnection connection, SqliteTransaction transaction, IDisposable writerPass, WriteHealth health)
     {
         this.connection = connection;
         this.transaction = transaction;
         this.writerPass = writerPass;
-        session = new SqlSession(connection, transaction);
+        this.health = health;
+        session = new SqlSession(connection, transaction, health);
         Inbox = new SqliteInboxStore(session);
         Transactions = new SqliteTransactionStore(session);
         Outbox = new SqliteOutboxStore(session);
@@ -42,10 +45,11 @@ internal sealed class SqliteUnitOfWork : IGatewayUnitOfWork
         try
         {
             await transaction.CommitAsync(cancellationToken);
+            health.Committed();
         }
         catch (SqliteException exception)
         {
-            throw SqlSession.Wrap(exception);
+            throw session.Fail(exception);
         }
         finally
         {

@@ -12,14 +12,17 @@ public sealed class RetryPolicy(Random random)
     /// <summary>The longest delay between attempts.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How many attempts a permanently failing item gets before it is dead-lettered (transient MESH outages never dead-letter).</summary>
-    public int MaxAttempts { get; init; } = 8;
+    /// <summary>How many attempts an item gets before it counts as waiting (needs attention); it is never given up, only retried at <see cref="MaxDelay"/>.</summary>
+    public int FastAttempts { get; init; } = 8;
 
     /// <summary>The wait after failed attempt <paramref name="attempt"/> (1-based).</summary>
-    public TimeSpan DelayAfter(int attempt)
+    public TimeSpan DelayAfter(int attempt) => DelayAfter(attempt, BaseDelay, MaxDelay);
+
+    /// <summary>The wait after failed attempt <paramref name="attempt"/> with another base and cap (the same jitter source).</summary>
+    public TimeSpan DelayAfter(int attempt, TimeSpan baseDelay, TimeSpan maxDelay)
     {
         var exponent = Math.Clamp(attempt - 1, 0, 30);
-        var ceiling = Math.Min(BaseDelay.Ticks * Math.Pow(2, exponent), MaxDelay.Ticks);
+        var ceiling = Math.Min(baseDelay.Ticks * Math.Pow(2, exponent), maxDelay.Ticks);
         double fraction;
         lock (_gate)
         {
@@ -29,6 +32,6 @@ public sealed class RetryPolicy(Random random)
         return TimeSpan.FromTicks((long)(ceiling * fraction));
     }
 
-    /// <summary>Whether an item that failed for a non-transient reason on attempt <paramref name="attempt"/> is given up.</summary>
-    public bool GivesUp(int attempt) => attempt >= MaxAttempts;
+    /// <summary>Whether an item that failed on attempt <paramref name="attempt"/> has used up its fast retries (it is waiting: needs attention).</summary>
+    public bool IsWaiting(int attempt) => attempt >= FastAttempts;
 }

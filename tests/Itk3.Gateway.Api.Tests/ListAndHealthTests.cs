@@ -31,7 +31,8 @@ public sealed class ListAndHealthTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         Assert.True(health.GetProperty("storeReachable").GetBoolean());
         Assert.True(health.GetProperty("meshReachable").GetBoolean());
         Assert.Equal(
-            ["status", "storeReachable", "meshReachable", "pendingOutbox", "pendingDeliveries", "openTransactions", "needingAttention"],
+            ["status", "storeReachable", "meshReachable", "pendingOutbox", "pendingDeliveries", "openTransactions", "needingAttention",
+             "waitingOutbox", "waitingDeliveries", "failingDownloads", "storeError"],
             Json.Names(health));
     }
 }

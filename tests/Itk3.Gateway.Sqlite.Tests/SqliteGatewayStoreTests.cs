@@ -29,7 +29,8 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_migration_applies_nothing_and_a_good_one_applies_later()
     {
-        var broken = new Migration(2, "0002_broken", "CREATE TABLE extra (x INTEGER); INSERT INTO missing_table VALUES (1);");
+        var next = EmbeddedMigrations.Load()[^1].Version + 1;
+        var broken = new Migration(next, $"{next:D4}_broken", "CREATE TABLE extra (x INTEGER); INSERT INTO missing_table VALUES (1);");
 
         var failure = await Assert.ThrowsAsync<GatewayStoreException>(() => OpenAsync([.. EmbeddedMigrations.Load(), broken]));
 
@@ -61,6 +62,48 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
         Assert.Equal([1, 3], EmbeddedMigrations.Validate([new Migration(3, "c", ""), new Migration(1, "a", "")]).Select(m => m.Version));
         Assert.Throws<InvalidOperationException>(() => EmbeddedMigrations.Validate([new Migration(1, "a", ""), new Migration(1, "b", "")]));
         Assert.Equal(EmbeddedMigrations.Load()[^1].Version, SqliteGatewayStore.SchemaVersion);
+    }
+
+    [Fact]
+    public async Task A_zero_length_store_stops_the_open_as_corrupt_and_is_never_reset()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(harness.DatabasePath)!);
+        await File.WriteAllBytesAsync(harness.DatabasePath, []);
+
+        var failure = await Assert.ThrowsAsync<GatewayStoreException>(OpenAsync);
+
+        Assert.Equal(GatewayStoreError.Corrupt, failure.Error);
+        Assert.Contains(harness.DatabasePath, failure.Message, StringComparison.Ordinal);
+        Assert.Equal(0, new FileInfo(harness.DatabasePath).Length);
+    }
+
+    [Fact]
+    public async Task A_store_that_is_not_a_database_stops_the_open_as_corrupt_and_is_left_as_it_was()
+    {
+        var garbage = new byte[8192];
+        new Random(7).NextBytes(garbage);
+        Directory.CreateDirectory(Path.GetDirectoryName(harness.DatabasePath)!);
+        await File.WriteAllBytesAsync(harness.DatabasePath, garbage);
+
+        var failure = await Assert.ThrowsAsync<GatewayStoreException>(OpenAsync);
+
+        Assert.Equal(GatewayStoreError.Corrupt, failure.Error);
+        Assert.Contains(harness.DatabasePath, failure.Message, StringComparison.Ordinal);
+        Assert.Equal(garbage, await File.ReadAllBytesAsync(harness.DatabasePath));
+    }
+
+    [Fact]
+    public async Task A_store_whose_pages_are_damaged_stops_the_open_as_corrupt()
+    {
+        await (await OpenAsync()).DisposeAsync();
+        var bytes = await File.ReadAllBytesAsync(harness.DatabasePath);
+        // Keep the 100-byte header (a valid SQLite file) and overwrite the schema page: sqlite_master cannot be read.
+        Array.Fill(bytes, (byte)0xA5, 100, Math.Min(bytes.Length, 4096) - 100);
+        await File.WriteAllBytesAsync(harness.DatabasePath, bytes);
+
+        var failure = await Assert.ThrowsAsync<GatewayStoreException>(OpenAsync);
+
+        Assert.Equal(GatewayStoreError.Corrupt, failure.Error);
     }
 
     [Fact]

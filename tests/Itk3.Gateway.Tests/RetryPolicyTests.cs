@@ -28,11 +28,11 @@ public sealed class RetryPolicyTests
     }
 
     [Fact]
-    public void Gives_up_at_the_configured_attempt()
+    public void An_item_is_waiting_once_its_fast_attempts_are_used_up()
     {
-        var policy = new RetryPolicy(new Random(1)) { MaxAttempts = 3 };
+        var policy = new RetryPolicy(new Random(1)) { FastAttempts = 3 };
 
-        Assert.False(policy.GivesUp(2));
-        Assert.True(policy.GivesUp(3));
+        Assert.False(policy.IsWaiting(2));
+        Assert.True(policy.IsWaiting(3));
     }
 }

@@ -49,6 +49,38 @@ public sealed class CrashRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_send_whose_commit_fails_on_a_full_disk_is_never_visible_in_the_inbox_or_by_local_id()
+    {
+        // The journal's fsync reports ENOSPC through the store's own flush seam (no root needed to fill a real disk here).
+        var full = new CrashSwitch("No space left on device");
+        string kept;
+        await using (var first = await ServerFixture.StartAsync(null, _dataDir, _time, new JournalOptions { BeforeFlush = full.Check }))
+        {
+            kept = await first.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW", "kept");
+            full.Arm();
+            using var request = first.Client.SendRequest("X26ABC1", "X26ABC2", "TEST_WORKFLOW", Encoding.UTF8.GetBytes("lost"));
+            request.Headers.Add("mex-LocalID", "local-full-disk");
+            using var response = await first.Client.Http.SendAsync(request);
+
+            Assert.Equal(500, (int)response.StatusCode);
+            Assert.Equal([kept], await first.Client.InboxAsync("X26ABC2"));
+            using var tracked = await first.Client.GetAsync("/messageexchange/X26ABC1/outbox/tracking/local-full-disk", "X26ABC1");
+            Assert.Equal(404, (int)tracked.StatusCode);
+        }
+
+        // On a full disk none of the failed batch reached the file.
+        using (var file = new FileStream(full.Flush!.Path, FileMode.Open, FileAccess.Write))
+        {
+            file.SetLength(full.Flush.DurableLength);
+        }
+
+        await using var second = await ServerFixture.StartAsync(dataDirectory: _dataDir, time: _time);
+        Assert.Equal([kept], await second.Client.InboxAsync("X26ABC2"));
+        using var afterRestart = await second.Client.GetAsync("/messageexchange/X26ABC1/outbox/tracking/local-full-disk", "X26ABC1");
+        Assert.Equal(404, (int)afterRestart.StatusCode);
+    }
+
+    [Fact]
     public async Task A_restart_after_a_torn_tail_appends_after_the_cut_and_keeps_new_sends()
     {
         var crash = new CrashSwitch();
@@ -152,7 +184,7 @@ public sealed class CrashRecoveryTests : IDisposable
     }
 
     /// <summary>Once armed, kills the journal at the next batch, after the write and before the fsync.</summary>
-    private sealed class CrashSwitch
+    private sealed class CrashSwitch(string reason = "Simulated crash between write and fsync.")
     {
         private volatile bool _armed;
 
@@ -165,7 +197,7 @@ public sealed class CrashRecoveryTests : IDisposable
             if (_armed && Flush is null)
             {
                 Flush = flush;
-                throw new IOException("Simulated crash between write and fsync.");
+                throw new IOException(reason);
             }
         }
     }

@@ -16,6 +16,9 @@ internal sealed class JsonPathStack
     /// <summary>Enters a resource held by the current element (or the root resource when the stack is empty).</summary>
     public void PushResource(string resourceType) => _segments.Add(new Segment(resourceType, -1, _segments.Count > 0));
 
+    /// <summary>How many segments deep the reader is (the element depth the XML reader would count).</summary>
+    public int Depth => _segments.Count;
+
     /// <summary>Leaves the innermost segment.</summary>
     public void Pop() => _segments.RemoveAt(_segments.Count - 1);
 

@@ -204,12 +204,28 @@ internal sealed partial class JsonTreeReader
         reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length > 256
         && type.Name == "base64Binary" && Base64.IsValid(reader.ValueSpan);
 
+    /// <summary>Checks a narrative the slow way; one nesting deeper than allowed stops the parse, as it does in XML.</summary>
+    private bool CheckNarrative(string value, string location, SourcePosition position)
+    {
+        if (NarrativeChecker.Check(value, location, position, _context, _path.Depth))
+        {
+            return true;
+        }
+
+        if (_context.Issues.Count > 0 && _context.Issues[^1].Code == FhirIssues.NestingTooDeep.Code)
+        {
+            throw new JsonReadAbortedException();
+        }
+
+        return false;
+    }
+
     private bool CheckLexicalForm(JsonMemberSlot slot, FhirTypeDefinition type, ref string value, int index, SourcePosition position)
     {
         if (slot.Match.Definition.Representation == ElementRepresentation.Xhtml)
         {
             // The common subset is vouched for without allocating; the XmlReader path reports exact issues for the rest.
-            return FastXhtmlChecker.IsCertainlyValid(value) || NarrativeChecker.Check(value, Location(slot.WireName, index), position, _context);
+            return FastXhtmlChecker.IsCertainlyValid(value) || CheckNarrative(value, Location(slot.WireName, index), position);
         }
 
         // Only a failing value pays for its location text.

@@ -30,8 +30,14 @@ internal sealed class NarrativeChecker(string location, SourcePosition position,
     /// Reports problems with the div, reading it with an <see cref="XmlReader"/>; true when it is acceptable. Callers
     /// try <see cref="FastXhtmlChecker"/> first, which accepts the common subset without allocating.
     /// </summary>
-    public static bool Check(string xhtml, string location, SourcePosition position, ParseContext context)
+    /// <param name="xhtml">The div as text.</param>
+    /// <param name="location">Where the div is.</param>
+    /// <param name="position">The div's position in the input.</param>
+    /// <param name="context">The parse, whose <see cref="ParseOptions.MaxDepth"/> also bounds the div's nesting.</param>
+    /// <param name="depthUsed">How deep the div itself sits in the resource, so the limit counts the whole path as in XML.</param>
+    public static bool Check(string xhtml, string location, SourcePosition position, ParseContext context, int depthUsed = 0)
     {
+        var maxDepth = Math.Max(1, context.Options.MaxDepth - depthUsed);
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
         try
         {
@@ -45,6 +51,12 @@ internal sealed class NarrativeChecker(string location, SourcePosition position,
             var checker = new NarrativeChecker(location, position, context, reader.Depth);
             do
             {
+                if (reader.Depth >= maxDepth)
+                {
+                    context.Report(FhirIssues.NestingTooDeep, location, position, $"The narrative's elements nest deeper than {context.Options.MaxDepth} levels.");
+                    return false;
+                }
+
                 checker.CheckNode(reader);
             }
             while (reader.Read());

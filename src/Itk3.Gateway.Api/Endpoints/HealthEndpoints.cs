@@ -35,8 +35,8 @@ internal static class HealthEndpoints
         var reasons = report.Entries.Values.SelectMany(e => e.Data.TryGetValue("reasons", out var r) && r is IEnumerable<string> list ? list : []).ToList();
         var status = report.Status switch
         {
-            HealthStatus.Healthy => "healthy",
-            HealthStatus.Degraded => "degraded",
+            Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy => "healthy",
+            Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded => "degraded",
             _ => "unhealthy",
         };
         return context.Response.WriteAsJsonAsync(new ProbeView(status, reasons), context.RequestAborted);

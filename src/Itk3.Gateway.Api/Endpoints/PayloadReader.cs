@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Itk3.Gateway.Api.Endpoints;
 
-/// <summary>Decodes and reads a submitted payload before the node sees it, so an unreadable one is refused with located FHIR issues.</summary>
+/// <summary>Decodes a submitted payload and checks its format before the node parses it strictly.</summary>
 internal static class PayloadReader
 {
     /// <summary>The decoded payload bytes of a JSON submission, or the problem to answer with.</summary>
@@ -29,7 +29,7 @@ internal static class PayloadReader
         return (bytes, Check(bytes, format));
     }
 
-    /// <summary>Null when the bytes are a readable FHIR resource in <paramref name="format"/> (detected when null); else the problem with the located issues.</summary>
+    /// <summary>Null when the bytes are non-empty JSON or XML in a known <paramref name="format"/> (detected when null); else the problem.</summary>
     public static IResult? Check(byte[] bytes, string? format)
     {
         if (format is not (null or "json" or "xml"))
@@ -42,21 +42,10 @@ internal static class PayloadReader
             return ApiProblems.BadRequest("payload: is empty");
         }
 
-        var detected = format switch
-        {
-            "json" => FhirFormat.Json,
-            "xml" => FhirFormat.Xml,
-            _ => FhirSerializer.DetectFormat(bytes),
-        };
-        if (detected is null)
-        {
-            return Unreadable("payload: is neither FHIR JSON nor FHIR XML", []);
-        }
-
-        var parsed = FhirSerializer.Parse(bytes, detected.Value, ParseOptions.Lenient);
-        return parsed.Root is { IsResource: true }
-            ? null
-            : Unreadable("payload: is not a readable FHIR resource", [.. parsed.Issues.Select(PayloadIssue.From)]);
+        // The node parses the payload strictly (one parse): errors come back as payload-unreadable or payload-invalid with every issue.
+        return format is null && FhirSerializer.DetectFormat(bytes) is null
+            ? Unreadable("payload: is neither FHIR JSON nor FHIR XML", [])
+            : null;
     }
 
     /// <summary>The format named by a request's media type (<c>json</c> or <c>xml</c>), or null when it names neither.</summary>
@@ -66,6 +55,10 @@ internal static class PayloadReader
         "application/fhir+xml" or "application/xml" or "text/xml" => "xml",
         _ => null,
     };
+
+    /// <summary>422 payload-invalid: readable FHIR with errors, every issue located (path, line, column, code).</summary>
+    public static IResult Invalid(string detail, IReadOnlyList<PayloadIssue> issues) =>
+        ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, ApiProblemCodes.PayloadInvalid, detail, issues);
 
     /// <summary>400 payload-unreadable with the located issues.</summary>
     public static IResult Unreadable(string detail, IReadOnlyList<PayloadIssue> issues) =>

@@ -21,14 +21,14 @@ internal static class TransactionEndpoints
             .Accepts<SubmitTransactionRequest>("application/json")
             .Produces<TransactionView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/fhir", SubmitRawAsync).WithName("SubmitFhirTransaction")
             .WithSummary("Submit a FHIR payload sent as the raw body (application/fhir+json or application/fhir+xml), addressed by query parameters.")
             .Accepts<byte[]>("application/fhir+json", "application/fhir+xml")
             .Produces<TransactionView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("", ListAsync).WithName("ListTransactions")
             .WithSummary("List transactions, newest first, filtered by state, flow, period and needs-attention.")
@@ -149,7 +149,9 @@ internal static class TransactionEndpoints
 
     private static IResult Refused(GatewayError error) => error.Code switch
     {
-        GatewayErrorCodes.InvalidPayload => PayloadReader.Unreadable(error.Detail, []),
+        GatewayErrorCodes.InvalidPayload => PayloadReader.Unreadable(error.Detail, [.. error.Issues.Select(PayloadIssue.From)]),
+        GatewayErrorCodes.PayloadInvalid => PayloadReader.Invalid(error.Detail, [.. error.Issues.Select(PayloadIssue.From)]),
+        GatewayErrorCodes.TransactionConflict => ApiProblems.Of(StatusCodes.Status409Conflict, ApiProblemCodes.TransactionConflict, error.Detail),
         GatewayErrorCodes.UnknownFlow => ApiProblems.Of(StatusCodes.Status400BadRequest, ApiProblemCodes.UnknownFlow, error.Detail),
         GatewayErrorCodes.InvalidRecipient => ApiProblems.Of(StatusCodes.Status400BadRequest, ApiProblemCodes.InvalidRecipient, error.Detail),
         GatewayErrorCodes.RecipientNotFound => ApiProblems.Of(StatusCodes.Status422UnprocessableEntity, ApiProblemCodes.RecipientNotFound, error.Detail),

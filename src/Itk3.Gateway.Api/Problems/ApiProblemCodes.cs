@@ -15,10 +15,16 @@ public static class ApiProblemCodes
     /// <summary>400: the payload is not readable FHIR; <c>issues</c> lists the located FHIR issues.</summary>
     public const string PayloadUnreadable = "payload-unreadable";
 
+    /// <summary>422: the payload is FHIR with errors (strict parse); <c>issues</c> locates every one (path, line, column, code). Nothing was queued.</summary>
+    public const string PayloadInvalid = "payload-invalid";
+
+    /// <summary>409: the <c>transactionId</c> was already used for a different request (payload, recipient, flow or reference).</summary>
+    public const string TransactionConflict = "transaction-conflict";
+
     /// <summary>400: the flow is not configured on this node.</summary>
     public const string UnknownFlow = "unknown-flow";
 
-    /// <summary>400: the recipient is empty or malformed.</summary>
+    /// <summary>400: the recipient is empty or malformed (a mailbox or ODS code is letters and digits; a GP address is GPPROVIDER_nhs_yyyyMMdd_surname).</summary>
     public const string InvalidRecipient = "invalid-recipient";
 
     /// <summary>422: the ODS code did not resolve to a MESH mailbox for the flow.</summary>
@@ -59,6 +65,9 @@ public static class ApiProblemCodes
 
     /// <summary>503: the store is busy or unreachable; retry later.</summary>
     public const string StoreUnavailable = "store-unavailable";
+
+    /// <summary>503: the store's disk is full; nothing was accepted, retry once space is freed.</summary>
+    public const string StorageFull = "storage-full";
 
     /// <summary>500: an unexpected failure (logged on the server; no details are returned).</summary>
     public const string InternalError = "internal-error";

@@ -78,12 +78,21 @@ internal sealed class GatewayApplication(GatewayNodeServices services, NodeSigna
             var counts = await q.CountTransactionsByStateAsync(cancellationToken).ConfigureAwait(false);
             var attention = await q.ListTransactionsAsync(new ListFilter<TransactionState> { NeedsAttention = true, Take = 1 }, cancellationToken).ConfigureAwait(false);
             var inbound = await q.ListInboundAsync(new ListFilter<InboundState> { NeedsAttention = true, Take = 1 }, cancellationToken).ConfigureAwait(false);
+            var waitingOutbox = await q.ListOutboxAsync(new ListFilter<Outbox.OutboxState> { NeedsAttention = true, Take = 1 }, cancellationToken).ConfigureAwait(false);
+            var waitingDeliveries = await q.ListDeliveriesAsync(new ListFilter<DeliveryState> { NeedsAttention = true, Take = 1 }, cancellationToken).ConfigureAwait(false);
             var open = counts.Where(c => !c.Key.IsTerminal()).Sum(c => c.Value);
-            health = new GatewayHealth(status.StoreError is null, mesh.IsReachable, outbox.Total, deliveries.Total, open, attention.Total + inbound.Total);
+            var needing = attention.Total + inbound.Total + waitingOutbox.Total + waitingDeliveries.Total + signals.Downloads.Count;
+            health = new GatewayHealth(status.StoreError is null, mesh.IsReachable, outbox.Total, deliveries.Total, open, needing)
+            {
+                WaitingOutbox = waitingOutbox.Total,
+                WaitingDeliveries = waitingDeliveries.Total,
+                FailingDownloads = signals.Downloads.Count,
+                StoreWriteError = services.Store.LastWriteError,
+            };
         }
-        catch (GatewayStoreException)
+        catch (GatewayStoreException e)
         {
-            health = new GatewayHealth(false, mesh.IsReachable, 0, 0, 0, 0);
+            health = new GatewayHealth(false, mesh.IsReachable, 0, 0, 0, 0) { StoreWriteError = e.Error, FailingDownloads = signals.Downloads.Count };
         }
 
         return health with

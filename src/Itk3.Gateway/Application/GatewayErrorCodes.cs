@@ -6,10 +6,16 @@ public static class GatewayErrorCodes
     /// <summary>The payload is empty or not readable FHIR.</summary>
     public const string InvalidPayload = "invalid-payload";
 
+    /// <summary>The payload is FHIR but has errors (strict parse); <see cref="GatewayError.Issues"/> locates every one. Nothing is sent with parts dropped.</summary>
+    public const string PayloadInvalid = "payload-invalid";
+
+    /// <summary>The caller's transaction id was already used for a different request (payload, recipient, flow or reference).</summary>
+    public const string TransactionConflict = "transaction-conflict";
+
     /// <summary>The flow is not configured on this node.</summary>
     public const string UnknownFlow = "unknown-flow";
 
-    /// <summary>The recipient is empty or malformed.</summary>
+    /// <summary>The recipient is empty or malformed (only the characters a MESH mailbox, ODS code or GPPROVIDER address may hold).</summary>
     public const string InvalidRecipient = "invalid-recipient";
 
     /// <summary>The ODS code or GP provider address did not resolve to a MESH mailbox.</summary>

@@ -12,6 +12,6 @@ public sealed record DeliverySettings
     /// <summary>For <c>folder</c>: where each payload is written as <c>{idempotency key}.{json|xml}</c>; relative to the data folder.</summary>
     public string? Folder { get; init; }
 
-    /// <summary>How many attempts a failing delivery gets before it is dead-lettered.</summary>
-    public int MaxAttempts { get; init; } = 10;
+    /// <summary>How a failing delivery is retried; it is never abandoned, and counts as needing attention after its fast retries.</summary>
+    public RetrySettings Retry { get; init; } = new();
 }

@@ -35,6 +35,9 @@ public sealed record GatewayOptions
     /// <summary>A folder watched for submissions (<c>*.submit.json</c>, see docs/gateway-node.md); <c>{dataDirectory}/outgoing</c> when null, off when empty.</summary>
     public string? DropFolder { get; init; }
 
+    /// <summary>Keep processed drop-folder payload files in <c>done/</c>; by default they are removed once submitted (they hold patient data).</summary>
+    public bool DropFolderArchive { get; init; }
+
     /// <summary>The URL the HTTP API listens on (used when an API is composed in); empty turns the API off.</summary>
     public string ApiUrl { get; init; } = "http://127.0.0.1:5080";
 

@@ -115,9 +115,24 @@ internal static class GatewayOptionsValidator
                 break;
         }
 
-        if (delivery.MaxAttempts < 1)
+        CheckRetry(delivery.Retry, "$.delivery.retry", errors);
+    }
+
+    private static void CheckRetry(RetrySettings retry, string at, List<GatewayConfigError> errors)
+    {
+        if (retry.FastAttempts < 1)
         {
-            errors.Add(new("$.delivery.maxAttempts", "must be at least 1"));
+            errors.Add(new(at + ".fastAttempts", "must be at least 1"));
+        }
+
+        if (retry.BaseDelay <= TimeSpan.Zero)
+        {
+            errors.Add(new(at + ".baseDelay", "must be positive (for example \"00:00:01\")"));
+        }
+
+        if (retry.MaxDelay < retry.BaseDelay)
+        {
+            errors.Add(new(at + ".maxDelay", "must be at least baseDelay (for example \"00:05:00\")"));
         }
     }
 

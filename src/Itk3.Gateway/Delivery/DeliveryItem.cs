@@ -37,4 +37,7 @@ public sealed record DeliveryItem(
 
     /// <summary>The last failure reason (error code or short text); never payload content.</summary>
     public string? LastError { get; init; }
+
+    /// <summary>When its fast retries ran out: it is still retried (at the capped backoff) but needs attention; null otherwise.</summary>
+    public DateTimeOffset? WaitingSince { get; init; }
 }

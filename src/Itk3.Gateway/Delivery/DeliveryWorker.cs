@@ -6,7 +6,7 @@ using Itk3.Gateway.Store;
 
 namespace Itk3.Gateway.Delivery;
 
-/// <summary>Pushes queued payloads to the application's <see cref="IDeliveryTarget"/>: claim, deliver, mark delivered; failures back off and finally dead-letter.</summary>
+/// <summary>Pushes queued payloads to the application's <see cref="IDeliveryTarget"/>: claim, deliver, mark delivered; failures back off, and after the fast retries keep being retried at the capped delay (flagged waiting).</summary>
 internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarget target, NodeSignals signals)
 {
     /// <summary>Runs until cancelled.</summary>
@@ -84,18 +84,17 @@ internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarg
             signals.Events.Delivered(item.InboundMeshMessageId, item.Flow, item.Id);
         }
 
+        var retry = services.Options.Delivery.Retry;
         foreach (var (item, error) in failed)
         {
+            // Never abandoned: after its fast retries the delivery is flagged waiting (needs attention) and retried at the cap.
             var reason = error.GetType().Name;
-            var giveUp = item.Attempts >= services.Options.Delivery.MaxAttempts;
-            signals.Events.DeliveryFailed(item.Id, item.InboundMeshMessageId, item.Attempts, reason, giveUp);
-            if (giveUp)
+            var next = now + services.Retry.DelayAfter(item.Attempts, retry.BaseDelay, retry.MaxDelay);
+            await work.Deliveries.MarkFailedAsync(item.Id, reason, next, now, cancellationToken).ConfigureAwait(false);
+            if (item.Attempts >= retry.FastAttempts && item.WaitingSince is null)
             {
-                await work.Deliveries.DeadLetterAsync(item.Id, reason, now, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await work.Deliveries.MarkFailedAsync(item.Id, reason, now + services.Retry.DelayAfter(item.Attempts), now, cancellationToken).ConfigureAwait(false);
+                await work.Deliveries.MarkWaitingAsync(item.Id, now, cancellationToken).ConfigureAwait(false);
+                signals.Events.DeliveryFailed(item.Id, item.InboundMeshMessageId, item.Attempts, reason, deadLettered: false);
             }
         }
 

@@ -20,6 +20,9 @@ public interface IDeliveryStore
     /// <summary>Records a failed attempt, releases the lease and makes it due again at <paramref name="nextAttemptAt"/>; false when it is not pending.</summary>
     Task<bool> MarkFailedAsync(string id, string error, DateTimeOffset nextAttemptAt, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Flags a pending item whose fast retries ran out as waiting (needs attention); it stays pending and keeps being retried; false when it is not pending.</summary>
+    Task<bool> MarkWaitingAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Gives a pending item up: it is not claimed again unless an operator requeues it; false when it is not pending.</summary>
     Task<bool> DeadLetterAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken);
 

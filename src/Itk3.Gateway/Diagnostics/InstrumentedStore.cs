@@ -10,6 +10,9 @@ namespace Itk3.Gateway.Diagnostics;
 internal sealed class InstrumentedStore(IGatewayStore inner, GatewayMetrics metrics, TimeProvider clock) : IGatewayStore
 {
     /// <inheritdoc />
+    public GatewayStoreError? LastWriteError => inner.LastWriteError;
+
+    /// <inheritdoc />
     public async Task<IGatewayUnitOfWork> BeginAsync(CancellationToken cancellationToken) =>
         new Work(await inner.BeginAsync(cancellationToken).ConfigureAwait(false), metrics, clock);
 

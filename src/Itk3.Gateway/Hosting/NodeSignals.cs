@@ -17,4 +17,7 @@ internal sealed class NodeSignals(Diagnostics.NodeEvents events)
 
     /// <summary>Messages awaiting a business outcome as read on arrival (shared by the inbox and the outcome recorder).</summary>
     public Inbound.RecentReads Reads { get; } = new();
+
+    /// <summary>Messages whose download failed and waits for another attempt (shared by the inbox and the health check).</summary>
+    public Inbound.DownloadBackoff Downloads { get; } = new();
 }

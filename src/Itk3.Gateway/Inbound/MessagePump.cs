@@ -52,7 +52,9 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
 
         // Pages are cut into batches: each batch is downloaded and read in parallel, stored in one unit of work (one fsync for
         // all of it), then acknowledged; a few batches run at once so downloads overlap the single SQLite writer.
-        var batches = listing.MessageIds.Chunk(Math.Max(1, services.Concurrency)).ToList();
+        var now = services.Clock.GetUtcNow();
+        var due = listing.MessageIds.Where(id => signals.Downloads.IsDue(id, now)).ToList();
+        var batches = due.Chunk(Math.Max(1, services.Concurrency)).ToList();
         var options = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentBatches, CancellationToken = cancellationToken };
         var acknowledged = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(batches, options, async (batch, ct) =>
@@ -63,7 +65,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
             }
         }).ConfigureAwait(false);
         await RecordAcknowledgedAsync(acknowledged, CancellationToken.None).ConfigureAwait(false);
-        return listing.MoreWaiting && listing.MessageIds.Count > 0 ? 1 : 0;
+        return listing.MoreWaiting && due.Count > 0 ? 1 : 0;
     }
 
     private async Task<List<string>> HandleBatchAsync(string[] ids, CancellationToken cancellationToken)
@@ -172,19 +174,23 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
         {
             envelope = await services.Transport.ReceiveSpooledAsync(id, cancellationToken).ConfigureAwait(false);
         }
-        catch (TransportException e) when (e.IsTransient)
+        catch (TransportException e) when (e.IsGone)
         {
+            // MESH no longer holds it (acknowledged earlier, or expired): there is nothing to store or acknowledge.
+            signals.Downloads.Forget(id);
             _events.MeshFailed("download", e.Code);
             return (id, null, false);
         }
         catch (TransportException e)
         {
-            _events.InboundDeadLettered(id, $"download refused: {e.Code}");
-            var empty = new IncomingEnvelope(id, false, string.Empty, services.Transport.Mailbox, null, ReadOnlyMemory<byte>.Empty);
-            await _processor.DeadLetterAsync(empty, $"download refused: {e.Code}", cancellationToken).ConfigureAwait(false);
-            return (id, null, await AcknowledgeAsync(id, cancellationToken).ConfigureAwait(false));
+            // Whatever MESH answered, the message stays there unacknowledged and is downloaded again after a backoff:
+            // a download failure never loses a payload.
+            signals.Downloads.Failed(id, services.Clock.GetUtcNow(), services.Retry);
+            _events.MeshFailed("download", e.Code);
+            return (id, null, false);
         }
 
+        signals.Downloads.Forget(id);
         return (id, envelope, false);
     }
 

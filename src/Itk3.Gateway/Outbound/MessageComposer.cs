@@ -1,5 +1,6 @@
 using Itk3.Fhir.ElementModel;
 using Itk3.Fhir.Serialization;
+using Itk3.Gateway.Application;
 using Itk3.Gateway.Configuration;
 using Itk3.Messaging.Building;
 using Itk3.Messaging.Codes;
@@ -11,8 +12,8 @@ internal sealed class MessageComposer(GatewayOptions options, TimeProvider clock
 {
     private readonly ItkMessageBuilder _builder = new(clock, ids);
 
-    /// <summary>The built message and its wire bytes, or an error text when the payload cannot be read.</summary>
-    public (BuiltMessage? Message, byte[]? Bytes, string? Error) Compose(ReadOnlyMemory<byte> payload, string? format, FlowSettings flow, string? receiverOds, string? senderReference)
+    /// <summary>The built message and its wire bytes, or why the payload is refused (strict parse: every issue located; nothing is dropped).</summary>
+    public (BuiltMessage? Message, byte[]? Bytes, GatewayError? Error) Compose(ReadOnlyMemory<byte> payload, string? format, FlowSettings flow, string? receiverOds, string? senderReference)
     {
         var detected = format?.ToUpperInvariant() switch
         {
@@ -22,18 +23,24 @@ internal sealed class MessageComposer(GatewayOptions options, TimeProvider clock
         };
         if (detected is null)
         {
-            return (null, null, "the payload is neither FHIR JSON nor FHIR XML");
+            return (null, null, new GatewayError(GatewayErrorCodes.InvalidPayload, "payload: is neither FHIR JSON nor FHIR XML"));
         }
 
-        var parsed = FhirSerializer.Parse(payload, detected.Value, ParseOptions.Lenient);
+        var parsed = FhirSerializer.Parse(payload, detected.Value, ParseOptions.Default);
         if (parsed.Root is not { IsResource: true } root)
         {
-            return (null, null, "the payload is not a readable FHIR resource");
+            return (null, null, new GatewayError(GatewayErrorCodes.InvalidPayload, "payload: is not a readable FHIR resource") { Issues = parsed.Issues });
+        }
+
+        if (!parsed.Success)
+        {
+            var errors = parsed.Issues.Where(i => i.IsError).ToList();
+            return (null, null, new GatewayError(GatewayErrorCodes.PayloadInvalid, $"payload: {errors.Count} FHIR error(s); nothing was sent") { Issues = parsed.Issues });
         }
 
         if (EventOf(flow) is not { } messageEvent)
         {
-            return (null, null, $"no message event known for flow {flow.WorkflowId}; set eventCode");
+            return (null, null, new GatewayError(GatewayErrorCodes.UnknownFlow, $"flow: no message event known for {flow.WorkflowId}; set eventCode"));
         }
 
         var draft = new MessageDraft

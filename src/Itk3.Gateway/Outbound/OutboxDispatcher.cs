@@ -80,7 +80,13 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
                 signals.Events.MeshFailed("send", e.Code);
             }
 
-            await FailAsync(item, e, cancellationToken).ConfigureAwait(false);
+            await FailAsync(item, e.Code, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or SimulatedCrashException or GatewayStoreException))
+        {
+            // A poison item (for example a header MESH cannot carry) fails alone: its batch-mates are still sent and marked.
+            await FailAsync(item, "send-error", cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -138,40 +144,26 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
         }
     }
 
-    private async Task FailAsync(OutboxItem item, TransportException error, CancellationToken cancellationToken)
+    private async Task FailAsync(OutboxItem item, string code, CancellationToken cancellationToken)
     {
+        // Never given up: after its fast retries the item is flagged waiting (needs attention) and retried at the capped delay.
         var now = services.Clock.GetUtcNow();
-        var giveUp = !error.IsTransient && services.Retry.GivesUp(item.Attempts);
+        var waiting = services.Retry.IsWaiting(item.Attempts) && item.WaitingSince is null;
         await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
-        if (giveUp)
+        await work.Outbox.MarkFailedAsync(item.Id, code, now + services.Retry.DelayAfter(item.Attempts), now, cancellationToken).ConfigureAwait(false);
+        if (waiting)
         {
-            await work.Outbox.DeadLetterAsync(item.Id, error.Code, now, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var next = now + services.Retry.DelayAfter(item.Attempts);
-            await work.Outbox.MarkFailedAsync(item.Id, error.Code, next, now, cancellationToken).ConfigureAwait(false);
+            await work.Outbox.MarkWaitingAsync(item.Id, now, cancellationToken).ConfigureAwait(false);
         }
 
-        await RecordFailureAsync(work, item, error, giveUp, now, cancellationToken).ConfigureAwait(false);
+        // The timeline records the fast retries and the switch to waiting, not every later attempt.
+        if (item.Attempts <= services.Retry.FastAttempts && item.TransactionId is { } id
+            && await work.Transactions.GetAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.SendFailed, $"attempt {item.Attempts}", code), cancellationToken).ConfigureAwait(false);
+        }
+
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-        signals.Events.SendFailed(item.Id, item.WorkflowId, item.Attempts, error.Code, item.TransactionId, giveUp);
-    }
-
-    private async Task RecordFailureAsync(IGatewayUnitOfWork work, OutboxItem item, TransportException error, bool giveUp, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (item.TransactionId is not { } id || await work.Transactions.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } transaction)
-        {
-            return;
-        }
-
-        var kind = giveUp ? TransactionEventKind.SendDeadLettered : TransactionEventKind.SendFailed;
-        await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, kind, $"attempt {item.Attempts}", error.Code), cancellationToken).ConfigureAwait(false);
-        if (giveUp && item.LocalId == transaction.MessageHeaderId && !transaction.State.IsTerminal())
-        {
-            await work.Transactions.UpdateAsync(TransactionProgress.SendFailed(transaction, error.Code, "send dead-lettered", now), cancellationToken).ConfigureAwait(false);
-            await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.Failed, "send dead-lettered", error.Code), cancellationToken).ConfigureAwait(false);
-            signals.Events.Finished(TransactionProgress.SendFailed(transaction, error.Code, "send dead-lettered", now), now);
-        }
+        signals.Events.SendFailed(item.Id, item.WorkflowId, item.Attempts, code, item.TransactionId, deadLettered: false);
     }
 }

@@ -13,7 +13,10 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
 {
     private readonly MessageComposer _composer = new(services.Options, services.Clock, services.Ids, services.Transport.Mailbox);
 
-    /// <summary>Builds, stores and queues; a repeated <see cref="SubmitRequest.TransactionId"/> returns the existing transaction.</summary>
+    /// <summary>
+    /// Checks, builds, stores and queues. A repeated <see cref="SubmitRequest.TransactionId"/> with the same request returns the
+    /// existing transaction and sends nothing new; with a different request it is refused (<see cref="GatewayErrorCodes.TransactionConflict"/>).
+    /// </summary>
     public async Task<SubmitResult> SubmitAsync(SubmitRequest request, CancellationToken cancellationToken)
     {
         using var span = signals.Events.Metrics.ActivitySource.StartActivity("itk3.submit");
@@ -22,10 +25,11 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
             return refused;
         }
 
-        var (to, error) = await ResolveAsync(request, flow!, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
+        var hash = SubmissionHash.Of(request);
+        if (request.TransactionId is { } existingId
+            && await services.Queries.GetTransactionAsync(existingId, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
-            return new SubmitResult(null, error);
+            return Repeat(earlier.Transaction, hash);
         }
 
         var receiverOds = request.RecipientKind switch
@@ -35,18 +39,33 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
             _ => null,
         };
         var (built, bytes, composeError) = _composer.Compose(request.Payload, request.Format, flow!, receiverOds, request.SenderReference);
-        if (built is null || bytes is null)
+        if (composeError is not null)
         {
-            return SubmitResult.Refused(GatewayErrorCodes.InvalidPayload, "payload: " + composeError);
+            return new SubmitResult(null, composeError);
+        }
+
+        var (to, error) = await ResolveAsync(request, flow!, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return new SubmitResult(null, error);
         }
 
         var id = request.TransactionId ?? services.Ids.NewId();
-        await StoreAsync(request, flow!, to!, built, bytes, id, cancellationToken).ConfigureAwait(false);
+        if (await StoreAsync(request, flow!, to!, built!, bytes!, id, hash, cancellationToken).ConfigureAwait(false) is { } raced)
+        {
+            return Repeat(raced, hash);
+        }
+
         span?.SetTag("itk3.transaction_id", id).SetTag("itk3.flow", flow!.WorkflowId);
         signals.Events.Submitted(id, flow!.WorkflowId, to!);
         signals.Outbox.Set();
         return SubmitResult.Accepted(id);
     }
+
+    private static SubmitResult Repeat(OutboundTransaction earlier, string hash) =>
+        earlier.RequestHash is null || earlier.RequestHash == hash
+            ? SubmitResult.Accepted(earlier.Id)
+            : SubmitResult.Refused(GatewayErrorCodes.TransactionConflict, $"transactionId: '{earlier.Id}' was already used for a different request");
 
     private SubmitResult? Check(SubmitRequest request, out FlowSettings? flow)
     {
@@ -58,15 +77,27 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
 
         if (flow is null || flow.WorkflowId != request.Flow)
         {
-            return SubmitResult.Refused(GatewayErrorCodes.UnknownFlow, $"flow: '{request.Flow}' is not configured on this node");
+            return SubmitResult.Refused(GatewayErrorCodes.UnknownFlow, $"flow: '{Printable(request.Flow)}' is not configured on this node");
         }
 
-        return string.IsNullOrWhiteSpace(request.Recipient)
-            ? SubmitResult.Refused(GatewayErrorCodes.InvalidRecipient, "recipient: is required")
-            : null;
+        if (string.IsNullOrWhiteSpace(request.Recipient))
+        {
+            return SubmitResult.Refused(GatewayErrorCodes.InvalidRecipient, "recipient: is required");
+        }
+
+        // Control characters (CR/LF) are refused, never trimmed away: bad input is not repaired silently.
+        var reason = request.Recipient.Any(char.IsControl)
+            ? "must not contain control characters (CR, LF, tab)"
+            : RecipientFormat.Check(request.RecipientKind, request.Recipient.Trim());
+        return reason is not null ? SubmitResult.Refused(GatewayErrorCodes.InvalidRecipient, $"recipient: {reason}") : null;
     }
 
-    private async Task StoreAsync(SubmitRequest request, FlowSettings flow, string to, BuiltMessage built, byte[] bytes, string id, CancellationToken cancellationToken)
+    private static string Printable(string value) =>
+        new([.. value.Take(100).Select(c => char.IsControl(c) ? '?' : c)]);
+
+    /// <summary>Stores the transaction and its send; returns the existing transaction when another submission took the id first.</summary>
+    private async Task<OutboundTransaction?> StoreAsync(
+        SubmitRequest request, FlowSettings flow, string to, BuiltMessage built, byte[] bytes, string id, string hash, CancellationToken cancellationToken)
     {
         var now = services.Clock.GetUtcNow();
         var transaction = new OutboundTransaction(id, flow.WorkflowId, request.RecipientKind, request.Recipient.Trim(), built.MessageHeaderId, now)
@@ -74,11 +105,13 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
             BundleId = built.BundleId,
             BundleIdentifier = built.BundleIdentifier,
             LocalId = built.MessageHeaderId,
+            RequestHash = hash,
         };
         await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
         if (!await work.Transactions.AddAsync(transaction, cancellationToken).ConfigureAwait(false))
         {
-            return;
+            return await work.Transactions.GetAsync(id, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The generated MessageHeader id is already used: the node's id generator repeats ids.");
         }
 
         await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.Created, $"to {to} on {flow.WorkflowId}"), cancellationToken).ConfigureAwait(false);
@@ -90,6 +123,7 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
         };
         await work.Outbox.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     private async Task<(string? To, GatewayError? Error)> ResolveAsync(SubmitRequest request, FlowSettings flow, CancellationToken cancellationToken)
@@ -100,7 +134,7 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
             case RecipientKind.Mailbox:
                 return (value.ToUpperInvariant(), null);
             case RecipientKind.GpProvider:
-                return (value.StartsWith("GPPROVIDER_", StringComparison.OrdinalIgnoreCase) ? value : "GPPROVIDER_" + value, null);
+                return (value.StartsWith("GPPROVIDER_", StringComparison.OrdinalIgnoreCase) ? "GPPROVIDER_" + value["GPPROVIDER_".Length..] : "GPPROVIDER_" + value, null);
             default:
                 try
                 {

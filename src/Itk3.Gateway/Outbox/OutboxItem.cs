@@ -48,4 +48,7 @@ public sealed record OutboxItem(
 
     /// <summary>The last failure reason (error code or short text); never payload content.</summary>
     public string? LastError { get; init; }
+
+    /// <summary>When its fast retries ran out: it is still retried (at the capped backoff) but needs attention; null otherwise.</summary>
+    public DateTimeOffset? WaitingSince { get; init; }
 }

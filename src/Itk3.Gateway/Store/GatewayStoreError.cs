@@ -11,4 +11,10 @@ public enum GatewayStoreError
 
     /// <summary>The database could not be opened or used.</summary>
     Unavailable,
+
+    /// <summary>The disk (or the database's size limit) is full: nothing more can be written until space is freed.</summary>
+    StorageFull,
+
+    /// <summary>The database file is damaged or is not a database: restore it from a backup (it is never reset silently).</summary>
+    Corrupt,
 }

@@ -11,7 +11,7 @@ public interface IGatewayQueries
     /// <summary>A transaction with its timeline, responses and outbox items, or null.</summary>
     Task<TransactionDetails?> GetTransactionAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Transactions matching the filter, newest first; needs-attention also takes transactions with a dead-lettered send.</summary>
+    /// <summary>Transactions matching the filter, newest first; needs-attention also takes transactions with a dead-lettered or waiting send.</summary>
     Task<Page<OutboundTransaction>> ListTransactionsAsync(ListFilter<TransactionState> filter, CancellationToken cancellationToken);
 
     /// <summary>How many transactions are in each state (every state present, zero when none).</summary>
@@ -23,10 +23,10 @@ public interface IGatewayQueries
     /// <summary>Received messages matching the filter, newest first; needs-attention means rejected or dead-lettered.</summary>
     Task<Page<InboundMessage>> ListInboundAsync(ListFilter<InboundState> filter, CancellationToken cancellationToken);
 
-    /// <summary>Outbox items matching the filter (flow = workflow id), newest first, without their content; needs-attention means dead-lettered.</summary>
+    /// <summary>Outbox items matching the filter (flow = workflow id), newest first, without their content; needs-attention means dead-lettered or waiting (still retried after the fast retries ran out).</summary>
     Task<Page<OutboxItem>> ListOutboxAsync(ListFilter<OutboxState> filter, CancellationToken cancellationToken);
 
-    /// <summary>Deliveries matching the filter, newest first, without their content; needs-attention means dead-lettered.</summary>
+    /// <summary>Deliveries matching the filter, newest first, without their content; needs-attention means dead-lettered or waiting (still retried after the fast retries ran out).</summary>
     Task<Page<DeliveryItem>> ListDeliveriesAsync(ListFilter<DeliveryState> filter, CancellationToken cancellationToken);
 
     /// <summary>The raw bytes of a received message, or null.</summary>

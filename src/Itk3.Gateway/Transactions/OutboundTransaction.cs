@@ -44,4 +44,7 @@ public sealed record OutboundTransaction(
 
     /// <summary>When the record last changed; the creation time when null.</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>The SHA-256 (hex) of the submission that created it: a reused transaction id with another request is refused.</summary>
+    public string? RequestHash { get; init; }
 }

@@ -34,4 +34,7 @@ public sealed class TransportException : Exception
 
     /// <summary>Whether retrying later can help (MESH unavailable, timeouts, 429/5xx).</summary>
     public bool IsTransient { get; }
+
+    /// <summary>Whether the transport says the message no longer exists (MESH 404/410): there is nothing left to download or acknowledge.</summary>
+    public bool IsGone { get; init; }
 }

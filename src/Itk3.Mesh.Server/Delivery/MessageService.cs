@@ -192,9 +192,14 @@ internal sealed class MessageService(
         return commit;
     }
 
-    /// <summary>Routes and accepts a complete message (under the gate); the task is its commit (the journal is ordered, so the last record's).</summary>
-    private Task Complete(StoredMessage message)
+    /// <summary>
+    /// Routes and accepts a complete message (under the gate); the task is its commit (the journal is ordered, so the last
+    /// record's). The accepted message (or the REPORT of a failed route) becomes visible, in the inbox and to tracking by
+    /// local id, only once that commit is durable: a failed commit leaves the sender's 500 the whole truth.
+    /// </summary>
+    private Task Complete(StoredMessage uploaded)
     {
+        var message = MessageStore.Copy(uploaded);
         if (message.Recipient is null && message.AddressedTo is not null)
         {
             var route = router.Resolve(message.AddressedTo, message.WorkflowId);
@@ -202,8 +207,8 @@ internal sealed class MessageService(
             {
                 var details = new ReportDetails("SEND", route.ErrorCode!, route.ErrorDescription!);
                 SetStatus(message, MessageStatus.Error, details);
-                _ = store.Save(message, durable: false);
-                return store.Save(CreateReport(message, message.Sender!, details), durable: true);
+                _ = store.SaveVisibleWhenDurable(message);
+                return store.SaveVisibleWhenDurable(CreateReport(message, message.Sender!, details));
             }
 
             message.Recipient = route.Mailbox;
@@ -212,7 +217,7 @@ internal sealed class MessageService(
         SetStatus(message, MessageStatus.Accepted, new ReportDetails("TRANSFER", "00", "Transferred to recipient mailbox", "SUCCESS"));
         message.AcceptedAt = Now;
         message.Sequence = store.NextSequence();
-        var commit = store.Save(message, durable: true);
+        var commit = store.SaveVisibleWhenDurable(message);
         ServerLog.MessageAccepted(logger, message.MessageId, message.Sender, message.Recipient, message.WorkflowId, message.TotalChunks, message.Size);
         return commit;
     }

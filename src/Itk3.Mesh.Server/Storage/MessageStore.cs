@@ -92,6 +92,22 @@ internal sealed class MessageStore : IAsyncDisposable
     }
 
     /// <summary>
+    /// Records a new state of a message that must not be seen before it is durable (call under <see cref="Gate"/>, with a
+    /// copy from <see cref="Copy"/> or a new message): it replaces the visible one only once its record is fsynced, so a
+    /// failed commit (a full disk) leaves nothing visible that a restart would lose.
+    /// </summary>
+    public Task SaveVisibleWhenDurable(StoredMessage message)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(message, JsonOptions);
+        _sequence = Math.Max(_sequence, message.Sequence);
+        return Journal.Append(new JournalRecord(JournalRecordKind.Message, message.MessageId, 0, bytes, (_, _) => _messages[message.MessageId] = message), durable: true);
+    }
+
+    /// <summary>A detached copy of a message, to change without changing what readers see.</summary>
+    public static StoredMessage Copy(StoredMessage message) =>
+        JsonSerializer.Deserialize<StoredMessage>(JsonSerializer.SerializeToUtf8Bytes(message, JsonOptions), JsonOptions)!;
+
+    /// <summary>
     /// Stores chunk <paramref name="number"/>; returns its size, or -1 when it is larger than <paramref name="limit"/>. A small
     /// chunk is queued for the journal (durable with the message record that follows it); a large one is written to its own file.
     /// </summary>

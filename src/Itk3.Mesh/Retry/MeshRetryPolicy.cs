@@ -4,7 +4,7 @@ namespace Itk3.Mesh.Retry;
 
 /// <summary>
 /// Retry settings for idempotent MESH calls and chunks 2..N (never the initial outbox POST, MESH.md §10): up to
-/// <see cref="MaxRetries"/> retries on connection errors and 425/429/502/503/504, with exponential backoff from
+/// <see cref="MaxRetries"/> retries on connection errors and 425/429/500/502/503/504, with exponential backoff from
 /// <see cref="BaseDelay"/> capped at <see cref="MaxDelay"/> and jitter drawn from a Random seeded by <see cref="JitterSeed"/>.
 /// </summary>
 public sealed record MeshRetryPolicy
@@ -27,7 +27,10 @@ public sealed record MeshRetryPolicy
     /// <summary>Seed of the jitter generator, so delays are reproducible.</summary>
     public int JitterSeed { get; init; } = 1;
 
-    /// <summary>True for the statuses MESH clients retry: 425, 429, 502, 503, 504.</summary>
+    /// <summary>
+    /// True for the statuses worth retrying: 425, 429, 502, 503, 504 (what mesh-client retries) and 500, which MESH also
+    /// answers for a passing fault (a failed write, a restarting node); only idempotent calls are retried at all.
+    /// </summary>
     public static bool IsTransientStatus(HttpStatusCode status) =>
-        (int)status is 425 or 429 or 502 or 503 or 504;
+        (int)status is 425 or 429 or 500 or 502 or 503 or 504;
 }

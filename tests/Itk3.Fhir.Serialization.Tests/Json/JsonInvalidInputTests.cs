@@ -208,6 +208,40 @@ public sealed class JsonInvalidInputTests
         Assert.Equal(IssueSeverity.Fatal, Single(result, "nesting-too-deep").Severity);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_narrative_nesting_deeper_than_the_limit_is_fatal_in_JSON_as_it_is_in_XML(bool strict)
+    {
+        const int depth = 100_000;
+        var div = "<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">" + string.Concat(Enumerable.Repeat("<div>", depth)) + "x"
+            + string.Concat(Enumerable.Repeat("</div>", depth)) + "</div>";
+        var json = "{\"resourceType\":\"Patient\",\"text\":{\"status\":\"generated\",\"div\":\"" + div + "\"}}";
+        var xml = "<Patient xmlns=\"http://hl7.org/fhir\"><text><status value=\"generated\"/>" + div.Replace("\\\"", "\"", StringComparison.Ordinal) + "</text></Patient>";
+        var options = new ParseOptions { Strict = strict };
+
+        var fromJson = Parse(json, options);
+        var fromXml = FhirSerializer.Parse(System.Text.Encoding.UTF8.GetBytes(xml), FhirFormat.Xml, options);
+
+        Assert.Null(fromJson.Root);
+        Assert.Equal(IssueSeverity.Fatal, Single(fromJson, "nesting-too-deep").Severity);
+        Assert.Null(fromXml.Root);
+        Assert.Contains(fromXml.Issues, i => i.Code == "nesting-too-deep");
+    }
+
+    [Fact]
+    public void A_narrative_within_the_limit_still_reads_the_slow_way()
+    {
+        var div = "<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">" + string.Concat(Enumerable.Repeat("<span>", 80)) + "x"
+            + string.Concat(Enumerable.Repeat("</span>", 80)) + "</div>";
+        var json = "{\"resourceType\":\"Patient\",\"text\":{\"status\":\"generated\",\"div\":\"" + div + "\"}}";
+
+        var result = Parse(json, ParseOptions.Default);
+
+        Assert.NotNull(result.Root);
+        Assert.DoesNotContain(result.Issues, i => i.Code == "nesting-too-deep");
+    }
+
     [Fact]
     public void Nesting_limit_applies_to_skipped_unknown_content()
     {

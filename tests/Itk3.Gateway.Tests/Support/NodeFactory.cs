@@ -32,7 +32,7 @@ internal static class NodeFactory
             {
                 IdleInterval = TimeSpan.FromMilliseconds(100),
                 Lease = lease ?? TimeSpan.FromSeconds(2),
-                Retry = new RetryPolicy(new Random(seed)) { BaseDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(500), MaxAttempts = 3 },
+                Retry = new RetryPolicy(new Random(seed)) { BaseDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(500), FastAttempts = 3 },
             },
         }.StartAsync(CancellationToken.None);
 }

@@ -108,7 +108,7 @@ public sealed class RetryRuleTests
     [InlineData(HttpStatusCode.BadRequest)]
     [InlineData(HttpStatusCode.Forbidden)]
     [InlineData(HttpStatusCode.NotFound)]
-    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.NotImplemented)]
     public async Task Does_not_retry_statuses_that_are_not_transient(HttpStatusCode status)
     {
         var fake = new FakeMeshHandler { Fallback = _ => FakeMeshHandler.Json(status, null) };
@@ -117,5 +117,17 @@ public sealed class RetryRuleTests
         await Assert.ThrowsAsync<MeshApiException>(() => client.TrackAsync("M1"));
 
         Assert.Single(fake.Requests);
+    }
+
+    [Fact]
+    public async Task Retries_an_idempotent_call_that_MESH_answered_with_500_once()
+    {
+        var fake = new FakeMeshHandler().Then(HttpStatusCode.InternalServerError).Then(HttpStatusCode.NotFound);
+        using var client = TestClients.Create(fake);
+
+        var error = await Assert.ThrowsAsync<MeshApiException>(() => client.TrackAsync("M1"));
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal(2, fake.Requests.Count);
     }
 }

@@ -51,8 +51,9 @@ public sealed class MeshMessageTransport : IMessageTransport
     {
         try
         {
+            // An upload MESH never completed is not a send: it is sent again.
             var info = await _client.TrackByLocalIdAsync(localId, cancellationToken).ConfigureAwait(false);
-            return (string?)info.MessageId;
+            return info.Status == "uploading" ? null : (string?)info.MessageId;
         }
         catch (MeshApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -168,7 +169,10 @@ public sealed class MeshMessageTransport : IMessageTransport
         }
         catch (MeshApiException e)
         {
-            throw new TransportException(e.ErrorCode, $"MESH {(int)e.StatusCode} {e.ErrorCode}: {e.ErrorDescription}", e.IsTransient, e);
+            throw new TransportException(e.ErrorCode, $"MESH {(int)e.StatusCode} {e.ErrorCode}: {e.ErrorDescription}", e.IsTransient, e)
+            {
+                IsGone = e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone,
+            };
         }
         catch (Exception e) when (e is HttpRequestException or IOException or MeshSendIncompleteException
                                   || (e is TaskCanceledException && e.InnerException is TimeoutException))

@@ -94,8 +94,14 @@ internal sealed class LeasedQueue<T>(PgSession session, string table, string col
 
     public async Task<bool> RequeueAsync(string id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
         await session.ExecuteAsync(
-            $"UPDATE {table} SET state = '{Pending}', next_attempt_at = @next, lease_until = NULL WHERE id = @id AND state = 'DeadLettered'",
+            $"UPDATE {table} SET state = '{Pending}', next_attempt_at = @next, lease_until = NULL, waiting_since = NULL WHERE id = @id AND state = 'DeadLettered'",
             [("@next", nextAttemptAt), ("@id", id)],
+            cancellationToken) == 1;
+
+    public async Task<bool> MarkWaitingAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            $"UPDATE {table} SET waiting_since = COALESCE(waiting_since, @at) WHERE id = @id AND state = '{Pending}'",
+            [("@at", at), ("@id", id)],
             cancellationToken) == 1;
 
     public async Task<bool> DeadLetterAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>

@@ -31,7 +31,8 @@ internal sealed class PgGatewayQueries(PgConnector connector) : IGatewayQueries
     {
         var attention =
             $"(state IN ({SqlText.Literals(TransactionStates.NeedingAttention)}) " +
-            "OR EXISTS (SELECT 1 FROM outbox o WHERE o.transaction_id = transactions.id AND o.state = 'DeadLettered'))";
+            "OR EXISTS (SELECT 1 FROM outbox o WHERE o.transaction_id = transactions.id " +
+            "AND (o.state = 'DeadLettered' OR (o.state = 'Pending' AND o.waiting_since IS NOT NULL))))";
         var query = new FilteredQuery<TransactionState>("transactions", TransactionRows.Columns, "created_at", attention);
         return ReadAsync(session => query.PageAsync(session, filter, TransactionRows.Read, cancellationToken), cancellationToken);
     }
@@ -66,14 +67,14 @@ internal sealed class PgGatewayQueries(PgConnector connector) : IGatewayQueries
     public Task<Page<OutboxItem>> ListOutboxAsync(ListFilter<OutboxState> filter, CancellationToken cancellationToken)
     {
         var query = new FilteredQuery<OutboxState>(
-            "outbox", PgOutboxStore.ListColumns, "created_at", $"state = '{OutboxState.DeadLettered}'", "workflow_id");
+            "outbox", PgOutboxStore.ListColumns, "created_at", Waiting(nameof(OutboxState.DeadLettered)), "workflow_id");
         return ReadAsync(session => query.PageAsync(session, filter, PgOutboxStore.Read, cancellationToken), cancellationToken);
     }
 
     public Task<Page<DeliveryItem>> ListDeliveriesAsync(ListFilter<DeliveryState> filter, CancellationToken cancellationToken)
     {
         var query = new FilteredQuery<DeliveryState>(
-            "deliveries", PgDeliveryStore.ListColumns, "created_at", $"state = '{DeliveryState.DeadLettered}'");
+            "deliveries", PgDeliveryStore.ListColumns, "created_at", Waiting(nameof(DeliveryState.DeadLettered)));
         return ReadAsync(session => query.PageAsync(session, filter, PgDeliveryStore.Read, cancellationToken), cancellationToken);
     }
 
@@ -88,6 +89,10 @@ internal sealed class PgGatewayQueries(PgConnector connector) : IGatewayQueries
             async session => (byte[]?)await session.ScalarAsync(
                 "SELECT content FROM outbox WHERE id = @id", [("@id", outboxItemId)], cancellationToken),
             cancellationToken);
+
+    /// <summary>A queue item needs attention when dead-lettered or waiting (pending after its fast retries ran out).</summary>
+    private static string Waiting(string deadLettered) =>
+        $"(state = '{deadLettered}' OR (state = 'Pending' AND waiting_since IS NOT NULL))";
 
     private async Task<T> ReadAsync<T>(Func<PgSession, Task<T>> read, CancellationToken cancellationToken)
     {

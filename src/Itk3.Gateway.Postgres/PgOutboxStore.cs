@@ -9,7 +9,7 @@ internal sealed class PgOutboxStore : IOutboxStore
 {
     private const string Columns =
         "id, recipient_mailbox, workflow_id, subject, local_id, content, transaction_id, inbound_mesh_message_id, state, " +
-        "next_attempt_at, attempts, lease_until, claimed_by, mesh_message_id, completed_at, last_error, created_at";
+        "next_attempt_at, attempts, lease_until, claimed_by, mesh_message_id, completed_at, last_error, created_at, waiting_since";
 
     /// <summary>The columns for read-side lists: the content is left out (an empty bytea) to keep pages small.</summary>
     internal static readonly string ListColumns = Columns.Replace("content", "''::bytea AS content", StringComparison.Ordinal);
@@ -42,6 +42,9 @@ internal sealed class PgOutboxStore : IOutboxStore
     public Task<bool> MarkFailedAsync(string id, string error, DateTimeOffset nextAttemptAt, DateTimeOffset at, CancellationToken cancellationToken) =>
         queue.FailAsync(id, error, nextAttemptAt, at, cancellationToken);
 
+    public Task<bool> MarkWaitingAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        queue.MarkWaitingAsync(id, at, cancellationToken);
+
     public Task<bool> DeadLetterAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         queue.DeadLetterAsync(id, reason, at, cancellationToken);
 
@@ -63,6 +66,7 @@ internal sealed class PgOutboxStore : IOutboxStore
             MeshMessageId = r.StringOrNull("mesh_message_id"),
             CompletedAt = r.TimeOrNull("completed_at"),
             LastError = r.StringOrNull("last_error"),
+            WaitingSince = r.TimeOrNull("waiting_since"),
         };
 
     private static List<(string Name, object? Value)> Parameters(OutboxItem item) =>
@@ -72,6 +76,6 @@ internal sealed class PgOutboxStore : IOutboxStore
         ("@inbound_mesh_message_id", MeshIds.NormalizeOrNull(item.InboundMeshMessageId)), ("@state", item.State),
         ("@next_attempt_at", item.NextAttemptAt ?? item.CreatedAt), ("@attempts", item.Attempts), ("@lease_until", item.LeaseUntil),
         ("@claimed_by", item.ClaimedBy), ("@mesh_message_id", MeshIds.NormalizeOrNull(item.MeshMessageId)),
-        ("@completed_at", item.CompletedAt), ("@last_error", item.LastError), ("@created_at", item.CreatedAt),
+        ("@completed_at", item.CompletedAt), ("@last_error", item.LastError), ("@created_at", item.CreatedAt), ("@waiting_since", item.WaitingSince),
     ];
 }

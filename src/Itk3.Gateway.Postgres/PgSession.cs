@@ -7,7 +7,8 @@ namespace Itk3.Gateway.Postgres;
 /// <param name="connection">The open connection.</param>
 /// <param name="transaction">The transaction every command joins.</param>
 /// <param name="writable">True in a unit of work: reads meant for read-modify-write lock their rows (<see cref="ForUpdate"/>).</param>
-internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction transaction, bool writable)
+/// <param name="health">The store's write health, which a unit of work's failures are recorded on.</param>
+internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction transaction, bool writable, WriteHealth? health = null)
 {
     /// <summary>Set when the owning unit of work committed or was disposed: no further use.</summary>
     public bool Closed { get; set; }
@@ -80,13 +81,23 @@ internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction t
             NpgsqlConnection.ClearPool(connection);
         }
 
-        return Wrap(exception);
+        var wrapped = Wrap(exception);
+        health?.Failed(wrapped.Error);
+        return wrapped;
     }
 
-    public static GatewayStoreException Wrap(NpgsqlException exception) => new(
-        GatewayStoreError.Unavailable,
-        exception is PostgresException postgres ? $"PostgreSQL error {postgres.SqlState}." : "PostgreSQL connection failed.",
-        exception);
+    /// <summary>The store exception of a PostgreSQL failure: disk full (53100), data or index corrupted (XX001, XX002), or unavailable.</summary>
+    public static GatewayStoreException Wrap(NpgsqlException exception) => (exception as PostgresException)?.SqlState switch
+    {
+        PostgresErrorCodes.DiskFull => new(
+            GatewayStoreError.StorageFull, "The disk holding the PostgreSQL gateway database is full (53100): free space; nothing was written.", exception),
+        PostgresErrorCodes.DataCorrupted or PostgresErrorCodes.IndexCorrupted => new(
+            GatewayStoreError.Corrupt,
+            $"The PostgreSQL gateway database reports damaged data ({((PostgresException)exception).SqlState}): stop the instances and restore from a backup.",
+            exception),
+        { } state => new(GatewayStoreError.Unavailable, $"PostgreSQL error {state}.", exception),
+        null => new(GatewayStoreError.Unavailable, "PostgreSQL connection failed.", exception),
+    };
 
     private NpgsqlCommand Create(string sql, IReadOnlyList<(string Name, object? Value)> parameters)
     {

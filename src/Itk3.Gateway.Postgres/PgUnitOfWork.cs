@@ -15,11 +15,14 @@ internal sealed class PgUnitOfWork : IGatewayUnitOfWork
     private readonly PgSession session;
     private bool finished;
 
-    public PgUnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    private readonly WriteHealth health;
+
+    public PgUnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, WriteHealth health)
     {
         this.connection = connection;
         this.transaction = transaction;
-        session = new PgSession(connection, transaction, writable: true);
+        this.health = health;
+        session = new PgSession(connection, transaction, writable: true, health);
         Inbox = new PgInboxStore(session);
         Transactions = new PgTransactionStore(session);
         Outbox = new PgOutboxStore(session);
@@ -40,6 +43,7 @@ internal sealed class PgUnitOfWork : IGatewayUnitOfWork
         try
         {
             await transaction.CommitAsync(cancellationToken);
+            health.Committed();
         }
         catch (NpgsqlException exception)
         {

@@ -14,9 +14,11 @@ public sealed class PostgresGatewayStore : IGatewayStore, IGatewayQueries, IAsyn
 {
     private readonly PgConnector connector;
     private readonly PgGatewayQueries queries;
+    private readonly WriteHealth writeHealth;
 
-    private PostgresGatewayStore(PgConnector connector, IReadOnlyList<int> appliedAtOpen)
+    private PostgresGatewayStore(PgConnector connector, IReadOnlyList<int> appliedAtOpen, TimeProvider timeProvider)
     {
+        writeHealth = new WriteHealth(timeProvider);
         this.connector = connector;
         queries = new PgGatewayQueries(connector);
         MigrationsAppliedAtOpen = appliedAtOpen;
@@ -41,7 +43,7 @@ public sealed class PostgresGatewayStore : IGatewayStore, IGatewayQueries, IAsyn
         var connection = await connector.OpenAsync(cancellationToken);
         try
         {
-            return new PgUnitOfWork(connection, await connector.BeginAsync(connection, IsolationLevel.ReadCommitted, cancellationToken));
+            return new PgUnitOfWork(connection, await connector.BeginAsync(connection, IsolationLevel.ReadCommitted, cancellationToken), writeHealth);
         }
         catch
         {
@@ -49,6 +51,9 @@ public sealed class PostgresGatewayStore : IGatewayStore, IGatewayQueries, IAsyn
             throw;
         }
     }
+
+    /// <inheritdoc />
+    public GatewayStoreError? LastWriteError => writeHealth.LastError;
 
     /// <summary>Elects one poller per mailbox among the instances sharing this store.</summary>
     public Inbound.IPollerElection CreatePollerElection(string instanceId, TimeSpan leaseDuration, TimeProvider timeProvider) =>
@@ -110,7 +115,7 @@ public sealed class PostgresGatewayStore : IGatewayStore, IGatewayQueries, IAsyn
         try
         {
             var applied = await new PgMigrator(migrations, timeProvider).ApplyAsync(connector, cancellationToken);
-            return new PostgresGatewayStore(connector, applied);
+            return new PostgresGatewayStore(connector, applied, timeProvider);
         }
         catch
         {

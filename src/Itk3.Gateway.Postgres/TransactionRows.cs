@@ -8,7 +8,7 @@ internal static class TransactionRows
 {
     public const string Columns =
         "id, flow, recipient_kind, recipient, message_header_id, bundle_id, bundle_identifier, local_id, mesh_message_id, state, " +
-        "infrastructure_due_at, business_due_at, failure_code, failure_detail, created_at, updated_at";
+        "infrastructure_due_at, business_due_at, failure_code, failure_detail, created_at, updated_at, request_hash";
 
     public const string EventColumns = "transaction_id, at, kind, detail, itk_code";
 
@@ -27,6 +27,7 @@ internal static class TransactionRows
             FailureCode = r.StringOrNull("failure_code"),
             FailureDetail = r.StringOrNull("failure_detail"),
             UpdatedAt = r.Time("updated_at"),
+            RequestHash = r.StringOrNull("request_hash"),
         };
 
     public static TransactionEvent ReadEvent(NpgsqlDataReader r) =>
@@ -55,6 +56,7 @@ internal static class TransactionRows
         ("@failure_detail", t.FailureDetail),
         ("@created_at", t.CreatedAt),
         ("@updated_at", t.UpdatedAt ?? t.CreatedAt),
+        ("@request_hash", t.RequestHash),
     ];
 
     public static string LookupColumn(TransactionLookup by) => by switch

@@ -28,7 +28,22 @@ internal sealed class PgTestDatabase : IAsyncDisposable
         await using var command = new NpgsqlCommand(
             "SELECT COUNT(pg_terminate_backend(pid))::int FROM pg_stat_activity WHERE application_name = @name", connection);
         command.Parameters.AddWithValue("name", Schema[..20] + "-" + instance);
-        return (int)(await command.ExecuteScalarAsync())!;
+        var killed = (int)(await command.ExecuteScalarAsync())!;
+
+        // pg_terminate_backend only signals: wait until the backends are gone (their locks go with them), boundedly.
+        await using var left = new NpgsqlCommand("SELECT COUNT(*)::int FROM pg_stat_activity WHERE application_name = @name", connection);
+        left.Parameters.AddWithValue("name", Schema[..20] + "-" + instance);
+        for (var check = 0; (int)(await left.ExecuteScalarAsync())! > 0; check++)
+        {
+            if (check == 200)
+            {
+                throw new InvalidOperationException($"The connections of {instance} were signalled but did not end.");
+            }
+
+            await Task.Delay(25);
+        }
+
+        return killed;
     }
 
     public async Task<object?> ScalarAsync(string sql)

@@ -30,6 +30,9 @@ public sealed class PostgresGatewayStore : IGatewayStore, IGatewayQueries, IAsyn
     /// <summary>The schema holding the tables.</summary>
     public string Schema => connector.Schema;
 
+    /// <summary>Server, database and schema, for logs (never the password).</summary>
+    public string Location => $"postgres://{connector.Server} schema {connector.Schema}";
+
     /// <summary>The migrations this open applied (empty when the schema was already current, for example another instance applied them).</summary>
     public IReadOnlyList<int> MigrationsAppliedAtOpen { get; }
 

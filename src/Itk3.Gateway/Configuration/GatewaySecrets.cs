@@ -31,7 +31,11 @@ internal static class GatewaySecrets
             keys = [.. keys, .. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(k => !k.StartsWith('#'))];
         }
 
-        return options with { Mesh = mesh, ApiKeys = keys };
+        var store = options.Store with
+        {
+            ConnectionString = Secret(options.Store.ConnectionString, options.Store.ConnectionStringFile, baseFolder, "$.store.connectionString", errors),
+        };
+        return options with { Mesh = mesh, ApiKeys = keys, Store = store };
     }
 
     private static string? Absolute(string? path, string baseFolder) => path is { Length: > 0 } ? Path.GetFullPath(path, baseFolder) : path;

@@ -45,6 +45,8 @@ internal static class ConfigCommand
             Mask(certificate, "password");
         }
 
+        // The connection string carries the database password: shown only without it.
+        Mask(node["store"]!.AsObject(), "connectionString");
         node["apiKeys"] = new JsonArray([.. options.ApiKeys.Select(k => (JsonNode?)JsonValue.Create(k.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? k : "***"))]);
         return node.ToJsonString(Json);
     }

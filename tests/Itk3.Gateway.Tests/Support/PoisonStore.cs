@@ -9,6 +9,8 @@ namespace Itk3.Gateway.Tests.Support;
 /// <summary>A store whose duplicate check throws for one MessageHeader id: handling that message always fails.</summary>
 internal sealed class PoisonStore(IGatewayStore inner, string poisonedHeaderId) : IGatewayStore
 {
+    public GatewayStoreError? LastWriteError => inner.LastWriteError;
+
     public async Task<IGatewayUnitOfWork> BeginAsync(CancellationToken cancellationToken) =>
         new Work(await inner.BeginAsync(cancellationToken), poisonedHeaderId);
 

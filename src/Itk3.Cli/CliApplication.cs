@@ -25,6 +25,7 @@ internal static class CliApplication
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(MeshCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
+        root.Subcommands.Add(StoreCommand.Create());
         root.Subcommands.Add(PartnerCommand.Create());
         return root;
     }

@@ -34,8 +34,7 @@ internal static class GatewayApiApplication
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.Services.AddSingleton(application).AddSingleton(queries);
         builder.Services.AddItk3GatewayApi(options);
-        builder.WebHost.UseUrls([.. options.Urls]);
-        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.WebHost.UseItk3GatewayApiKestrel(options);
 
         var app = builder.Build();
         app.UseItk3GatewayApi();

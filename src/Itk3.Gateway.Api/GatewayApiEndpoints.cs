@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Itk3.Gateway.Api.Documentation;
 using Itk3.Gateway.Api.Endpoints;
+using Itk3.Gateway.Api.Hosting;
 using Itk3.Gateway.Api.Health;
 using Itk3.Gateway.Api.Problems;
 using Itk3.Gateway.Api.Security;
@@ -60,6 +61,11 @@ public static class GatewayApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<GatewayApiOptions>();
+        foreach (var exposed in options.Urls.Where(ListenAddresses.IsPlainHttpBeyondLoopback))
+        {
+            ApiServerLog.PlainHttpBeyondLoopback(app.Logger, exposed);
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
         app.UseStatusCodePages();
         app.Use((context, next) => RefuseOversizedAsync(context, next, options.MaxRequestBodyBytes));

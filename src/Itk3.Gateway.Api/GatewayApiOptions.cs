@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace Itk3.Gateway.Api;
 
 /// <summary>How the HTTP API listens and whom it lets in.</summary>
@@ -14,6 +16,9 @@ public sealed record GatewayApiOptions
 
     /// <summary>Thresholds of <c>/health/ready</c>.</summary>
     public Configuration.HealthSettings Health { get; init; } = new();
+
+    /// <summary>The server certificate (with private key) for <c>https</c> URLs; an https URL without one is refused at start.</summary>
+    public X509Certificate2? Certificate { get; init; }
 
     /// <summary>The largest request body accepted, in bytes (a base64 payload is a third larger than the payload).</summary>
     public long MaxRequestBodyBytes { get; init; } = 20L * 1024 * 1024;

@@ -1,3 +1,4 @@
+using Itk3.Gateway.Api.Hosting;
 using Itk3.Gateway.Application;
 using Itk3.Gateway.Store;
 using Microsoft.AspNetCore.Builder;

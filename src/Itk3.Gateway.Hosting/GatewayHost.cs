@@ -14,6 +14,7 @@ public sealed class GatewayHost : IAsyncDisposable
     private readonly MeshServer? _ownedMesh;
     private Task _dropFolder = Task.CompletedTask;
     private Task _certificate = Task.CompletedTask;
+    private Task _retention = Task.CompletedTask;
 
     internal GatewayHost(GatewayNode node, OpenedStore store, MeshClient client, MeshServer? ownedMesh, Uri meshUrl)
     {
@@ -49,7 +50,7 @@ public sealed class GatewayHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        foreach (var task in new[] { _dropFolder, _certificate })
+        foreach (var task in new[] { _dropFolder, _certificate, _retention })
         {
             try
             {
@@ -73,6 +74,8 @@ public sealed class GatewayHost : IAsyncDisposable
     }
 
     internal void Watch(Outbound.DropFolderWatcher watcher) => _dropFolder = Task.Run(() => watcher.RunAsync(_stopping.Token));
+
+    internal void Purge(Retention.RetentionPurger purger, Microsoft.Extensions.Logging.ILogger logger) => _retention = Task.Run(() => purger.RunAsync(logger, _stopping.Token));
 
     /// <summary>Checks the MESH client certificate now and once a day (expiry recorded for health, warnings logged).</summary>
     internal void WatchCertificate(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, TimeSpan warning, Microsoft.Extensions.Logging.ILogger logger)

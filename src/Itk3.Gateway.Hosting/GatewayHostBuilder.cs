@@ -5,6 +5,7 @@ using Itk3.Gateway.Diagnostics;
 using Itk3.Gateway.Hosting.Mesh;
 using Itk3.Gateway.Outbound;
 using Itk3.Gateway.Reliability;
+using Itk3.Gateway.Retention;
 using Itk3.Gateway.Transport.Mesh;
 using Itk3.Mesh;
 using Itk3.Mesh.Server;
@@ -78,9 +79,14 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         }
 
         node.Start();
-        if (DropFolder() is { } drop)
+        if (options.EffectiveDropFolder is { } drop)
         {
             host.Watch(new DropFolderWatcher(drop, node.Application, Clock, TimeSpan.FromSeconds(1), options.DropFolderArchive));
+        }
+
+        if (options.Retention.IsEnabled)
+        {
+            host.Purge(new RetentionPurger(store.Retention, options.Retention, options.EffectiveDropFolder, Clock), LoggerFactory.CreateLogger("Itk3.Gateway.Retention"));
         }
 
         return host;
@@ -101,16 +107,10 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         Crashes = Crashes,
     };
 
-    private string? DropFolder() => options.DropFolder switch
-    {
-        null => Path.Combine(options.DataDirectory, "outgoing"),
-        "" => null,
-        var folder => Path.GetFullPath(folder, options.DataDirectory),
-    };
-
     private IDeliveryTarget? ConfiguredTarget() => options.Delivery.Mode switch
     {
-        "callback" => new CallbackDeliveryTarget(new HttpClient(), new Uri(options.Delivery.CallbackUrl!)),
+        "callback" => new CallbackDeliveryTarget(
+            new HttpClient { Timeout = options.Delivery.CallbackTimeout }, new Uri(options.Delivery.CallbackUrl!), options.Delivery.CallbackSecret!, Clock),
         "folder" => new FolderDeliveryTarget(Path.GetFullPath(options.Delivery.Folder!, options.DataDirectory)),
         _ => null,
     };

@@ -81,13 +81,13 @@ internal sealed class PgGatewayQueries(PgConnector connector) : IGatewayQueries
     public Task<byte[]?> GetInboundContentAsync(string meshMessageId, CancellationToken cancellationToken) =>
         ReadAsync(
             async session => (byte[]?)await session.ScalarAsync(
-                "SELECT content FROM inbound_messages WHERE mesh_message_id = @id", [("@id", MeshIds.Normalize(meshMessageId))], cancellationToken),
+                "SELECT content FROM inbound_messages WHERE mesh_message_id = @id AND content_purged_at IS NULL", [("@id", MeshIds.Normalize(meshMessageId))], cancellationToken),
             cancellationToken);
 
     public Task<byte[]?> GetOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken) =>
         ReadAsync(
             async session => (byte[]?)await session.ScalarAsync(
-                "SELECT content FROM outbox WHERE id = @id", [("@id", outboxItemId)], cancellationToken),
+                "SELECT content FROM outbox WHERE id = @id AND content_purged_at IS NULL", [("@id", outboxItemId)], cancellationToken),
             cancellationToken);
 
     /// <summary>A queue item needs attention when dead-lettered or waiting (pending after its fast retries ran out).</summary>

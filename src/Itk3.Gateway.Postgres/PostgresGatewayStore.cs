@@ -3,6 +3,7 @@ using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Outbox;
 using Itk3.Gateway.Postgres.Migrations;
+using Itk3.Gateway.Retention;
 using Itk3.Gateway.Store;
 using Itk3.Gateway.Transactions;
 
@@ -10,7 +11,7 @@ namespace Itk3.Gateway.Postgres;
 
 /// <summary>The gateway store in a PostgreSQL schema shared by several node instances: a pooled connection and a READ COMMITTED
 /// transaction per unit of work, row locks for read-modify-write, <c>FOR UPDATE SKIP LOCKED</c> claims.</summary>
-public sealed class PostgresGatewayStore : IGatewayStore, IGatewayQueries, IAsyncDisposable
+public sealed class PostgresGatewayStore : IGatewayStore, IGatewayQueries, IContentRetention, IAsyncDisposable
 {
     private readonly PgConnector connector;
     private readonly PgGatewayQueries queries;
@@ -105,6 +106,10 @@ public sealed class PostgresGatewayStore : IGatewayStore, IGatewayQueries, IAsyn
     /// <inheritdoc />
     public Task<byte[]?> GetOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken) =>
         queries.GetOutboxContentAsync(outboxItemId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PurgeReport> PurgeContentAsync(RetentionCutoffs cutoffs, DateTimeOffset now, bool dryRun, CancellationToken cancellationToken) =>
+        new PgContentPurge(connector).RunAsync(cutoffs, now, dryRun, cancellationToken);
 
     /// <summary>Closes the pooled connections.</summary>
     public ValueTask DisposeAsync() => connector.DisposeAsync();

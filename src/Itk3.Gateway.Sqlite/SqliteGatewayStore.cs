@@ -1,6 +1,7 @@
 using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Outbox;
+using Itk3.Gateway.Retention;
 using Itk3.Gateway.Sqlite.Migrations;
 using Itk3.Gateway.Store;
 using Itk3.Gateway.Transactions;
@@ -8,7 +9,7 @@ using Itk3.Gateway.Transactions;
 namespace Itk3.Gateway.Sqlite;
 
 /// <summary>The gateway store in one SQLite file: WAL, durable commits, one connection and BEGIN IMMEDIATE per unit of work.</summary>
-public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncDisposable
+public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IContentRetention, IAsyncDisposable
 {
     private readonly SqliteConnector connector;
     private readonly SqliteGatewayQueries queries;
@@ -106,6 +107,17 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IAsyncD
     /// <inheritdoc />
     public Task<byte[]?> GetOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken) =>
         queries.GetOutboxContentAsync(outboxItemId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PurgeReport> PurgeContentAsync(RetentionCutoffs cutoffs, DateTimeOffset now, bool dryRun, CancellationToken cancellationToken) =>
+        new ContentPurge(connector, writeGate).RunAsync(cutoffs, now, dryRun, cancellationToken);
+
+    /// <summary>
+    /// Writes a consistent copy of the database to <paramref name="destination"/> (a new file) with SQLite's online backup
+    /// API while the node keeps running; returns its size in bytes. Throws <see cref="IOException"/> when the file exists.
+    /// </summary>
+    public Task<long> BackupAsync(string destination, CancellationToken cancellationToken) =>
+        StoreBackup.RunAsync(connector, destination, cancellationToken);
 
     /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>
     public ValueTask DisposeAsync()

@@ -83,7 +83,9 @@ public sealed class MeshServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.WebHost.ConfigureKestrel(k => KestrelSetup.Configure(k, options));
+        LookupLimiter.Add(builder.Services, options.Config.Limits.LookupPermitsPerMinute, options.LookupWindow, logger);
         var app = builder.Build();
+        app.UseRateLimiter();
         MeshRoutes.Map(app, services, admin);
         try
         {

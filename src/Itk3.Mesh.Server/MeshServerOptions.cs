@@ -34,6 +34,9 @@ public sealed record MeshServerOptions
     /// <summary>How often the expiry sweep runs by itself; null runs it only on demand (<see cref="MeshAdmin.RunExpiryAsync"/>).</summary>
     public TimeSpan? ExpiryInterval { get; init; }
 
+    /// <summary>The window of the lookup rate limit (<c>limits.lookupPermitsPerMinute</c> per window); tests lengthen it so it cannot roll over mid-test.</summary>
+    internal TimeSpan LookupWindow { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Journal tuning and fault-injection hooks (tests).</summary>
     internal Storage.JournalOptions Journal { get; init; } = new();
 

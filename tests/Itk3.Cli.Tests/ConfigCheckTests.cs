@@ -36,6 +36,22 @@ public sealed class ConfigCheckTests : IDisposable
     }
 
     [Fact]
+    public void Callback_secret_and_api_certificate_password_are_masked_and_certificate_paths_are_relative_to_the_file()
+    {
+        File.WriteAllText(Path.Combine(_folder, "api.pfx"), "not read by the check");
+        var file = Write("""{ "delivery": { "mode": "callback", "callbackUrl": "http://127.0.0.1:9/in", "callbackSecret": "cb-s3cret-0123456789abcdef0123456789" }, "apiUrl": "https://127.0.0.1:5443", "apiCertificate": { "path": "api.pfx", "password": "pfx-s3cret" } }""");
+
+        var options = NodeConfiguration.Read(file, [], new Dictionary<string, string?>());
+        var printed = Itk3.Cli.Commands.ConfigCommand.Masked(options);
+
+        Assert.Equal(Path.Combine(_folder, "api.pfx"), options.ApiCertificate!.Path);
+        Assert.DoesNotContain("s3cret", printed, StringComparison.Ordinal);
+        var missingKey = Write("""{ "apiUrl": "https://127.0.0.1:5443", "apiCertificate": { "path": "api.pfx", "keyPath": "absent.key" } }""");
+        var error = Assert.Throws<GatewayConfigException>(() => NodeConfiguration.Read(missingKey, [], new Dictionary<string, string?>()));
+        Assert.Equal(["$.apiCertificate.keyPath"], error.Errors.Select(e => e.Field));
+    }
+
+    [Fact]
     public void Every_error_is_listed_at_once_with_its_path_including_unknown_keys_from_the_environment()
     {
         var file = Write("""{ "mailbox": "", "mesh": { "url": "https://mesh.example", "pageSize": "many", "clientCertificate": { "path": "missing.pfx" } } }""");

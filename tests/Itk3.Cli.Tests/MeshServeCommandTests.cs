@@ -74,6 +74,43 @@ public sealed partial class MeshServeCommandTests : IDisposable
         Assert.True(Directory.Exists(Path.Combine(_folder, "data", "journal")));
     }
 
+    [Theory]
+    [InlineData(null, null, 404)]
+    [InlineData("cli-admin-token-0123456789", null, 401)]
+    [InlineData("cli-admin-token-0123456789", "wrong-admin-token-0123456789", 401)]
+    [InlineData("cli-admin-token-0123456789", "cli-admin-token-0123456789", 200)]
+    public async Task Admin_endpoints_are_off_unless_an_admin_token_is_given_and_then_need_it(string? token, string? presented, int status)
+    {
+        var output = new BlockingWriter();
+        using var cts = new CancellationTokenSource();
+        string[] args = ["--config", WriteConfig(), "--data", Path.Combine(_folder, "data"), "--urls", "http://127.0.0.1:0", "--admin-token", token ?? ""];
+        var run = MeshServeCommand.Create().Parse(args)
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = new StringWriter() }, cts.Token);
+
+        var url = await output.WaitForAsync(UrlPattern(), run);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(new Uri(url), "admin/reset"));
+        if (presented is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", presented);
+        }
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        await cts.CancelAsync();
+        Assert.Equal(ExitCodes.Ok, await run);
+    }
+
+    [Fact]
+    public void A_too_short_admin_token_exits_2()
+    {
+        var (exitCode, _, error) = Run("--config", WriteConfig(), "--data", _folder, "--admin-token", "short");
+
+        Assert.Equal(ExitCodes.UsageOrIo, exitCode);
+        Assert.Contains("adminToken", error);
+    }
+
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/")]
     private static partial Regex UrlPattern();
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Itk3.Cli.Commands;
 
@@ -42,6 +43,53 @@ public sealed partial class ServeApiCommandTests : IDisposable
         Assert.Equal(ExitCodes.UsageOrIo, exitCode);
     }
 
+    [Fact]
+    public async Task Serve_with_an_https_API_URL_serves_TLS_with_the_configured_PEM_certificate()
+    {
+        using var certificates = new Itk3.Testing.TestCertificates();
+        File.WriteAllText(Path.Combine(_folder, "api.crt"), certificates.Server.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(_folder, "api.key"), certificates.Server.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
+        var config = Path.Combine(_folder, "node.json");
+        File.WriteAllText(config, """
+            { "dataDirectory": "data", "dropFolder": "", "apiKeys": ["cli-test-key"],
+              "apiCertificate": { "path": "../api.crt", "keyPath": "../api.key" } }
+            """);
+        var output = new StringWriter();
+        var synchronized = TextWriter.Synchronized(output);
+        using var cts = new CancellationTokenSource();
+        var run = ServeCommand.Create().Parse(["--config", config, "--api-url", "https://127.0.0.1:0"])
+            .InvokeAsync(new InvocationConfiguration { Output = synchronized, Error = TextWriter.Synchronized(new StringWriter()) }, cts.Token);
+
+        var url = await WaitForApiUrlAsync(output, synchronized, run);
+        string? presented = null;
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, c, _, _) => (presented = c?.Thumbprint) is not null };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(url) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/health");
+        request.Headers.Add("X-Api-Key", "cli-test-key");
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+        Assert.Equal(certificates.Server.Thumbprint, presented);
+
+        await cts.CancelAsync();
+        Assert.Equal(ExitCodes.Ok, await run);
+    }
+
+    [Theory]
+    [InlineData("""{ "dataDirectory": "data", "dropFolder": "" }""", "https://127.0.0.1:0")]
+    [InlineData("""{ "dataDirectory": "data", "dropFolder": "", "apiUrl": "https://127.0.0.1:0" }""", null)]
+    [InlineData("""{ "dataDirectory": "data", "dropFolder": "", "apiCertificate": { "path": "missing.pem" } }""", "https://127.0.0.1:0")]
+    public async Task Serve_with_an_https_API_URL_but_no_usable_certificate_fails_with_the_usage_exit_code(string json, string? apiUrl)
+    {
+        var config = Path.Combine(_folder, "node.json");
+        File.WriteAllText(config, json);
+        string[] args = apiUrl is null ? ["--config", config] : ["--config", config, "--api-url", apiUrl];
+        var error = new StringWriter();
+
+        var exitCode = await ServeCommand.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error });
+
+        Assert.Equal(ExitCodes.UsageOrIo, exitCode);
+        Assert.NotEmpty(error.ToString());
+    }
+
     public void Dispose()
     {
         try
@@ -75,6 +123,6 @@ public sealed partial class ServeApiCommandTests : IDisposable
         throw new InvalidOperationException("itk3 serve did not print its API URL: " + output);
     }
 
-    [GeneratedRegex(@"API:\s+(http://127\.0\.0\.1:\d+/)")]
+    [GeneratedRegex(@"API:\s+(https?://127\.0\.0\.1:\d+/)")]
     private static partial Regex ApiLine();
 }

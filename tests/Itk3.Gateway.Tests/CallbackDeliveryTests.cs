@@ -43,7 +43,7 @@ public sealed class CallbackDeliveryTests
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
         await using var mesh = await EmbeddedMesh.StartAsync([("X26HOS01", "RXX01"), ("X26GP001", "A12345")], temp.Sub("mesh"));
-        var gpOptions = NodeFactory.Options("X26GP001", "A12345", temp.Sub("g")) with { Delivery = new DeliverySettings { Mode = "callback", CallbackUrl = url + "/inbound" } };
+        var gpOptions = NodeFactory.Options("X26GP001", "A12345", temp.Sub("g")) with { Delivery = new DeliverySettings { Mode = "callback", CallbackUrl = url + "/inbound", CallbackSecret = CallbackSigningTests.Secret } };
         await using var gp = await NodeFactory.StartAsync(gpOptions, mesh.BaseAddress, 2);
         await using var hospital = await NodeFactory.StartAsync(NodeFactory.Options("X26HOS01", "RXX01", temp.Sub("h")), mesh.BaseAddress, 1);
         var payload = SampleDocuments.DischargeSummary("99999999-0000-4000-8000-000000000001", Date);

@@ -80,7 +80,7 @@ public sealed class NeverLoseTests
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         await using var mesh = await EmbeddedMesh.StartAsync([("X26HOS01", "RXX01"), ("X26GP001", "A12345")], temp.Sub("mesh"));
         var retry = new RetrySettings { FastAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200) };
-        var gpOptions = NodeFactory.Options("X26GP001", "A12345", temp.Sub("g")) with { Delivery = new DeliverySettings { Mode = "callback", CallbackUrl = url + "/inbound", Retry = retry } };
+        var gpOptions = NodeFactory.Options("X26GP001", "A12345", temp.Sub("g")) with { Delivery = new DeliverySettings { Mode = "callback", CallbackUrl = url + "/inbound", CallbackSecret = CallbackSigningTests.Secret, Retry = retry } };
         await using var gp = await NodeFactory.StartAsync(gpOptions, mesh.BaseAddress, 2);
         await using var hospital = await NodeFactory.StartAsync(NodeFactory.Options("X26HOS01", "RXX01", temp.Sub("h")), mesh.BaseAddress, 1);
         await hospital.Application.SubmitAsync(new SubmitRequest(SampleDocuments.DischargeSummary("1a2b3c4d-0000-4000-8000-000000000601", Date), RecipientKind.Mailbox, "X26GP001", "TOC_FHIR_IP_DISCH"), CancellationToken.None);

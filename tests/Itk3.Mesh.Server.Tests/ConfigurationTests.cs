@@ -40,6 +40,9 @@ public sealed class ConfigurationTests
     [InlineData("\"senders\": [\"X26ABC1\"]", "\"senders\": [\"NOBODY\"]", "workflows[0].senders[0]")]
     [InlineData("\"nhsNumber\": \"9434765919\"", "\"nhsNumber\": \"94347\"", "gpProviders[0].nhsNumber")]
     [InlineData("\"maxMessageBytes\": 5000", "\"maxMessageBytes\": 10", "limits.maxMessageBytes")]
+    [InlineData("\"enforceWorkflowRegistration\": false", "\"enforceWorkflowRegistration\": false, \"adminEndpoints\": true", "adminToken")]
+    [InlineData("\"enforceWorkflowRegistration\": false", "\"enforceWorkflowRegistration\": false, \"adminEndpoints\": true, \"adminToken\": \"short\"", "adminToken")]
+    [InlineData("\"maxMessageBytes\": 5000", "\"maxMessageBytes\": 5000, \"lookupPermitsPerMinute\": 0", "limits.lookupPermitsPerMinute")]
     public void Invalid_fields_are_named_in_the_error(string find, string replace, string field)
     {
         var json = Valid.Replace(find, replace, StringComparison.Ordinal);

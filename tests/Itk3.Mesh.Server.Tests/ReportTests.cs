@@ -76,7 +76,7 @@ public sealed class ReportTests
     [Fact]
     public async Task Admin_endpoint_injects_a_REPORT_with_the_given_fields()
     {
-        await using var f = await ServerFixture.StartAsync();
+        await using var f = await StartWithAdminAsync();
         const string body = "{\"mailbox_id\":\"X26ABC3\",\"code\":\"14\",\"description\":\"Message not collected by recipient after 5 days\"," +
             "\"event\":\"TRANSFER\",\"workflow_id\":\"TEST_WORKFLOW\",\"linked_message_id\":\"ABC\",\"local_id\":\"l\",\"file_name\":\"f.json\"}";
 
@@ -92,7 +92,7 @@ public sealed class ReportTests
     [Fact]
     public async Task Admin_report_for_an_unknown_mailbox_is_400()
     {
-        await using var f = await ServerFixture.StartAsync();
+        await using var f = await StartWithAdminAsync();
 
         using var response = await f.Client.Http.PostAsync("/messageexchange/admin/report", new StringContent("{\"mailbox_id\":\"NOBODY\"}"));
 
@@ -102,7 +102,7 @@ public sealed class ReportTests
     [Fact]
     public async Task Admin_reset_of_one_mailbox_keeps_the_others_and_full_reset_empties_all()
     {
-        await using var f = await ServerFixture.StartAsync();
+        await using var f = await StartWithAdminAsync();
         await f.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW");
         await f.Client.SendAsync("X26ABC2", "X26ABC3", "TEST_WORKFLOW_ACK");
 
@@ -123,7 +123,7 @@ public sealed class ReportTests
     [Fact]
     public async Task Admin_expire_endpoint_runs_the_sweep()
     {
-        await using var f = await ServerFixture.StartAsync();
+        await using var f = await StartWithAdminAsync();
         await f.Client.SendAsync("X26ABC1", "X26ABC2", "TEST_WORKFLOW");
         f.Time.Advance(TimeSpan.FromDays(5));
 
@@ -133,12 +133,19 @@ public sealed class ReportTests
     }
 
     [Fact]
-    public async Task Admin_endpoints_are_absent_when_disabled()
+    public async Task Admin_endpoints_are_absent_by_default()
     {
-        await using var f = await ServerFixture.StartAsync(TestConfig.Create() with { AdminEndpoints = false });
+        await using var f = await ServerFixture.StartAsync();
 
         using var response = await f.Client.Http.DeleteAsync("/admin/reset");
 
         Assert.Equal(404, (int)response.StatusCode);
+    }
+
+    private static async Task<ServerFixture> StartWithAdminAsync()
+    {
+        var f = await ServerFixture.StartAsync(TestConfig.WithAdmin());
+        f.Client.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestConfig.AdminToken);
+        return f;
     }
 }

@@ -45,6 +45,16 @@ internal static class ConfigCommand
             Mask(certificate, "password");
         }
 
+        if (node["delivery"] is JsonObject delivery)
+        {
+            Mask(delivery, "callbackSecret");
+        }
+
+        if (node["apiCertificate"] is JsonObject api)
+        {
+            Mask(api, "password");
+        }
+
         // The connection string carries the database password: shown only without it.
         Mask(node["store"]!.AsObject(), "connectionString");
         node["apiKeys"] = new JsonArray([.. options.ApiKeys.Select(k => (JsonNode?)JsonValue.Create(k.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? k : "***"))]);

@@ -79,6 +79,12 @@ internal static class MeshServeCommand
             throw new ArgumentException("--require-client-cert needs https (--https-cert and an https:// --urls).");
         }
 
+        if (s.AdminToken is { Length: > 0 } token)
+        {
+            config = config with { AdminEndpoints = true, AdminToken = token };
+            config.Validate();
+        }
+
         return new MeshServerOptions
         {
             Config = config,
@@ -112,6 +118,9 @@ internal static class MeshServeCommand
             stdout.WriteLine($"  {mailbox.Id,-12} ODS {mailbox.OdsCode,-8} {mailbox.Name}");
         }
 
+        stdout.WriteLine(config.AdminEndpoints
+            ? "Admin endpoints: on (/admin/reset, /admin/expire, /messageexchange/admin/report; Authorization: Bearer <admin token>)"
+            : "Admin endpoints: off (--admin-token or config adminEndpoints + adminToken turn them on)");
         stdout.WriteLine("Press Ctrl+C to stop.");
     }
 
@@ -161,14 +170,21 @@ internal static class MeshServeCommand
             DefaultValueFactory = _ => 60,
         };
 
-        public IEnumerable<Option> All => [_config, _data, _urls, _cert, _key, _password, _requireClient, _clientCa, _expiry];
+        private readonly Option<string?> _adminToken = new("--admin-token")
+        {
+            Description = "Turn on the admin endpoints (reset, inject REPORT, run expiry), each needing Authorization: Bearer <token> "
+                + "(at least 16 characters). Default: environment variable ITK3_MESH_ADMIN_TOKEN; unset leaves them as the config says (off by default).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ITK3_MESH_ADMIN_TOKEN"),
+        };
+
+        public IEnumerable<Option> All => [_config, _data, _urls, _cert, _key, _password, _requireClient, _clientCa, _expiry, _adminToken];
 
         public ServeSettings Read(ParseResult r) => new(
             r.GetValue(_config)!, r.GetValue(_data)!, r.GetValue(_urls)!, r.GetValue(_cert), r.GetValue(_key), r.GetValue(_password),
-            r.GetValue(_requireClient), r.GetValue(_clientCa), r.GetValue(_expiry));
+            r.GetValue(_requireClient), r.GetValue(_clientCa), r.GetValue(_expiry), r.GetValue(_adminToken));
     }
 
     private sealed record ServeSettings(
         FileInfo Config, DirectoryInfo Data, string Urls, FileInfo? Certificate, FileInfo? Key, string? Password,
-        bool RequireClientCertificate, FileInfo? ClientCa, int ExpiryIntervalSeconds);
+        bool RequireClientCertificate, FileInfo? ClientCa, int ExpiryIntervalSeconds, string? AdminToken);
 }

@@ -56,7 +56,7 @@ internal static class ServeCommand
             await host.StartAsync(ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or GatewayConfigException or Itk3.Gateway.Store.GatewayStoreException or UnauthorizedAccessException
-            or InvalidOperationException or FormatException or UriFormatException or ArgumentException)
+            or InvalidOperationException or FormatException or UriFormatException or ArgumentException or System.Security.Cryptography.CryptographicException)
         {
             await stderr.WriteLineAsync($"itk3 serve: cannot start: {e.Message}").ConfigureAwait(false);
             return ExitCodes.UsageOrIo;

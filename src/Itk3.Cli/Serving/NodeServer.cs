@@ -1,4 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
 using Itk3.Gateway.Api;
+using Itk3.Gateway.Api.Hosting;
 using Itk3.Gateway.Configuration;
 using Itk3.Gateway.Diagnostics;
 using Itk3.Gateway.Hosting.DependencyInjection;
@@ -33,16 +35,21 @@ internal static class NodeServer
             EnvironmentName = Environments.Production,
         });
         Configure(builder, options, logFormat);
-        builder.Services.AddItk3GatewayApi(new GatewayApiOptions { Urls = [apiUrl], ApiKeys = options.ApiKeys, Health = options.Health });
+        var api = new GatewayApiOptions { Urls = [apiUrl], ApiKeys = options.ApiKeys, Health = options.Health, Certificate = LoadCertificate(options) };
+        builder.Services.AddItk3GatewayApi(api);
         builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddPrometheusExporter());
-        builder.WebHost.UseUrls(apiUrl);
-        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.WebHost.UseItk3GatewayApiKestrel(api);
         extra?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseItk3GatewayApi();
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
+
+    /// <summary>The API's server certificate from <c>apiCertificate</c> (paths relative to the data folder), or null.</summary>
+    private static X509Certificate2? LoadCertificate(GatewayOptions options) => options.ApiCertificate is { } c
+        ? ServerCertificates.Load(Path.GetFullPath(c.Path, options.DataDirectory), c.KeyPath is { } key ? Path.GetFullPath(key, options.DataDirectory) : null, c.Password)
+        : null;
 
     private static void Configure(IHostApplicationBuilder builder, GatewayOptions options, string logFormat)
     {

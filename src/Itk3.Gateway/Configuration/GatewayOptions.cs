@@ -38,6 +38,9 @@ public sealed record GatewayOptions
     /// <summary>How payloads reach the local application.</summary>
     public DeliverySettings Delivery { get; init; } = new();
 
+    /// <summary>How long payload bytes are kept per kind (off by default); the background purge keeps every transaction record.</summary>
+    public RetentionSettings Retention { get; init; } = new();
+
     /// <summary>A folder watched for submissions (<c>*.submit.json</c>, see docs/gateway-node.md); <c>{dataDirectory}/outgoing</c> when null, off when empty.</summary>
     public string? DropFolder { get; init; }
 
@@ -46,6 +49,9 @@ public sealed record GatewayOptions
 
     /// <summary>The URL the HTTP API listens on (used when an API is composed in); empty turns the API off.</summary>
     public string ApiUrl { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>The HTTP API's server certificate, needed when <see cref="ApiUrl"/> (or <c>--api-url</c>) is <c>https://</c>.</summary>
+    public ApiCertificateSettings? ApiCertificate { get; init; }
 
     /// <summary>The HTTP API's accepted keys (header <c>X-Api-Key</c>): each the key itself or <c>sha256:</c> and the key's hex SHA-256; none refuses every /api call.</summary>
     public IReadOnlyList<string> ApiKeys { get; init; } = [];
@@ -58,6 +64,17 @@ public sealed record GatewayOptions
 
     /// <summary>Exports traces and metrics over OTLP to this endpoint (for example <c>http://otel-collector:4317</c>) when set.</summary>
     public string? OtlpEndpoint { get; init; }
+
+    /// <summary>The drop folder's full path, or null when it is switched off.</summary>
+    public string? EffectiveDropFolder => DropFolder switch
+    {
+        null => Path.Combine(DataDirectory, "outgoing"),
+        "" => null,
+        var folder => Path.GetFullPath(folder, DataDirectory),
+    };
+
+    /// <summary>The SQLite database file's full path.</summary>
+    public string EffectiveDatabasePath => DatabasePath ?? Path.Combine(DataDirectory, "gateway.db");
 
     /// <summary>The flows, with the default applied.</summary>
     public IReadOnlyList<FlowSettings> EffectiveFlows =>

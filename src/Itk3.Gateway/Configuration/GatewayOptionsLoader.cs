@@ -11,6 +11,9 @@ namespace Itk3.Gateway.Configuration;
 /// </summary>
 public static class GatewayOptionsLoader
 {
+    /// <summary>The shortest callback signing secret accepted.</summary>
+    public const int MinimumCallbackSecretLength = 32;
+
     private const string InlineProfile = "$.receiverProfile";
 
     /// <summary>Reads the file and resolves relative paths against its folder; throws <see cref="GatewayConfigException"/>.</summary>

@@ -18,6 +18,8 @@ internal static partial class GatewayOptionsValidator
 
         CheckDelivery(options.Delivery, errors);
         CheckStore(options.Store, errors);
+        CheckRetention(options.Retention, errors);
+        CheckApiCertificate(options, errors);
         if (options.OtlpEndpoint is { Length: > 0 } otlp && !IsHttpUrl(otlp))
         {
             errors.Add(new("$.otlpEndpoint", "expected an absolute http(s) URL"));
@@ -131,6 +133,7 @@ internal static partial class GatewayOptionsValidator
                 errors.Add(new("$.delivery.callbackUrl", "callback delivery needs an absolute URL"));
                 break;
             case "callback":
+                CheckCallback(delivery, errors);
                 break;
             case "folder" when string.IsNullOrWhiteSpace(delivery.Folder):
                 errors.Add(new("$.delivery.folder", "folder delivery needs a folder"));
@@ -143,6 +146,55 @@ internal static partial class GatewayOptionsValidator
         }
 
         CheckRetry(delivery.Retry, "$.delivery.retry", errors);
+    }
+
+    private static void CheckCallback(DeliverySettings delivery, List<GatewayConfigError> errors)
+    {
+        if (delivery.CallbackSecret is not { Length: >= GatewayOptionsLoader.MinimumCallbackSecretLength })
+        {
+            errors.Add(new("$.delivery.callbackSecret", $"callback delivery needs a signing secret of at least {GatewayOptionsLoader.MinimumCallbackSecretLength} characters"));
+        }
+
+        if (delivery.CallbackTimeout <= TimeSpan.Zero || delivery.CallbackTimeout > TimeSpan.FromMinutes(10))
+        {
+            errors.Add(new("$.delivery.callbackTimeout", "must be positive and at most 00:10:00"));
+        }
+    }
+
+    private static void CheckRetention(RetentionSettings retention, List<GatewayConfigError> errors)
+    {
+        (double? Days, string Field)[] periods =
+        [
+            (retention.InboundMessageDays, "inboundMessageDays"), (retention.OutboxDays, "outboxDays"),
+            (retention.DeliveryDays, "deliveryDays"), (retention.DropFolderArchiveDays, "dropFolderArchiveDays"),
+        ];
+        foreach (var (days, field) in periods)
+        {
+            if (days is { } d && (double.IsNaN(d) || d < 1 || d > 36500))
+            {
+                errors.Add(new("$.retention." + field, "must be a number of days from 1 to 36500 (or absent to keep forever)"));
+            }
+        }
+
+        if (retention.PurgeInterval < TimeSpan.FromMinutes(1))
+        {
+            errors.Add(new("$.retention.purgeInterval", "must be at least 00:01:00"));
+        }
+    }
+
+    private static void CheckApiCertificate(GatewayOptions options, List<GatewayConfigError> errors)
+    {
+        if (options.ApiCertificate is { } certificate)
+        {
+            Require(certificate.Path, "$.apiCertificate.path", errors);
+            CheckFile(certificate.Path, "$.apiCertificate.path", errors);
+            CheckFile(certificate.KeyPath, "$.apiCertificate.keyPath", errors);
+        }
+
+        if (options.ApiUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && options.ApiCertificate is null)
+        {
+            errors.Add(new("$.apiCertificate", "an https:// apiUrl needs a server certificate (path, and keyPath or password)"));
+        }
     }
 
     private static void CheckRetry(RetrySettings retry, string at, List<GatewayConfigError> errors)

@@ -31,11 +31,12 @@ internal static class GatewaySecrets
             keys = [.. keys, .. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(k => !k.StartsWith('#'))];
         }
 
+        var api = options.ApiCertificate is { } c ? c with { Path = Absolute(c.Path, baseFolder) ?? "", KeyPath = Absolute(c.KeyPath, baseFolder) } : null;
         var store = options.Store with
         {
             ConnectionString = Secret(options.Store.ConnectionString, options.Store.ConnectionStringFile, baseFolder, "$.store.connectionString", errors),
         };
-        return options with { Mesh = mesh, ApiKeys = keys, Store = store };
+        return options with { Mesh = mesh, ApiKeys = keys, ApiCertificate = api, Store = store };
     }
 
     private static string? Absolute(string? path, string baseFolder) => path is { Length: > 0 } ? Path.GetFullPath(path, baseFolder) : path;

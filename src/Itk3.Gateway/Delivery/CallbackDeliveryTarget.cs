@@ -3,10 +3,16 @@ using System.Net.Http.Headers;
 
 namespace Itk3.Gateway.Delivery;
 
-/// <summary>POSTs each payload to the application's URL with <c>Idempotency-Key</c>, <c>X-Mesh-Message-Id</c> and <c>X-Itk3-Flow</c> headers; any non-2xx answer is a failure.</summary>
-/// <param name="http">The HTTP client.</param>
+/// <summary>
+/// POSTs each payload to the application's URL with <c>Idempotency-Key</c>, <c>X-Mesh-Message-Id</c> and <c>X-Itk3-Flow</c>
+/// headers, signed with <see cref="CallbackSignature"/> (<c>X-Itk3-Timestamp</c>, <c>X-Itk3-Signature</c>); any non-2xx
+/// answer, or none within the client's timeout, is a failure.
+/// </summary>
+/// <param name="http">The HTTP client (its <see cref="HttpClient.Timeout"/> bounds each attempt).</param>
 /// <param name="url">The callback URL.</param>
-public sealed class CallbackDeliveryTarget(HttpClient http, Uri url) : IDeliveryTarget
+/// <param name="secret">The application's signing secret.</param>
+/// <param name="clock">The clock the signing time is read from.</param>
+public sealed class CallbackDeliveryTarget(HttpClient http, Uri url, string secret, TimeProvider clock) : IDeliveryTarget
 {
     /// <inheritdoc />
     public async Task DeliverAsync(DeliveryItem item, CancellationToken cancellationToken)
@@ -18,6 +24,9 @@ public sealed class CallbackDeliveryTarget(HttpClient http, Uri url) : IDelivery
         request.Headers.TryAddWithoutValidation("Idempotency-Key", item.IdempotencyKey);
         request.Headers.TryAddWithoutValidation("X-Mesh-Message-Id", item.InboundMeshMessageId ?? string.Empty);
         request.Headers.TryAddWithoutValidation("X-Itk3-Flow", item.Flow ?? string.Empty);
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        request.Headers.TryAddWithoutValidation(CallbackSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation(CallbackSignature.SignatureHeader, CallbackSignature.Sign(secret, timestamp, item.Content.Span));
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {

@@ -70,4 +70,10 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 1052, Level = LogLevel.Information, Message = "The store works again")]
     public static partial void StoreRecovered(ILogger logger);
+
+    [LoggerMessage(EventId = 1080, Level = LogLevel.Information, Message = "Retention purge blanked {InboundMessages} received message(s), {OutboxItems} outbox item(s), {Deliveries} delivery(ies) ({Bytes} bytes) and deleted {DropFolderFiles} drop-folder archive file(s)")]
+    public static partial void Purged(ILogger logger, int inboundMessages, int outboxItems, int deliveries, long bytes, int dropFolderFiles);
+
+    [LoggerMessage(EventId = 1081, Level = LogLevel.Error, Message = "Retention purge failed and runs again at the next interval: {ErrorType}")]
+    public static partial void PurgeFailed(ILogger logger, string errorType);
 }

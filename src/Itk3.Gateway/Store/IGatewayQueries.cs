@@ -29,9 +29,9 @@ public interface IGatewayQueries
     /// <summary>Deliveries matching the filter, newest first, without their content; needs-attention means dead-lettered or waiting (still retried after the fast retries ran out).</summary>
     Task<Page<DeliveryItem>> ListDeliveriesAsync(ListFilter<DeliveryState> filter, CancellationToken cancellationToken);
 
-    /// <summary>The raw bytes of a received message, or null.</summary>
+    /// <summary>The raw bytes of a received message, or null (unknown, or blanked by the retention purge).</summary>
     Task<byte[]?> GetInboundContentAsync(string meshMessageId, CancellationToken cancellationToken);
 
-    /// <summary>The bytes of an outbox item (a sent payload or response), or null.</summary>
+    /// <summary>The bytes of an outbox item (a sent payload or response), or null (unknown, or blanked by the retention purge).</summary>
     Task<byte[]?> GetOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken);
 }

@@ -3,6 +3,9 @@ namespace Itk3.Mesh.Server.Configuration;
 /// <summary>Validates a <see cref="MeshServerConfig"/>, naming the first bad field.</summary>
 internal static class ConfigValidator
 {
+    /// <summary>The shortest admin token accepted.</summary>
+    public const int MinimumAdminTokenLength = 16;
+
     public static void Validate(MeshServerConfig config)
     {
         Require(!string.IsNullOrEmpty(config.SharedKey), "sharedKey", "is required");
@@ -26,6 +29,8 @@ internal static class ConfigValidator
         }
 
         ValidateLimits(config.Limits);
+        Require(!config.AdminEndpoints || config.AdminToken is { Length: >= MinimumAdminTokenLength },
+            "adminToken", $"is required (at least {MinimumAdminTokenLength} characters) when adminEndpoints is true");
     }
 
     private static void ValidateMailbox(MeshMailboxConfig? mailbox, string path, HashSet<string> ids)
@@ -74,6 +79,7 @@ internal static class ConfigValidator
         Require(limits.InboxExpiryDays > 0, "limits.inboxExpiryDays", "must be positive");
         Require(limits.RetentionDays >= limits.InboxExpiryDays, "limits.retentionDays", "must be at least inboxExpiryDays");
         Require(limits.TokenWindowMinutes > 0, "limits.tokenWindowMinutes", "must be positive");
+        Require(limits.LookupPermitsPerMinute > 0, "limits.lookupPermitsPerMinute", "must be positive");
     }
 
     private static void Require(bool condition, string field, string message)

@@ -27,4 +27,7 @@ public sealed record MeshLimits
 
     /// <summary>How far (in minutes) a token timestamp may be from server time.</summary>
     public int TokenWindowMinutes { get; init; } = 120;
+
+    /// <summary>Unauthenticated lookups (endpoint lookup, workflow search) one client address may make per minute; more get 429.</summary>
+    public int LookupPermitsPerMinute { get; init; } = 60;
 }

@@ -41,8 +41,11 @@ public sealed record MeshServerConfig
     /// <summary>Workflows that may be addressed to <c>GPPROVIDER_…</c>; null means <see cref="DefaultGpProviderWorkflows"/>.</summary>
     public IReadOnlyList<string>? GpProviderWorkflows { get; init; }
 
-    /// <summary>When true, the test-only admin endpoints (reset, inject REPORT, run expiry) are served without authentication.</summary>
-    public bool AdminEndpoints { get; init; } = true;
+    /// <summary>When true, the admin endpoints (reset, inject REPORT, run expiry) are served, each behind <see cref="AdminToken"/>; off by default.</summary>
+    public bool AdminEndpoints { get; init; }
+
+    /// <summary>The bearer token every admin call must send (<c>Authorization: Bearer …</c>, at least 16 characters); required when <see cref="AdminEndpoints"/> is true.</summary>
+    public string? AdminToken { get; init; }
 
     /// <summary>Size, time and paging limits.</summary>
     public MeshLimits Limits { get; init; } = new();

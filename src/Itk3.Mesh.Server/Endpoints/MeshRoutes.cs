@@ -1,3 +1,4 @@
+using Itk3.Mesh.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -25,8 +26,8 @@ internal static class MeshRoutes
         app.MapPost(Mailbox + "/outbox/{id}/{n}", new ChunkUploadEndpoint(services).HandleAsync);
         app.MapGet(Mailbox + "/outbox/tracking", tracking.ByMessageIdAsync);
         app.MapGet(Mailbox + "/outbox/tracking/{localId}", tracking.ByLocalIdAsync);
-        app.MapGet("/messageexchange/endpointlookup/{ods}/{workflow}", lookup.EndpointLookupAsync);
-        app.MapGet("/messageexchange/workflowsearch/{workflow}", lookup.WorkflowSearchAsync);
+        app.MapGet("/messageexchange/endpointlookup/{ods}/{workflow}", lookup.EndpointLookupAsync).RequireRateLimiting(LookupLimiter.Policy);
+        app.MapGet("/messageexchange/workflowsearch/{workflow}", lookup.WorkflowSearchAsync).RequireRateLimiting(LookupLimiter.Policy);
         foreach (var path in new[] { "/messageexchange/_ping", "/_ping", "/health", "/_status", "/healthcheck" })
         {
             app.MapGet(path, HandshakeEndpoints.PingAsync);
@@ -35,10 +36,11 @@ internal static class MeshRoutes
         if (services.Config.AdminEndpoints)
         {
             var adminEndpoints = new AdminEndpoints(admin, services);
-            app.MapDelete("/admin/reset", adminEndpoints.ResetAsync);
-            app.MapDelete("/admin/reset/{mb}", adminEndpoints.ResetAsync);
-            app.MapPost("/messageexchange/admin/report", adminEndpoints.ReportAsync);
-            app.MapPost("/admin/expire", adminEndpoints.ExpireAsync);
+            var guard = new AdminTokenGuard(services.Config.AdminToken!, services.Logger);
+            app.MapDelete("/admin/reset", guard.Protect(adminEndpoints.ResetAsync));
+            app.MapDelete("/admin/reset/{mb}", guard.Protect(adminEndpoints.ResetAsync));
+            app.MapPost("/messageexchange/admin/report", guard.Protect(adminEndpoints.ReportAsync));
+            app.MapPost("/admin/expire", guard.Protect(adminEndpoints.ExpireAsync));
         }
     }
 }

@@ -20,6 +20,12 @@ public static class TestConfig
     /// <summary>A valid NHS number that is not in the table.</summary>
     public const string UnknownPatient = "9000000025";
 
+    /// <summary>The admin token of <see cref="WithAdmin"/>.</summary>
+    public const string AdminToken = "admin-token-0123456789";
+
+    /// <summary>The test config with the admin endpoints on behind <see cref="AdminToken"/>.</summary>
+    public static MeshServerConfig WithAdmin() => Create() with { AdminEndpoints = true, AdminToken = AdminToken };
+
     public static MeshServerConfig Create(bool enforceWorkflows = true, long maxRequestBytes = 100L * 1024 * 1024) => new()
     {
         SharedKey = SharedKey,

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Itk3.Gateway.Delivery;
+
+/// <summary>
+/// The signature on every callback: <c>X-Itk3-Timestamp</c> (Unix seconds) and <c>X-Itk3-Signature: v1=</c> followed by the
+/// lower-case hex HMAC-SHA256, keyed with the application's secret (UTF-8), of the timestamp, <c>.</c> and the exact body bytes.
+/// </summary>
+public static class CallbackSignature
+{
+    /// <summary>The header carrying the signing time in Unix seconds.</summary>
+    public const string TimestampHeader = "X-Itk3-Timestamp";
+
+    /// <summary>The header carrying <c>v1=</c> and the hex HMAC-SHA256.</summary>
+    public const string SignatureHeader = "X-Itk3-Signature";
+
+    /// <summary>The scheme prefix of the signature value.</summary>
+    public const string Version = "v1=";
+
+    /// <summary>The signature header value for a body signed at <paramref name="unixSeconds"/>.</summary>
+    public static string Sign(string secret, long unixSeconds, ReadOnlySpan<byte> body)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secret);
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
+        hmac.AppendData(Encoding.ASCII.GetBytes(unixSeconds.ToString(CultureInfo.InvariantCulture) + "."));
+        hmac.AppendData(body);
+        return Version + Convert.ToHexStringLower(hmac.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// True when <paramref name="signature"/> is the right one for the body and <paramref name="timestamp"/> is within
+    /// <paramref name="tolerance"/> of <paramref name="now"/> (refuse replays of old callbacks); compared in constant time.
+    /// </summary>
+    public static bool Verify(string secret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan tolerance)
+    {
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || signature is null
+            || Math.Abs(now.ToUnixTimeSeconds() - seconds) > tolerance.TotalSeconds)
+        {
+            return false;
+        }
+
+        var expected = Encoding.ASCII.GetBytes(Sign(secret, seconds, body));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature.Trim()));
+    }
+}

@@ -94,6 +94,35 @@ public sealed class PostgresGatewayStoreTests : IAsyncLifetime
     }
 
     [PostgresFact]
+    public async Task The_retention_purge_blanks_finished_old_payloads_once_keeps_the_records_and_a_dry_run_only_counts()
+    {
+        await using var store = await database.OpenAsync();
+        await using (var work = await store.BeginAsync(Ct))
+        {
+            await work.Inbox.RegisterAsync(GatewaySamples.Inbound("OLD-DONE") with { State = Inbound.InboundState.Complete, AcknowledgedAt = At(1) }, Bytes("x"), Ct);
+            await work.Inbox.RegisterAsync(GatewaySamples.Inbound("OLD-BUSY") with { AcknowledgedAt = At(1) }, Bytes("x"), Ct);
+            await work.Outbox.EnqueueAsync(GatewaySamples.Outbox("O-SENT"), Ct);
+            await work.Outbox.MarkSentAsync("O-SENT", "MESH-O", At(10), Ct);
+            await work.Deliveries.EnqueueAsync(GatewaySamples.Delivery("D-DONE", "K1"), Ct);
+            await work.Deliveries.MarkDeliveredAsync("D-DONE", At(10), Ct);
+            await work.CommitAsync(Ct);
+        }
+
+        var cutoffs = new Retention.RetentionCutoffs(At(24 * 60), At(24 * 60), At(24 * 60));
+        var dry = await store.PurgeContentAsync(cutoffs, At(2 * 24 * 60), dryRun: true, Ct);
+        var report = await store.PurgeContentAsync(cutoffs, At(2 * 24 * 60), dryRun: false, Ct);
+
+        Assert.Equal(report, dry);
+        var bytes = Bytes("x").Length + GatewaySamples.Outbox("O-SENT").Content.Length + GatewaySamples.Delivery("D-DONE", "K1").Content.Length;
+        Assert.Equal((1, 1, 1, (long)bytes), (report.InboundMessages, report.OutboxItems, report.Deliveries, report.Bytes));
+        Assert.Null(await store.GetInboundContentAsync("OLD-DONE", Ct));
+        Assert.Equal(Bytes("x"), await store.GetInboundContentAsync("OLD-BUSY", Ct));
+        Assert.Null(await store.GetOutboxContentAsync("O-SENT", Ct));
+        Assert.Equal(Inbound.InboundState.Complete, (await store.GetInboundAsync("OLD-DONE", Ct))!.State);
+        Assert.Equal(Retention.PurgeReport.None, await store.PurgeContentAsync(cutoffs, At(2 * 24 * 60), dryRun: false, Ct));
+    }
+
+    [PostgresFact]
     public async Task Times_round_trip_to_the_tick()
     {
         await using var store = await database.OpenAsync();

@@ -52,7 +52,7 @@ public sealed partial class ServeApiCommandTests : IDisposable
         var config = Path.Combine(_folder, "node.json");
         File.WriteAllText(config, """
             { "dataDirectory": "data", "dropFolder": "", "apiKeys": ["cli-test-key"],
-              "apiCertificate": { "path": "../api.crt", "keyPath": "../api.key" } }
+              "apiCertificate": { "path": "api.crt", "keyPath": "api.key" } }
             """);
         var output = new StringWriter();
         var synchronized = TextWriter.Synchronized(output);

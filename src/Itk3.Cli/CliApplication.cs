@@ -27,6 +27,8 @@ internal static class CliApplication
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(StoreCommand.Create());
         root.Subcommands.Add(PartnerCommand.Create());
+        root.Subcommands.Add(QueueCommands.Deliveries());
+        root.Subcommands.Add(QueueCommands.Outbox());
         return root;
     }
 }

@@ -25,7 +25,7 @@ public static class GatewayApiEndpoints
     public static IServiceCollection AddItk3GatewayApi(this IServiceCollection services, GatewayApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton(options).AddSingleton(new ApiKeyVerifier(options.ApiKeys));
+        services.AddSingleton(options).AddItk3ApiKeys(options.ApiKeys);
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("itk3-gateway", tags: [GatewayReadinessCheck.ReadyTag]);
@@ -53,6 +53,11 @@ public static class GatewayApiEndpoints
                 d.Servers = []; // the listen URL varies per node; clients use the URL they called
                 return Task.CompletedTask;
             }));
+        foreach (var extension in options.Extensions)
+        {
+            extension.AddServices(services);
+        }
+
         return services;
     }
 
@@ -69,16 +74,26 @@ public static class GatewayApiEndpoints
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
         app.UseStatusCodePages();
         app.Use((context, next) => RefuseOversizedAsync(context, next, options.MaxRequestBodyBytes));
-        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseAuthentication();
+        app.UseItk3ApiKeyGate();
+        app.UseRouting();
+        app.UseAuthorization();
         app.MapOpenApi(OpenApiRoute);
         HealthEndpoints.MapLiveness(app);
         HealthEndpoints.MapProbes(app);
-        // Every /api route can answer 401 (key) and 503 (store busy or unreachable: retry).
-        var api = app.MapGroup("/api/v1").ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        // Every /api route can answer 401 (key), 403 (scope) and 503 (store busy or unreachable: retry).
+        var api = app.MapGroup("/api/v1").ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         TransactionEndpoints.Map(api);
         MessageEndpoints.Map(api);
         DeliveryEndpoints.Map(api);
+        OperatorEndpoints.Map(api);
         HealthEndpoints.Map(api);
+        foreach (var extension in options.Extensions)
+        {
+            extension.Map(app);
+        }
+
         return app;
     }
 

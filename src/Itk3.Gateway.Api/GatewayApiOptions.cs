@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Itk3.Gateway.Configuration;
 
 namespace Itk3.Gateway.Api;
 
@@ -11,8 +12,11 @@ public sealed record GatewayApiOptions
     /// <summary>The URLs Kestrel listens on (port 0 picks a free port).</summary>
     public IReadOnlyList<string> Urls { get; init; } = [DefaultUrl];
 
-    /// <summary>The accepted API keys: each either the key itself or <c>sha256:</c> followed by the hex SHA-256 of the key; none means every /api call is refused.</summary>
-    public IReadOnlyList<string> ApiKeys { get; init; } = [];
+    /// <summary>The accepted API keys with their names and scopes (each key the key itself or <c>sha256:</c> and its hex SHA-256); none means every /api call is refused.</summary>
+    public IReadOnlyList<ApiKeySettings> ApiKeys { get; init; } = [];
+
+    /// <summary>What else the application serves (the dashboard, mapped at <c>/</c>); none by default.</summary>
+    public IReadOnlyList<IGatewayApiExtension> Extensions { get; init; } = [];
 
     /// <summary>Thresholds of <c>/health/ready</c>.</summary>
     public Configuration.HealthSettings Health { get; init; } = new();

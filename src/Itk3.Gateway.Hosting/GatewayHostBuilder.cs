@@ -101,7 +101,10 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         Transport = new MeshMessageTransport(client, options.Mailbox) { SpoolDirectory = Path.Combine(options.DataDirectory, "spool") },
         Clock = Clock,
         Ids = Ids ?? RandomIdGenerator.Instance,
-        Retry = new RetryPolicy(Random ?? System.Random.Shared),
+        Retry = new RetryPolicy(Random ?? System.Random.Shared)
+        {
+            FastAttempts = options.Mesh.SendRetry.FastAttempts, BaseDelay = options.Mesh.SendRetry.BaseDelay, MaxDelay = options.Mesh.SendRetry.MaxDelay,
+        },
         Profile = profile,
         DeliveryTarget = DeliveryTarget ?? ConfiguredTarget(),
         Crashes = Crashes,

@@ -4,10 +4,17 @@ using Npgsql;
 
 namespace Itk3.Gateway.Postgres;
 
-/// <summary>Builds the parameterised WHERE clause, count and page of a read-side list; table and column names are constants of the caller.</summary>
+/// <summary>Builds the parameterised WHERE clause, count and page of a read-side list; table, column names and conditions are constants of the caller.</summary>
+/// <remarks>The recipient condition uses <c>@recipient</c>, the search condition <c>@search</c> (and <c>@searchUpper</c>, the upper-case form MESH ids are stored in).</remarks>
 internal sealed class FilteredQuery<TState>(string table, string columns, string timeColumn, string attentionCondition, string flowColumn = "flow")
     where TState : struct, Enum
 {
+    /// <summary>The condition a <see cref="ListFilter{TState}.Recipient"/> adds; none (ignored) when null.</summary>
+    public string? RecipientCondition { get; init; }
+
+    /// <summary>The condition a <see cref="ListFilter{TState}.Search"/> adds; none (ignored) when null.</summary>
+    public string? SearchCondition { get; init; }
+
     public async Task<Page<T>> PageAsync<T>(
         PgSession session, ListFilter<TState> filter, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {
@@ -46,6 +53,14 @@ internal sealed class FilteredQuery<TState>(string table, string columns, string
         AddIf(filter.Flow is not null, $"{flowColumn} = @flow", ("@flow", filter.Flow));
         AddIf(filter.From is not null, $"{timeColumn} >= @from", ("@from", filter.From));
         AddIf(filter.To is not null, $"{timeColumn} < @to", ("@to", filter.To));
+        AddIf(filter.Recipient is not null && RecipientCondition is not null, RecipientCondition!, ("@recipient", filter.Recipient));
+        if (filter.Search is { } search && SearchCondition is not null)
+        {
+            conditions.Add(SearchCondition);
+            parameters.Add(("@search", search));
+            parameters.Add(("@searchUpper", search.ToUpperInvariant()));
+        }
+
         if (filter.NeedsAttention)
         {
             conditions.Add(attentionCondition);

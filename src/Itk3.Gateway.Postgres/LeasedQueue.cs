@@ -12,6 +12,9 @@ internal sealed class LeasedQueue<T>(PgSession session, string table, string col
 {
     private const string Pending = "Pending";
 
+    // What an operator may act on: given up, or waiting and not in someone's hands at @next.
+    private const string Actionable = $"(state = 'DeadLettered' OR (state = '{Pending}' AND (lease_until IS NULL OR lease_until <= @next)))";
+
     public Task<T?> GetAsync(string id, CancellationToken cancellationToken) =>
         session.QuerySingleAsync($"SELECT {columns} FROM {table} WHERE id = @id{session.ForUpdate}", [("@id", id)], read, cancellationToken);
 
@@ -92,10 +95,18 @@ internal sealed class LeasedQueue<T>(PgSession session, string table, string col
             [("@error", error), ("@next", nextAttemptAt), ("@at", at), ("@id", id)],
             cancellationToken) == 1;
 
+    /// <summary>Dead-lettered, or pending and not claimed at <paramref name="nextAttemptAt"/> (the operator's "now"): due again then.</summary>
     public async Task<bool> RequeueAsync(string id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
         await session.ExecuteAsync(
-            $"UPDATE {table} SET state = '{Pending}', next_attempt_at = @next, lease_until = NULL, waiting_since = NULL WHERE id = @id AND state = 'DeadLettered'",
+            $"UPDATE {table} SET state = '{Pending}', next_attempt_at = @next, lease_until = NULL, waiting_since = NULL WHERE id = @id AND {Actionable}",
             [("@next", nextAttemptAt), ("@id", id)],
+            cancellationToken) == 1;
+
+    /// <summary>Dead-lettered, or pending and not claimed at <paramref name="at"/>: closed by an operator.</summary>
+    public async Task<bool> ResolveAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            $"UPDATE {table} SET state = 'Resolved', lease_until = NULL, waiting_since = NULL, completed_at = @next WHERE id = @id AND {Actionable}",
+            [("@next", at), ("@id", id)],
             cancellationToken) == 1;
 
     public async Task<bool> MarkWaitingAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>

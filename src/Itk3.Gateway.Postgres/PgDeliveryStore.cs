@@ -51,6 +51,9 @@ internal sealed class PgDeliveryStore : IDeliveryStore
     public Task<bool> RequeueAsync(string id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
         queue.RequeueAsync(id, nextAttemptAt, cancellationToken);
 
+    public Task<bool> ResolveAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        queue.ResolveAsync(id, at, cancellationToken);
+
     internal static DeliveryItem Read(NpgsqlDataReader r) =>
         new(r.String("id"), r.String("idempotency_key"), r.Bytes("content"), r.Time("created_at"))
         {

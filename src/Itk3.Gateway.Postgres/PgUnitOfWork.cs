@@ -1,3 +1,4 @@
+using Itk3.Gateway.Audit;
 using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Outbox;
@@ -27,6 +28,7 @@ internal sealed class PgUnitOfWork : IGatewayUnitOfWork
         Transactions = new PgTransactionStore(session);
         Outbox = new PgOutboxStore(session);
         Deliveries = new PgDeliveryStore(session);
+        Audit = new PgAuditStore(session);
     }
 
     public IInboxStore Inbox { get; }
@@ -36,6 +38,8 @@ internal sealed class PgUnitOfWork : IGatewayUnitOfWork
     public IOutboxStore Outbox { get; }
 
     public IDeliveryStore Deliveries { get; }
+
+    public IAuditStore Audit { get; }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Data;
+using Itk3.Gateway.Audit;
 using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Outbox;
@@ -106,6 +107,22 @@ public sealed class PostgresGatewayStore : IGatewayStore, IGatewayQueries, ICont
     /// <inheritdoc />
     public Task<byte[]?> GetOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken) =>
         queries.GetOutboxContentAsync(outboxItemId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OutboxItem?> GetOutboxItemAsync(string id, CancellationToken cancellationToken) =>
+        queries.GetOutboxItemAsync(id, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<DeliveryItem?> GetDeliveryAsync(string id, CancellationToken cancellationToken) =>
+        queries.GetDeliveryAsync(id, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AuditEvent>> ListAuditAsync(AuditQuery query, CancellationToken cancellationToken) =>
+        queries.ListAuditAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<GatewayOverview> GetOverviewAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        queries.GetOverviewAsync(now, cancellationToken);
 
     /// <inheritdoc />
     public Task<PurgeReport> PurgeContentAsync(RetentionCutoffs cutoffs, DateTimeOffset now, bool dryRun, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Itk3.Gateway.Audit;
 using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Outbox;
@@ -29,12 +30,7 @@ internal sealed class SqliteGatewayQueries(SqliteConnector connector) : IGateway
 
     public Task<Page<OutboundTransaction>> ListTransactionsAsync(ListFilter<TransactionState> filter, CancellationToken cancellationToken)
     {
-        var attention =
-            $"(state IN ({SqlText.Literals(TransactionStates.NeedingAttention)}) " +
-            "OR EXISTS (SELECT 1 FROM outbox o WHERE o.transaction_id = transactions.id " +
-            "AND (o.state = 'DeadLettered' OR (o.state = 'Pending' AND o.waiting_since IS NOT NULL))))";
-        var query = new FilteredQuery<TransactionState>("transactions", TransactionRows.Columns, "created_at", attention);
-        return ReadAsync(session => query.PageAsync(session, filter, TransactionRows.Read, cancellationToken), cancellationToken);
+        return ReadAsync(session => ListQueries.Transactions.PageAsync(session, filter, TransactionRows.Read, cancellationToken), cancellationToken);
     }
 
     public Task<IReadOnlyDictionary<TransactionState, int>> CountTransactionsByStateAsync(CancellationToken cancellationToken) =>
@@ -59,23 +55,17 @@ internal sealed class SqliteGatewayQueries(SqliteConnector connector) : IGateway
 
     public Task<Page<InboundMessage>> ListInboundAsync(ListFilter<InboundState> filter, CancellationToken cancellationToken)
     {
-        var attention = $"state IN ({SqlText.Literals([InboundState.Rejected, InboundState.DeadLettered])})";
-        var query = new FilteredQuery<InboundState>("inbound_messages", InboundRows.Columns, "received_at", attention);
-        return ReadAsync(session => query.PageAsync(session, filter, InboundRows.Read, cancellationToken), cancellationToken);
+        return ReadAsync(session => ListQueries.Inbound.PageAsync(session, filter, InboundRows.Read, cancellationToken), cancellationToken);
     }
 
     public Task<Page<OutboxItem>> ListOutboxAsync(ListFilter<OutboxState> filter, CancellationToken cancellationToken)
     {
-        var query = new FilteredQuery<OutboxState>(
-            "outbox", SqliteOutboxStore.ListColumns, "created_at", Waiting(nameof(OutboxState.DeadLettered)), "workflow_id");
-        return ReadAsync(session => query.PageAsync(session, filter, SqliteOutboxStore.Read, cancellationToken), cancellationToken);
+        return ReadAsync(session => ListQueries.Outbox.PageAsync(session, filter, SqliteOutboxStore.Read, cancellationToken), cancellationToken);
     }
 
     public Task<Page<DeliveryItem>> ListDeliveriesAsync(ListFilter<DeliveryState> filter, CancellationToken cancellationToken)
     {
-        var query = new FilteredQuery<DeliveryState>(
-            "deliveries", SqliteDeliveryStore.ListColumns, "created_at", Waiting(nameof(DeliveryState.DeadLettered)));
-        return ReadAsync(session => query.PageAsync(session, filter, SqliteDeliveryStore.Read, cancellationToken), cancellationToken);
+        return ReadAsync(session => ListQueries.Deliveries.PageAsync(session, filter, SqliteDeliveryStore.Read, cancellationToken), cancellationToken);
     }
 
     public Task<byte[]?> GetInboundContentAsync(string meshMessageId, CancellationToken cancellationToken) =>
@@ -90,9 +80,23 @@ internal sealed class SqliteGatewayQueries(SqliteConnector connector) : IGateway
                 "SELECT content FROM outbox WHERE id = $id AND content_purged_at IS NULL", [("$id", outboxItemId)], cancellationToken),
             cancellationToken);
 
-    /// <summary>A queue item needs attention when dead-lettered or waiting (pending after its fast retries ran out).</summary>
-    private static string Waiting(string deadLettered) =>
-        $"(state = '{deadLettered}' OR (state = 'Pending' AND waiting_since IS NOT NULL))";
+    public Task<OutboxItem?> GetOutboxItemAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync(
+            session => session.QuerySingleAsync(
+                $"SELECT {SqliteOutboxStore.ListColumns} FROM outbox WHERE id = $id", [("$id", id)], SqliteOutboxStore.Read, cancellationToken),
+            cancellationToken);
+
+    public Task<DeliveryItem?> GetDeliveryAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync(
+            session => session.QuerySingleAsync(
+                $"SELECT {SqliteDeliveryStore.ListColumns} FROM deliveries WHERE id = $id", [("$id", id)], SqliteDeliveryStore.Read, cancellationToken),
+            cancellationToken);
+
+    public Task<IReadOnlyList<AuditEvent>> ListAuditAsync(AuditQuery query, CancellationToken cancellationToken) =>
+        ReadAsync(session => SqliteAuditStore.ListAsync(session, query, cancellationToken), cancellationToken);
+
+    public Task<GatewayOverview> GetOverviewAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        ReadAsync(session => OverviewQuery.ReadAsync(session, now, cancellationToken), cancellationToken);
 
     private async Task<T> ReadAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Itk3.Gateway.Audit;
 using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Outbox;
@@ -118,6 +119,22 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IConten
     /// </summary>
     public Task<long> BackupAsync(string destination, CancellationToken cancellationToken) =>
         StoreBackup.RunAsync(connector, destination, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OutboxItem?> GetOutboxItemAsync(string id, CancellationToken cancellationToken) =>
+        queries.GetOutboxItemAsync(id, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<DeliveryItem?> GetDeliveryAsync(string id, CancellationToken cancellationToken) =>
+        queries.GetDeliveryAsync(id, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AuditEvent>> ListAuditAsync(AuditQuery query, CancellationToken cancellationToken) =>
+        queries.ListAuditAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<GatewayOverview> GetOverviewAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        queries.GetOverviewAsync(now, cancellationToken);
 
     /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>
     public ValueTask DisposeAsync()

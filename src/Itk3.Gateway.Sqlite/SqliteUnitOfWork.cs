@@ -1,3 +1,4 @@
+using Itk3.Gateway.Audit;
 using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Outbox;
@@ -29,6 +30,7 @@ internal sealed class SqliteUnitOfWork : IGatewayUnitOfWork
         Transactions = new SqliteTransactionStore(session);
         Outbox = new SqliteOutboxStore(session);
         Deliveries = new SqliteDeliveryStore(session);
+        Audit = new SqliteAuditStore(session);
     }
 
     public IInboxStore Inbox { get; }
@@ -38,6 +40,8 @@ internal sealed class SqliteUnitOfWork : IGatewayUnitOfWork
     public IOutboxStore Outbox { get; }
 
     public IDeliveryStore Deliveries { get; }
+
+    public IAuditStore Audit { get; }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class ConfigCheckTests : IDisposable
     public void Secrets_come_from_files_and_are_masked_in_the_effective_configuration()
     {
         File.WriteAllText(Path.Combine(_folder, "mesh-password"), "s3cret-from-file\n");
-        var file = Write("""{ "mesh": { "url": "int", "passwordFile": "mesh-password", "sharedKey": "shared-s3cret" }, "apiKeys": ["plain-key", "sha256:abcd"] }""");
+        var file = Write("""{ "mesh": { "url": "int", "passwordFile": "mesh-password", "sharedKey": "shared-s3cret" }, "apiKeys": ["plain-key", "sha256:1311f8fc80a7ea28d78dd7723f09c44c1754cd35160ca8e7133ae3d7f636a19a"] }""");
 
         var options = NodeConfiguration.Read(file, [], new Dictionary<string, string?>());
         var printed = Itk3.Cli.Commands.ConfigCommand.Masked(options);
@@ -32,7 +32,7 @@ public sealed class ConfigCheckTests : IDisposable
         Assert.Equal(MeshEnvironments.Integration, options.Mesh.ResolvedUrl);
         Assert.DoesNotContain("s3cret", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("plain-key", printed, StringComparison.Ordinal);
-        Assert.Contains("sha256:abcd", printed, StringComparison.Ordinal);
+        Assert.Contains("sha256:1311f8fc80a7ea28d78dd7723f09c44c1754cd35160ca8e7133ae3d7f636a19a", printed, StringComparison.Ordinal);
     }
 
     [Fact]

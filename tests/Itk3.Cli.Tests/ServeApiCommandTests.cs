@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Itk3.Cli.Commands;
+using Itk3.Testing;
 
 namespace Itk3.Cli.Tests;
 
@@ -90,6 +91,54 @@ public sealed partial class ServeApiCommandTests : IDisposable
         Assert.NotEmpty(error.ToString());
     }
 
+    [Fact]
+    public async Task Outbox_commands_list_requeue_and_resolve_a_stuck_send_on_the_running_node_with_the_key_name_recorded()
+    {
+        var config = Path.Combine(_folder, "node.json");
+        File.WriteAllText(config, """
+            { "dataDirectory": "data", "dropFolder": "", "mesh": { "url": "http://127.0.0.1:9/", "password": "unused", "sharedKey": "unused", "pollInterval": "00:00:00.200",
+                "sendRetry": { "fastAttempts": 1, "baseDelay": "00:00:10", "maxDelay": "00:00:30" } },
+              "apiKeys": [ { "name": "night-ops", "key": "ops-key-71", "scopes": ["operate", "read"] }, { "name": "ehr", "key": "ehr-key-71", "scopes": ["submit"] } ] }
+            """);
+        var output = new StringWriter();
+        var synchronized = TextWriter.Synchronized(output);
+        using var cts = new CancellationTokenSource();
+        var run = ServeCommand.Create().Parse(["--config", config, "--api-url", "http://127.0.0.1:0"])
+            .InvokeAsync(new InvocationConfiguration { Output = synchronized, Error = TextWriter.Synchronized(new StringWriter()) }, cts.Token);
+        var url = await WaitForApiUrlAsync(output, synchronized, run);
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", "ehr-key-71");
+        var payload = File.ReadAllBytes(RepositoryPaths.Fixture("discharge-summary-document.xml"));
+        var submitted = await http.PostAsync("api/v1/transactions/fhir?flow=TOC_FHIR_IP_DISCH&recipientKind=Mailbox&recipient=X26GP001",
+            new ByteArrayContent(payload) { Headers = { ContentType = new("application/fhir+xml") } });
+        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        string[] api = ["--api-url", url, "--api-key", "ops-key-71"];
+
+        var listed = await EventuallyAsync(() => CliRun.Of(["outbox", "list", "--needs-attention", .. api]), r => r.Output.Contains("1 item(s)"));
+        var id = listed.Output.Split('\n')[1].Split(' ')[0];
+        var requeued = await EventuallyAsync(() => CliRun.Of(["outbox", "requeue", id, .. api]), r => r.ExitCode == ExitCodes.Ok);
+        var resolved = await EventuallyAsync(() => CliRun.Of(["outbox", "resolve", id, "--note", "sent by post", .. api]), r => r.ExitCode == ExitCodes.Ok);
+        var again = CliRun.Of(["outbox", "resolve", id, "--note", "twice", .. api]);
+        var noKey = CliRun.Of(["outbox", "list", "--api-url", url, "--api-key", "ehr-key-71"]);
+
+        Assert.Contains("now Pending", requeued.Output);
+        Assert.Contains("now Resolved", resolved.Output);
+        Assert.Equal((ExitCodes.UsageOrIo, true), (again.ExitCode, again.Error.Contains("action-conflict")));
+        Assert.Equal((ExitCodes.UsageOrIo, true), (noKey.ExitCode, noKey.Error.Contains("scope-missing")));
+        await cts.CancelAsync();
+        Assert.Equal(ExitCodes.Ok, await run);
+    }
+
+    [Fact]
+    public void Queue_commands_fail_with_the_usage_exit_code_when_no_node_answers_or_no_key_is_given()
+    {
+        var noNode = CliRun.Of("deliveries", "list", "--api-url", "http://127.0.0.1:9/", "--api-key", "k");
+        var noKey = CliRun.Of("deliveries", "requeue", "x", "--api-url", "http://127.0.0.1:9/");
+
+        Assert.Equal((ExitCodes.UsageOrIo, true), (noNode.ExitCode, noNode.Error.Contains("no node answered")));
+        Assert.Equal(ExitCodes.UsageOrIo, noKey.ExitCode);
+    }
+
     public void Dispose()
     {
         try
@@ -121,6 +170,20 @@ public sealed partial class ServeApiCommandTests : IDisposable
         }
 
         throw new InvalidOperationException("itk3 serve did not print its API URL: " + output);
+    }
+
+    private static async Task<CliRun> EventuallyAsync(Func<CliRun> run, Func<CliRun, bool> done)
+    {
+        for (var i = 0; ; i++)
+        {
+            var result = run();
+            if (done(result) || i == 400)
+            {
+                return result;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     [GeneratedRegex(@"API:\s+(https?://127\.0\.0\.1:\d+/)")]

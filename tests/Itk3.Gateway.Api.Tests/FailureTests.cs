@@ -36,7 +36,7 @@ public sealed class FailureTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     {
         using var temp = new TempFolder();
         await using var host = await NodeFactory.StartAsync(NodeFactory.Options("X26LONE1", "X26", temp.Sub("n")), new Uri("http://127.0.0.1:9/"), 7);
-        await using var api = await GatewayApiServer.StartAsync(host.Application, host.Queries, new GatewayApiOptions { Urls = ["http://127.0.0.1:0"], ApiKeys = [ApiNode.Key] });
+        await using var api = await GatewayApiServer.StartAsync(host.Application, host.Queries, new GatewayApiOptions { Urls = ["http://127.0.0.1:0"], ApiKeys = ApiNode.Keys });
         using var client = Client(api);
 
         // Health reads what the node recorded (its handshake at start fails), never a live MESH call per probe.
@@ -55,7 +55,7 @@ public sealed class FailureTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     private Task<GatewayApiServer> StartAsync(Func<Exception> failure) => GatewayApiServer.StartAsync(
         nodes.Hospital.Host.Application,
         new FailingQueries(failure),
-        new GatewayApiOptions { Urls = ["http://127.0.0.1:0"], ApiKeys = [ApiNode.Key] });
+        new GatewayApiOptions { Urls = ["http://127.0.0.1:0"], ApiKeys = ApiNode.Keys });
 
     private static HttpClient Client(GatewayApiServer api)
     {

@@ -26,7 +26,7 @@ public sealed class HttpsAndExposureTests(TwoNodes nodes) : IClassFixture<TwoNod
             "pem-one-file" => ServerCertificates.Load(WritePem(temp, issued, separateKey: false, out _), null, null),
             _ => ServerCertificates.Load(WritePfx(temp, issued, "pfx-pass"), null, "pfx-pass"),
         };
-        var options = new GatewayApiOptions { Urls = ["https://127.0.0.1:0"], ApiKeys = [ApiNode.Key], Certificate = certificate };
+        var options = new GatewayApiOptions { Urls = ["https://127.0.0.1:0"], ApiKeys = ApiNode.Keys, Certificate = certificate };
         await using var api = await GatewayApiServer.StartAsync(nodes.Hospital.Host.Application, nodes.Hospital.Host.Queries, options);
         string? seen = null;
         using var handler = new HttpClientHandler
@@ -46,7 +46,7 @@ public sealed class HttpsAndExposureTests(TwoNodes nodes) : IClassFixture<TwoNod
     [Fact]
     public async Task Https_url_without_a_certificate_is_refused_at_start()
     {
-        var options = new GatewayApiOptions { Urls = ["https://127.0.0.1:0"], ApiKeys = [ApiNode.Key] };
+        var options = new GatewayApiOptions { Urls = ["https://127.0.0.1:0"], ApiKeys = ApiNode.Keys };
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
             GatewayApiServer.StartAsync(nodes.Hospital.Host.Application, nodes.Hospital.Host.Queries, options));
@@ -70,7 +70,7 @@ public sealed class HttpsAndExposureTests(TwoNodes nodes) : IClassFixture<TwoNod
     {
         var events = new ConcurrentQueue<EventId>();
         using var logging = LoggerFactory.Create(b => b.AddProvider(new EventCapture(events)).SetMinimumLevel(LogLevel.Warning));
-        var options = new GatewayApiOptions { Urls = [url], ApiKeys = [ApiNode.Key] };
+        var options = new GatewayApiOptions { Urls = [url], ApiKeys = ApiNode.Keys };
 
         await using (await GatewayApiServer.StartAsync(nodes.Hospital.Host.Application, nodes.Hospital.Host.Queries, options, logging))
         {

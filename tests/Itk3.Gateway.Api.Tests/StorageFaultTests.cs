@@ -56,7 +56,7 @@ public sealed class StorageFaultTests
             MaxDatabaseBytes = cap,
             Tune = s => s with { IdleInterval = TimeSpan.FromMilliseconds(100), Lease = TimeSpan.FromSeconds(2) },
         }.StartAsync(CancellationToken.None);
-        var api = await GatewayApiServer.StartAsync(host.Application, host.Queries, new GatewayApiOptions { Urls = ["http://127.0.0.1:0"], ApiKeys = [ApiNode.Key] });
+        var api = await GatewayApiServer.StartAsync(host.Application, host.Queries, new GatewayApiOptions { Urls = ["http://127.0.0.1:0"], ApiKeys = ApiNode.Keys });
         return new ApiNode(host, api);
     }
 }

@@ -69,6 +69,7 @@ public sealed class PostgresGatewayStoreTests : IAsyncLifetime
 
         Assert.Equal("0001_initial", names[0]);
         Assert.Contains("0005_received_documents", names);
+        Assert.Contains("0006_operator_audit", names);
         Assert.All(EmbeddedMigrations.Load().Where(m => m.Name.Contains("poller", StringComparison.Ordinal)), m => Assert.True(m.Version > 1000));
         Assert.Equal(EmbeddedMigrations.Load()[^1].Version, PostgresGatewayStore.SchemaVersion);
     }

@@ -60,6 +60,7 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
         Assert.Equal("0001_initial", EmbeddedMigrations.Load()[0].Name);
         Assert.Contains("0005_received_documents", EmbeddedMigrations.Load().Select(m => m.Name));
         Assert.Contains("0004_content_retention", EmbeddedMigrations.Load().Select(m => m.Name));
+        Assert.Contains("0006_operator_audit", EmbeddedMigrations.Load().Select(m => m.Name));
         Assert.Equal([1, 3], EmbeddedMigrations.Validate([new Migration(3, "c", ""), new Migration(1, "a", "")]).Select(m => m.Version));
         Assert.Throws<InvalidOperationException>(() => EmbeddedMigrations.Validate([new Migration(1, "a", ""), new Migration(1, "b", "")]));
         Assert.Equal(EmbeddedMigrations.Load()[^1].Version, SqliteGatewayStore.SchemaVersion);

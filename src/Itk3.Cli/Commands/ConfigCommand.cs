@@ -57,7 +57,14 @@ internal static class ConfigCommand
 
         // The connection string carries the database password: shown only without it.
         Mask(node["store"]!.AsObject(), "connectionString");
-        node["apiKeys"] = new JsonArray([.. options.ApiKeys.Select(k => (JsonNode?)JsonValue.Create(k.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? k : "***"))]);
+        if (node["apiKeys"] is JsonArray keys)
+        {
+            foreach (var key in keys.OfType<JsonObject>().Where(k => k["key"]?.ToString().StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) != true))
+            {
+                Mask(key, "key");
+            }
+        }
+
         return node.ToJsonString(Json);
     }
 

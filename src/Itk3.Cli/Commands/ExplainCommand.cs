@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Itk3.Fhir.Issues;
 using Itk3.Messaging.Codes;
 
 namespace Itk3.Cli.Commands;
@@ -39,16 +38,9 @@ internal static class ExplainCommand
             return ExitCodes.UsageOrIo;
         }
 
-        output.WriteLine($"{known.Code}  {known.Display}");
-        output.WriteLine($"  meaning:        {ResponseCodeGuide.MeaningOf(known.Code)}");
-        output.WriteLine($"  level:          {known.Level} ({(known.Level == ResponseLevel.Infrastructure ? "sent when InfAckRequested=true" : "sent when BusAckRequested=true")})");
-        output.WriteLine($"  type:           {(known.IsPositive ? "positive" : "negative: the message is not processed further")}");
-        output.WriteLine($"  response.code:  {known.HeaderResponseCode}");
-        output.WriteLine($"  issue severity: {known.Severity.ToCode()}");
-        output.WriteLine($"  issue type:     {known.IssueType.ToCode()}");
-        if (known.IsWithdrawn)
+        foreach (var line in ResponseCodeGuide.Explain(known))
         {
-            output.WriteLine("  withdrawn in ITK3 2.5.0 with the Priority key: recognised on receipt, never emitted.");
+            output.WriteLine(line);
         }
 
         return ExitCodes.Ok;

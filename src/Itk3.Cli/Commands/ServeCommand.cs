@@ -90,8 +90,9 @@ internal static class ServeCommand
         }
 
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
-        return $"{address} (OpenAPI at {address}openapi/v1.json, metrics at {address}metrics, probes at {address}health/ready; "
-            + (options.ApiKeys.Count == 0 ? "no apiKeys configured: every /api call is refused)" : $"{options.ApiKeys.Count} API key(s) configured)");
+        return $"{address} (dashboard at {address}, OpenAPI at {address}openapi/v1.json, metrics at {address}metrics, probes at {address}health/ready; "
+            + (options.ApiKeys.Count == 0 ? "no apiKeys configured: every /api call is refused)" : $"{options.ApiKeys.Count} API key(s) configured)")
+            + (options.ApiKeys.Any(k => k.IsLegacy) ? "\n           warning: apiKeys given as plain strings are deprecated (every scope); write {\"name\", \"key\", \"scopes\"} objects" : string.Empty);
     }
 
     private static void PrintBanner(TextWriter stdout, GatewayOptions options, GatewayHost host, string api)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Itk3.Dashboard;
 using Itk3.Gateway.Api;
 using Itk3.Gateway.Api.Hosting;
 using Itk3.Gateway.Configuration;
@@ -35,7 +36,7 @@ internal static class NodeServer
             EnvironmentName = Environments.Production,
         });
         Configure(builder, options, logFormat);
-        var api = new GatewayApiOptions { Urls = [apiUrl], ApiKeys = options.ApiKeys, Health = options.Health, Certificate = LoadCertificate(options) };
+        var api = new GatewayApiOptions { Urls = [apiUrl], ApiKeys = options.ApiKeys, Health = options.Health, Certificate = LoadCertificate(options) }.WithDashboard();
         builder.Services.AddItk3GatewayApi(api);
         builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddPrometheusExporter());
         builder.WebHost.UseItk3GatewayApiKestrel(api);

@@ -19,8 +19,8 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
-            Name = ApiKeyMiddleware.HeaderName,
-            Description = "An API key from the gateway configuration (apiKeys).",
+            Name = ApiKeyDefaults.HeaderName,
+            Description = "An API key from the gateway configuration (apiKeys); each route needs one scope of the key: submit, read or operate (admin holds all).",
         };
         foreach (var (path, item) in document.Paths)
         {

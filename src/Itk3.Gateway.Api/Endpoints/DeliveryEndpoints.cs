@@ -1,6 +1,8 @@
 using Itk3.Gateway.Api.Contracts;
 using Itk3.Gateway.Api.Problems;
+using Itk3.Gateway.Api.Security;
 using Itk3.Gateway.Application;
+using Itk3.Gateway.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,10 +18,10 @@ internal static class DeliveryEndpoints
         var group = api.MapGroup("/deliveries").WithTags("Deliveries (pull)");
         group.MapPost("/next", ClaimAsync).WithName("ClaimDeliveries")
             .WithSummary("Claim up to max waiting payloads (POST: it leases them); an unacknowledged one is handed out again after the lease.")
-            .Produces<DeliveryBatch>().ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<DeliveryBatch>().ProducesProblem(StatusCodes.Status400BadRequest).RequireScope(ApiScopes.Submit);
         group.MapPost("/{id}/ack", AckAsync).WithName("AckDelivery")
             .WithSummary("Confirm a claimed payload was taken; it is never handed out again.")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).RequireScope(ApiScopes.Submit);
     }
 
     private static async Task<IResult> ClaimAsync(int? max, string? claimant, IGatewayApplication app, CancellationToken ct)

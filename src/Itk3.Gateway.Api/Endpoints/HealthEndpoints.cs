@@ -1,5 +1,7 @@
 using Itk3.Gateway.Api.Contracts;
+using Itk3.Gateway.Api.Security;
 using Itk3.Gateway.Application;
+using Itk3.Gateway.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -28,7 +30,7 @@ internal static class HealthEndpoints
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/health", GetAsync).WithName("GetHealth").WithTags("Health")
             .WithSummary("Readiness: whether the store and MESH are reachable, and how much work is waiting.")
-            .Produces<HealthView>();
+            .Produces<HealthView>().RequireScope(ApiScopes.Read);
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {

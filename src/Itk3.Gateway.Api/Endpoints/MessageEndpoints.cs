@@ -1,6 +1,8 @@
 using Itk3.Gateway.Api.Contracts;
 using Itk3.Gateway.Api.Problems;
+using Itk3.Gateway.Api.Security;
 using Itk3.Gateway.Application;
+using Itk3.Gateway.Configuration;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Store;
 using Microsoft.AspNetCore.Builder;
@@ -18,20 +20,21 @@ internal static class MessageEndpoints
         var group = api.MapGroup("/messages").WithTags("Received messages");
         group.MapGet("", ListAsync).WithName("ListMessages")
             .WithSummary("List received messages, newest first, filtered by state, flow, period and needs-attention (rejected, dead-lettered).")
-            .Produces<PageView<ReceivedMessageView>>().ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<PageView<ReceivedMessageView>>().ProducesProblem(StatusCodes.Status400BadRequest).RequireScope(ApiScopes.Read);
         group.MapGet("/{id}", GetAsync).WithName("GetMessage")
             .WithSummary("A received message by MESH message id: state, validation code, outcome awaited or reported.")
-            .Produces<ReceivedMessageView>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<ReceivedMessageView>().ProducesProblem(StatusCodes.Status404NotFound).RequireScope(ApiScopes.Read);
         group.MapGet("/{id}/payload", GetPayloadAsync).WithName("GetMessagePayload")
             .WithSummary("The received ITK3 message bytes exactly as they arrived.")
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/fhir+json", "application/fhir+xml")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).RequireScope(ApiScopes.Read);
         group.MapPost("/{id}/outcome", ReportOutcomeAsync).WithName("ReportOutcome")
             .WithSummary("Report the application's business outcome (a 3xxxx code); the node sends the business response.")
             .Accepts<OutcomeRequest>("application/json")
             .Produces<OutcomeReceipt>(StatusCodes.Status202Accepted).Produces<OutcomeReceipt>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .RequireScope(ApiScopes.Submit);
     }
 
     private static async Task<IResult> ListAsync(
@@ -64,7 +67,7 @@ internal static class MessageEndpoints
             : TypedResults.Bytes(payload.Content.ToArray(), PayloadReader.MediaTypeOf(payload.Content.Span));
     }
 
-    private static async Task<IResult> ReportOutcomeAsync(string id, OutcomeRequest? body, IGatewayApplication app, CancellationToken ct)
+    private static async Task<IResult> ReportOutcomeAsync(string id, OutcomeRequest? body, HttpContext http, IGatewayApplication app, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body?.Code))
         {
@@ -72,7 +75,7 @@ internal static class MessageEndpoints
         }
 
         var code = body.Code.Trim();
-        var result = await app.ReportOutcomeAsync(new OutcomeReport(id, code) { Diagnostics = body.Diagnostics }, ct).ConfigureAwait(false);
+        var result = await app.ReportOutcomeAsync(new OutcomeReport(id, code) { Diagnostics = body.Diagnostics, Actor = ApiKeyPrincipal.NameOf(http.User) }, ct).ConfigureAwait(false);
         return result switch
         {
             OutcomeResult.Accepted => TypedResults.Accepted((string?)null, new OutcomeReceipt(id, code, false)),

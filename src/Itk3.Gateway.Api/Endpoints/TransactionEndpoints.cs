@@ -1,6 +1,8 @@
 using Itk3.Gateway.Api.Contracts;
 using Itk3.Gateway.Api.Problems;
+using Itk3.Gateway.Api.Security;
 using Itk3.Gateway.Application;
+using Itk3.Gateway.Configuration;
 using Itk3.Gateway.Store;
 using Itk3.Gateway.Transactions;
 using Microsoft.AspNetCore.Builder;
@@ -22,24 +24,26 @@ internal static class TransactionEndpoints
             .Produces<TransactionView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireScope(ApiScopes.Submit);
         group.MapPost("/fhir", SubmitRawAsync).WithName("SubmitFhirTransaction")
             .WithSummary("Submit a FHIR payload sent as the raw body (application/fhir+json or application/fhir+xml), addressed by query parameters.")
             .Accepts<byte[]>("application/fhir+json", "application/fhir+xml")
             .Produces<TransactionView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireScope(ApiScopes.Submit);
         group.MapGet("", ListAsync).WithName("ListTransactions")
             .WithSummary("List transactions, newest first, filtered by state, flow, period and needs-attention.")
-            .Produces<PageView<TransactionSummary>>().ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<PageView<TransactionSummary>>().ProducesProblem(StatusCodes.Status400BadRequest).RequireScope(ApiScopes.Read);
         group.MapGet("/{id}", GetAsync).WithName("GetTransaction")
             .WithSummary("A transaction with its state, timeline and the ITK3 responses received (codes).")
-            .Produces<TransactionView>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<TransactionView>().ProducesProblem(StatusCodes.Status404NotFound).RequireScope(ApiScopes.Read);
         group.MapGet("/{id}/payload", GetPayloadAsync).WithName("GetTransactionPayload")
             .WithSummary("The ITK3 message sent for a transaction, as FHIR JSON or XML bytes.")
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/fhir+json", "application/fhir+xml")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).RequireScope(ApiScopes.Read);
     }
 
     private static async Task<IResult> SubmitAsync(SubmitTransactionRequest? body, IGatewayApplication app, IGatewayQueries queries, CancellationToken ct)

@@ -9,6 +9,9 @@ public static class ApiProblemCodes
     /// <summary>401: the <c>X-Api-Key</c> header matches no configured key.</summary>
     public const string ApiKeyInvalid = "api-key-invalid";
 
+    /// <summary>403: the API key is valid but does not hold the scope the route needs.</summary>
+    public const string ScopeMissing = "scope-missing";
+
     /// <summary>400: the request is malformed (body, query or field); <c>detail</c> names the field.</summary>
     public const string InvalidRequest = "invalid-request";
 
@@ -41,6 +44,12 @@ public static class ApiProblemCodes
 
     /// <summary>404: no claimed, unacknowledged delivery with that id.</summary>
     public const string DeliveryNotFound = "delivery-not-found";
+
+    /// <summary>404: no outbox item with that id.</summary>
+    public const string OutboxItemNotFound = "outbox-item-not-found";
+
+    /// <summary>409: the item is not in a state the operator action applies to (already sent, delivered, resolved or in flight).</summary>
+    public const string ActionConflict = "action-conflict";
 
     /// <summary>404: no payload is stored for that transaction.</summary>
     public const string PayloadNotFound = "payload-not-found";

@@ -34,6 +34,7 @@ internal static class ApiProblems
     public static string CodeForStatus(int status) => status switch
     {
         StatusCodes.Status401Unauthorized => ApiProblemCodes.ApiKeyMissing,
+        StatusCodes.Status403Forbidden => ApiProblemCodes.ScopeMissing,
         StatusCodes.Status404NotFound => ApiProblemCodes.RouteNotFound,
         StatusCodes.Status405MethodNotAllowed => ApiProblemCodes.MethodNotAllowed,
         StatusCodes.Status413PayloadTooLarge => ApiProblemCodes.RequestTooLarge,

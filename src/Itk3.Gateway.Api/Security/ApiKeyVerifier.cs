@@ -1,36 +1,44 @@
 using System.Security.Cryptography;
 using System.Text;
+using Itk3.Gateway.Configuration;
 
 namespace Itk3.Gateway.Api.Security;
 
-/// <summary>Checks a presented API key against the configured ones by comparing SHA-256 hashes in constant time.</summary>
-internal sealed class ApiKeyVerifier
+/// <summary>Finds the configured key a presented API key matches, comparing SHA-256 hashes in constant time.</summary>
+public sealed class ApiKeyVerifier
 {
     private const string HashPrefix = "sha256:";
-    private readonly byte[][] _hashes;
+    private readonly (byte[] Hash, ApiKeySettings Key)[] _keys;
 
-    /// <summary>Hashes the configured keys (plain keys, or <c>sha256:</c> hex hashes taken as they are).</summary>
-    public ApiKeyVerifier(IEnumerable<string> keys)
+    /// <summary>Hashes the configured keys (plain keys, or <c>sha256:</c> hex hashes taken as they are); empty keys are ignored.</summary>
+    public ApiKeyVerifier(IEnumerable<ApiKeySettings> keys)
     {
-        _hashes = [.. keys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(HashOfConfigured)];
+        ArgumentNullException.ThrowIfNull(keys);
+        _keys = [.. keys.Where(k => !string.IsNullOrWhiteSpace(k.Key)).Select(k => (HashOfConfigured(k.Key), k))];
     }
 
     /// <summary>The SHA-256 hash of a key, as <c>sha256:</c> and lower-case hex (the form to put in the configuration).</summary>
     public static string Describe(string key) => HashPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    /// <summary>Whether <paramref name="presented"/> matches one of the configured keys; every configured hash is compared, so the time does not depend on which matched.</summary>
-    public bool IsValid(string? presented)
+    /// <summary>Whether a key named <paramref name="name"/> is still configured (a dashboard session ends when its key is removed).</summary>
+    public bool KnowsName(string? name) => name is not null && _keys.Any(k => string.Equals(k.Key.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The configured key <paramref name="presented"/> matches, or null; every configured hash is compared, so the time does not depend on which matched.</summary>
+    public ApiKeySettings? Find(string? presented)
     {
         if (string.IsNullOrEmpty(presented) || presented.Length > 512)
         {
-            return false;
+            return null;
         }
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        var match = false;
-        foreach (var expected in _hashes)
+        ApiKeySettings? match = null;
+        foreach (var (expected, key) in _keys)
         {
-            match |= CryptographicOperations.FixedTimeEquals(hash, expected);
+            if (CryptographicOperations.FixedTimeEquals(hash, expected))
+            {
+                match ??= key;
+            }
         }
 
         return match;

@@ -1,3 +1,4 @@
+using Itk3.Gateway.Audit;
 using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Hosting;
 using Itk3.Gateway.Inbound;
@@ -12,6 +13,7 @@ internal sealed class GatewayApplication(GatewayNodeServices services, NodeSigna
 {
     private readonly Submitter _submitter = new(services, signals);
     private readonly OutcomeRecorder _outcomes = new(services, signals.Reads);
+    private readonly OperatorActions _operator = new(services, signals);
 
     /// <inheritdoc />
     public Task<SubmitResult> SubmitAsync(SubmitRequest request, CancellationToken cancellationToken) =>
@@ -104,6 +106,27 @@ internal sealed class GatewayApplication(GatewayNodeServices services, NodeSigna
             OldestDeliveryAge = status.Queues.OldestDelivery,
             FreeDiskBytes = FreeDisk(services.Options.DataDirectory),
         };
+    }
+
+    /// <inheritdoc />
+    public Task<OperatorActionResult> RequeueAsync(QueueKind queue, string id, OperatorAction action, CancellationToken cancellationToken) =>
+        _operator.RequeueAsync(queue, id, action, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OperatorActionResult> ResolveAsync(QueueKind queue, string id, OperatorAction action, CancellationToken cancellationToken) =>
+        _operator.ResolveAsync(queue, id, action, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OperatorActionResult> ResolveAttentionAsync(AuditSubject subject, string id, OperatorAction action, CancellationToken cancellationToken) =>
+        _operator.ResolveAttentionAsync(subject, id, action, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task RecordPayloadViewAsync(AuditSubject subject, string id, string actor, CancellationToken cancellationToken)
+    {
+        await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var entry = new AuditEvent(services.Clock.GetUtcNow(), actor, AuditAction.PayloadViewed, subject, id);
+        await work.Audit.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static long? FreeDisk(string folder)

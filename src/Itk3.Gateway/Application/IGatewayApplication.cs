@@ -1,3 +1,5 @@
+using Itk3.Gateway.Audit;
+
 namespace Itk3.Gateway.Application;
 
 /// <summary>What the local application (HTTP API, CLI, drop folder) asks of a running gateway node; the read side is <see cref="Store.IGatewayQueries"/>.</summary>
@@ -20,4 +22,16 @@ public interface IGatewayApplication
 
     /// <summary>Whether the store and MESH are reachable, and how much work is waiting.</summary>
     Task<GatewayHealth> GetHealthAsync(CancellationToken cancellationToken);
+
+    /// <summary>Operator: puts a dead-lettered or waiting delivery or outbox item back in its queue, due now; recorded with <see cref="OperatorAction.Actor"/>.</summary>
+    Task<OperatorActionResult> RequeueAsync(QueueKind queue, string id, OperatorAction action, CancellationToken cancellationToken);
+
+    /// <summary>Operator: closes a dead-lettered or waiting delivery or outbox item for good, with a note; recorded with <see cref="OperatorAction.Actor"/>.</summary>
+    Task<OperatorActionResult> ResolveAsync(QueueKind queue, string id, OperatorAction action, CancellationToken cancellationToken);
+
+    /// <summary>Operator: takes a failed or timed-out transaction, or a rejected or dead-lettered received message, off the needs-attention lists, with a note.</summary>
+    Task<OperatorActionResult> ResolveAttentionAsync(AuditSubject subject, string id, OperatorAction action, CancellationToken cancellationToken);
+
+    /// <summary>Records in the access log that <paramref name="actor"/> viewed a stored message's content.</summary>
+    Task RecordPayloadViewAsync(AuditSubject subject, string id, string actor, CancellationToken cancellationToken);
 }

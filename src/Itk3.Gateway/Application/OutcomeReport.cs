@@ -7,4 +7,7 @@ public sealed record OutcomeReport(string MeshMessageId, string Code)
 {
     /// <summary>Optional diagnostics text for the response's OperationOutcome.</summary>
     public string? Diagnostics { get; init; }
+
+    /// <summary>Who reported it (the API key's name), recorded in the message's history; null when not recorded (the application's own call).</summary>
+    public string? Actor { get; init; }
 }

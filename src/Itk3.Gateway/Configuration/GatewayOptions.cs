@@ -53,8 +53,8 @@ public sealed record GatewayOptions
     /// <summary>The HTTP API's server certificate, needed when <see cref="ApiUrl"/> (or <c>--api-url</c>) is <c>https://</c>.</summary>
     public ApiCertificateSettings? ApiCertificate { get; init; }
 
-    /// <summary>The HTTP API's accepted keys (header <c>X-Api-Key</c>): each the key itself or <c>sha256:</c> and the key's hex SHA-256; none refuses every /api call.</summary>
-    public IReadOnlyList<string> ApiKeys { get; init; } = [];
+    /// <summary>The HTTP API's accepted keys (header <c>X-Api-Key</c>), each with a name and scopes; none refuses every /api call.</summary>
+    public IReadOnlyList<ApiKeySettings> ApiKeys { get; init; } = [];
 
     /// <summary>A file of further API keys, one a line (a mounted secret).</summary>
     public string? ApiKeysFile { get; init; }

@@ -36,7 +36,8 @@ public static class GatewayOptionsLoader
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new List<GatewayConfigError>();
-        ConfigurationShape.Check(configuration, typeof(GatewayOptions), "$", errors, new HashSet<string> { InlineProfile });
+        ConfigurationShape.Check(configuration, typeof(GatewayOptions), "$", errors, new HashSet<string> { InlineProfile, ApiKeyBinding.Path });
+        var apiKeys = ApiKeyBinding.Read(configuration.GetSection("apiKeys"), errors);
         if (errors.Count > 0)
         {
             throw new GatewayConfigException(errors);
@@ -45,15 +46,16 @@ public static class GatewayOptionsLoader
         GatewayOptions options;
         try
         {
-            options = Without(configuration, "receiverProfile").Get<GatewayOptions>() ?? new GatewayOptions();
+            options = Without(Without(configuration, "receiverProfile"), "apiKeys").Get<GatewayOptions>() ?? new GatewayOptions();
         }
         catch (InvalidOperationException e)
         {
             throw new GatewayConfigException("$", e.Message, e);
         }
 
-        options = options with { DataDirectory = Path.GetFullPath(options.DataDirectory, baseFolder), ReceiverProfile = InlineReceiverProfile(configuration, json, errors) };
+        options = options with { ApiKeys = apiKeys, DataDirectory = Path.GetFullPath(options.DataDirectory, baseFolder), ReceiverProfile = InlineReceiverProfile(configuration, json, errors) };
         options = GatewaySecrets.Resolve(options, baseFolder, errors);
+        options = options with { ApiKeys = ApiKeyValidation.NameLegacyKeys(options.ApiKeys) };
         errors.AddRange(GatewayOptionsValidator.Check(options));
         return errors.Count > 0 ? throw new GatewayConfigException(errors) : options;
     }

@@ -20,6 +20,7 @@ internal static partial class GatewayOptionsValidator
         CheckStore(options.Store, errors);
         CheckRetention(options.Retention, errors);
         CheckApiCertificate(options, errors);
+        ApiKeyValidation.Validate(options.ApiKeys, errors);
         if (options.OtlpEndpoint is { Length: > 0 } otlp && !IsHttpUrl(otlp))
         {
             errors.Add(new("$.otlpEndpoint", "expected an absolute http(s) URL"));
@@ -59,6 +60,7 @@ internal static partial class GatewayOptionsValidator
             }
         }
 
+        CheckRetry(mesh.SendRetry, "$.mesh.sendRetry", errors);
         if (mesh.HandshakeInterval <= TimeSpan.Zero)
         {
             errors.Add(new("$.mesh.handshakeInterval", "must be positive (for example \"1.00:00:00\")"));

@@ -28,7 +28,7 @@ internal static class GatewaySecrets
         var keys = options.ApiKeys;
         if (options.ApiKeysFile is { Length: > 0 } keysFile && Read(keysFile, baseFolder, "$.apiKeysFile", errors) is { } text)
         {
-            keys = [.. keys, .. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(k => !k.StartsWith('#'))];
+            keys = [.. keys, .. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(k => !k.StartsWith('#')).Select(k => ApiKeySettings.Legacy(k, name: ""))];
         }
 
         var api = options.ApiCertificate is { } c ? c with { Path = Absolute(c.Path, baseFolder) ?? "", KeyPath = Absolute(c.KeyPath, baseFolder) } : null;

@@ -35,6 +35,9 @@ public sealed record MeshSettings
     /// <summary>How long to wait between inbox polls when the last page was not full; by default 5 minutes for a real MESH (MESH.md §10: at most every 5 minutes) and 5 seconds for the embedded one.</summary>
     public TimeSpan? PollInterval { get; init; }
 
+    /// <summary>How a failing send to MESH is retried: fast retries, then waiting (needs attention) and retried at <c>maxDelay</c>, never given up.</summary>
+    public RetrySettings SendRetry { get; init; } = new() { FastAttempts = 8 };
+
     /// <summary>How often the mailbox is validated with a handshake (also once at start); MESH.md §10 asks for at least once every 24 hours.</summary>
     public TimeSpan HandshakeInterval { get; init; } = TimeSpan.FromHours(24);
 

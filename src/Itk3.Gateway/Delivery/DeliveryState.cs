@@ -11,4 +11,7 @@ public enum DeliveryState
 
     /// <summary>Given up; not claimed again unless an operator requeues it.</summary>
     DeadLettered,
+
+    /// <summary>Closed by an operator (with a note on record); never delivered.</summary>
+    Resolved,
 }

@@ -26,6 +26,9 @@ public interface IDeliveryStore
     /// <summary>Gives a pending item up: it is not claimed again unless an operator requeues it; false when it is not pending.</summary>
     Task<bool> DeadLetterAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Puts a dead-lettered item back in the queue, due at <paramref name="nextAttemptAt"/> (an operator's retry; attempts and last error are kept); false when it is not dead-lettered.</summary>
+    /// <summary>Puts a dead-lettered item, or a pending one not claimed right now, back in the queue due at <paramref name="nextAttemptAt"/> (an operator's retry; attempts and last error are kept); false otherwise.</summary>
     Task<bool> RequeueAsync(string id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+
+    /// <summary>Closes a dead-lettered item, or a pending one not claimed at <paramref name="at"/>: it is never delivered; false otherwise.</summary>
+    Task<bool> ResolveAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Itk3.Gateway.Audit;
 using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Outbox;
@@ -25,6 +26,8 @@ internal sealed class InstrumentedStore(IGatewayStore inner, GatewayMetrics metr
         public IOutboxStore Outbox => inner.Outbox;
 
         public IDeliveryStore Deliveries => inner.Deliveries;
+
+        public IAuditStore Audit => inner.Audit;
 
         public async Task CommitAsync(CancellationToken cancellationToken)
         {

@@ -1,7 +1,7 @@
 namespace Itk3.Gateway.Inbound;
 
 /// <summary>Markers the gateway keeps in <see cref="InboundMessage.Detail"/> for accepted messages.</summary>
-internal static class InboundDetails
+public static class InboundDetails
 {
     /// <summary>The sender asked for a business response; the application's outcome is awaited.</summary>
     public const string AwaitingOutcome = "awaiting-business-outcome";

@@ -1,5 +1,6 @@
 using Itk3.Fhir.Serialization;
 using Itk3.Gateway.Application;
+using Itk3.Gateway.Audit;
 using Itk3.Gateway.Hosting;
 using Itk3.Messaging.Codes;
 using Itk3.Messaging.Reading;
@@ -50,6 +51,15 @@ internal sealed class OutcomeRecorder(GatewayNodeServices services, RecentReads 
 
         var now = services.Clock.GetUtcNow();
         await work.Inbox.UpdateAsync(message with { State = InboundState.BusinessOutcomeReported, Detail = marker, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+        if (report.Actor is { } actor)
+        {
+            var entry = new AuditEvent(now, actor, AuditAction.OutcomeReported, AuditSubject.InboundMessage, message.MeshMessageId)
+            {
+                InboundMeshMessageId = message.MeshMessageId, TransactionId = message.TransactionId, Note = code.Code,
+            };
+            await work.Audit.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
         reads.Forget(report.MeshMessageId);
         return OutcomeResult.Accepted;

@@ -1,3 +1,4 @@
+using Itk3.Gateway.Audit;
 using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Outbox;
@@ -19,6 +20,9 @@ public interface IGatewayUnitOfWork : IAsyncDisposable
 
     /// <summary>Payloads waiting for the local application.</summary>
     IDeliveryStore Deliveries { get; }
+
+    /// <summary>Operator actions and payload views.</summary>
+    IAuditStore Audit { get; }
 
     /// <summary>Makes every change durable and visible at once; the unit of work cannot be used afterwards.</summary>
     Task CommitAsync(CancellationToken cancellationToken);

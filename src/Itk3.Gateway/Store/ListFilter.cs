@@ -20,6 +20,12 @@ public sealed record ListFilter<TState>
     /// <summary>Only records a person should look at (failed, timed out, rejected, dead-lettered).</summary>
     public bool NeedsAttention { get; init; }
 
+    /// <summary>Only records addressed to this recipient (transactions) or sent by this mailbox (received messages), when set.</summary>
+    public string? Recipient { get; init; }
+
+    /// <summary>Only records with this id (transaction id prefix, or exactly a MessageHeader, MESH message, local or Bundle id), when set.</summary>
+    public string? Search { get; init; }
+
     /// <summary>How many matching records to skip.</summary>
     public int Skip { get; init; }
 

@@ -38,4 +38,7 @@ public enum TransactionEventKind
 
     /// <summary>Anything else worth showing.</summary>
     Note,
+
+    /// <summary>An operator requeued or resolved something of it (the detail names who, what and the note).</summary>
+    OperatorAction,
 }

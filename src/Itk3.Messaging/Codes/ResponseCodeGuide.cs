@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Itk3.Fhir.Issues;
 
 namespace Itk3.Messaging.Codes;
 
@@ -38,4 +39,26 @@ public static class ResponseCodeGuide
     public static string MeaningOf(string code) =>
         Meanings.TryGetValue(code, out var meaning) ? meaning
         : ResponseCodes.TryGet(code, out var known) ? $"Business outcome: {known.Display}." : "Unknown code.";
+
+    /// <summary>The explanation <c>itk3 explain</c> prints for a known code: display, meaning, level, type, header code, severity, issue type.</summary>
+    public static IReadOnlyList<string> Explain(ResponseCode known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        var lines = new List<string>
+        {
+            $"{known.Code}  {known.Display}",
+            $"  meaning:        {MeaningOf(known.Code)}",
+            $"  level:          {known.Level} ({(known.Level == ResponseLevel.Infrastructure ? "sent when InfAckRequested=true" : "sent when BusAckRequested=true")})",
+            $"  type:           {(known.IsPositive ? "positive" : "negative: the message is not processed further")}",
+            $"  response.code:  {known.HeaderResponseCode}",
+            $"  issue severity: {known.Severity.ToCode()}",
+            $"  issue type:     {known.IssueType.ToCode()}",
+        };
+        if (known.IsWithdrawn)
+        {
+            lines.Add("  withdrawn in ITK3 2.5.0 with the Priority key: recognised on receipt, never emitted.");
+        }
+
+        return lines;
+    }
 }

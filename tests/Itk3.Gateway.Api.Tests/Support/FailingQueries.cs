@@ -1,3 +1,4 @@
+using Itk3.Gateway.Audit;
 using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Outbox;
@@ -26,4 +27,12 @@ internal sealed class FailingQueries(Func<Exception> failure) : IGatewayQueries
     public Task<byte[]?> GetInboundContentAsync(string meshMessageId, CancellationToken cancellationToken) => throw failure();
 
     public Task<byte[]?> GetOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken) => throw failure();
+
+    public Task<OutboxItem?> GetOutboxItemAsync(string id, CancellationToken cancellationToken) => throw failure();
+
+    public Task<DeliveryItem?> GetDeliveryAsync(string id, CancellationToken cancellationToken) => throw failure();
+
+    public Task<IReadOnlyList<AuditEvent>> ListAuditAsync(AuditQuery query, CancellationToken cancellationToken) => throw failure();
+
+    public Task<GatewayOverview> GetOverviewAsync(DateTimeOffset now, CancellationToken cancellationToken) => throw failure();
 }

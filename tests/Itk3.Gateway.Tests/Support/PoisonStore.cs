@@ -1,3 +1,4 @@
+using Itk3.Gateway.Audit;
 using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Outbox;
@@ -23,6 +24,8 @@ internal sealed class PoisonStore(IGatewayStore inner, string poisonedHeaderId) 
         public IOutboxStore Outbox => inner.Outbox;
 
         public IDeliveryStore Deliveries => inner.Deliveries;
+
+        public IAuditStore Audit => inner.Audit;
 
         public Task CommitAsync(CancellationToken cancellationToken) => inner.CommitAsync(cancellationToken);
 

@@ -36,15 +36,23 @@ internal static class ChaosCommand
         var itk3 = ItkOption();
         var data = DataOption();
         var keep = new Option<bool>("--keep") { Description = "Keep the run's folders and process logs (printed at the start)." };
-        var root = new RootCommand(About) { seed, transactions, duration, faultRate, events, outage, settle, itk3, data, keep };
+        var store = new Option<string>("--store") { Description = "sqlite (one instance per node) or postgres (--instances per node, one schema each).", DefaultValueFactory = _ => "sqlite" };
+        var instances = new Option<int>("--instances") { Description = "Instances per node sharing its store (postgres only); kills hit one of them.", DefaultValueFactory = _ => 1 };
+        var postgres = new Option<string?>("--postgres") { Description = "Npgsql connection string for --store postgres (default: ITK3_TEST_POSTGRES)." };
+        var root = new RootCommand(About) { seed, transactions, duration, faultRate, events, outage, settle, itk3, data, keep, store, instances, postgres };
         root.Subcommands.Add(MemoryCommand());
         root.SetAction(async (r, ct) =>
         {
             var settings = new ChaosSettings(r.GetValue(seed), r.GetValue(transactions), r.GetValue(duration), r.GetValue(faultRate), r.GetValue(events),
-                r.GetValue(outage), r.GetValue(settle), r.GetValue(itk3), r.GetValue(data)!, r.GetValue(keep));
-            if (settings.Transactions < 1 || settings.FaultRate is < 0 or > 1 || settings.Duration <= TimeSpan.Zero)
+                r.GetValue(outage), r.GetValue(settle), r.GetValue(itk3), r.GetValue(data)!, r.GetValue(keep))
             {
-                await Console.Error.WriteLineAsync("--transactions must be at least 1, --fault-rate between 0 and 1, --duration positive").ConfigureAwait(false);
+                Store = new ChaosStore(r.GetValue(store)!, r.GetValue(instances), r.GetValue(postgres) ?? Environment.GetEnvironmentVariable("ITK3_TEST_POSTGRES")),
+            };
+            if (settings.Transactions < 1 || settings.FaultRate is < 0 or > 1 || settings.Duration <= TimeSpan.Zero || !settings.Store.IsValid)
+            {
+                await Console.Error.WriteLineAsync(
+                    "--transactions must be at least 1, --fault-rate between 0 and 1, --duration positive, --store sqlite or postgres " +
+                    "(several --instances only on postgres, with --postgres or ITK3_TEST_POSTGRES)").ConfigureAwait(false);
                 return 2;
             }
 

@@ -15,9 +15,10 @@ internal sealed class ChaosRun(ChaosSettings settings, TextWriter output)
     public async Task<bool> RunAsync(string itk3, string root, CancellationToken cancellationToken)
     {
         output.WriteLine($"chaos: seed {settings.Seed}, {settings.Transactions} transactions, faults for {settings.Duration.TotalSeconds:0} s " +
-                         $"(MESH fault rate {settings.FaultRate:0.00}, {settings.EventsPerMinute:0.#} events/min), settle limit {settings.Settle.TotalSeconds:0} s");
+                         $"(MESH fault rate {settings.FaultRate:0.00}, {settings.EventsPerMinute:0.#} events/min), settle limit {settings.Settle.TotalSeconds:0} s; " +
+                         $"store {settings.Store.Provider}, {settings.Store.Instances} instance(s) per node");
         output.WriteLine($"chaos: processes run {itk3}; folders and logs under {root}");
-        await using var cluster = await ChaosCluster.StartAsync(itk3, root, settings.Seed, cancellationToken).ConfigureAwait(false);
+        await using var cluster = await ChaosCluster.StartAsync(itk3, root, settings.Seed, settings.Store, cancellationToken).ConfigureAwait(false);
         _clock.Start();
         var schedule = new FaultSchedule(cluster, settings, Log);
         using var stopReporting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

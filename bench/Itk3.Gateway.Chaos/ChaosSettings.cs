@@ -21,4 +21,8 @@ internal sealed record ChaosSettings(
     TimeSpan Settle,
     string? Itk3,
     string DataRoot,
-    bool Keep);
+    bool Keep)
+{
+    /// <summary>The nodes' store and instances per node.</summary>
+    public Cluster.ChaosStore Store { get; init; } = Cluster.ChaosStore.Sqlite;
+}

@@ -11,25 +11,28 @@ using Itk3.Gateway.Transactions;
 
 namespace Itk3.Gateway.LoadTest;
 
-/// <summary>N discharge summaries from a hospital node to a GP node; the GP application reports 30001 for each.</summary>
+/// <summary>N discharge summaries from a hospital node to a GP node; the GP application reports 30001 for each. Each node runs
+/// one or more instances on its store (several only on PostgreSQL); submissions and outcome reports are spread over them.</summary>
 internal static class GatewayRun
 {
     public sealed record Result(int Completed, TimeSpan Elapsed, double TransactionsPerSecond, TimeSpan P50, TimeSpan P99);
 
-    public static async Task<Result> RunAsync(string folder, LoadSettings settings)
+    public static async Task<Result> RunAsync(string folder, LoadSettings settings, LoadStore store)
     {
         await using var mesh = await EmbeddedMesh.StartAsync([("X26HOSP01", "RR8"), ("X26GPP001", "A12345")], Path.Combine(folder, "mesh"));
-        var outcomes = Channel.CreateUnbounded<string>();
-        await using var hospital = await StartAsync("X26HOSP01", "RR8", Path.Combine(folder, "hospital"), mesh.BaseAddress, null);
-        await using var practice = await StartAsync("X26GPP001", "A12345", Path.Combine(folder, "practice"), mesh.BaseAddress, new ChannelTarget(outcomes.Writer));
-        var reporter = Task.Run(() => ReportOutcomesAsync(practice.Application, outcomes.Reader));
+        var outcomes = Channel.CreateUnbounded<(GatewayHost Node, string MeshId)>();
+        await using var hospitals = await LoadNodes.StartAsync("X26HOSP01", "RR8", Path.Combine(folder, "hospital"), mesh.BaseAddress, store, _ => null);
+        await using var practices = await LoadNodes.StartAsync(
+            "X26GPP001", "A12345", Path.Combine(folder, "practice"), mesh.BaseAddress, store, node => new ChannelTarget(node, outcomes.Writer));
+        var hospital = hospitals.First;
+        var reporter = Task.Run(() => ReportOutcomesAsync(outcomes.Reader));
 
         var stopwatch = Stopwatch.StartNew();
         var now = DateTimeOffset.UtcNow;
         await Parallel.ForEachAsync(Enumerable.Range(0, settings.Transactions), new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency }, async (i, ct) =>
         {
             var document = SampleDocuments.DischargeSummary($"00000000-0000-4000-8000-{i:x12}", now);
-            var result = await hospital.Application.SubmitAsync(new SubmitRequest(document, RecipientKind.Mailbox, "X26GPP001", "TOC_FHIR_IP_DISCH"), ct);
+            var result = await hospitals.Next(i).Application.SubmitAsync(new SubmitRequest(document, RecipientKind.Mailbox, "X26GPP001", "TOC_FHIR_IP_DISCH"), ct);
             if (!result.IsAccepted)
             {
                 throw new InvalidOperationException(result.Error!.ToString());
@@ -43,34 +46,11 @@ internal static class GatewayRun
         return new Result(completed, stopwatch.Elapsed, completed / stopwatch.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
     }
 
-    // Failures and dead letters go to standard error, as before; the node's step-by-step events are left out.
-    private static readonly ILoggerFactory Warnings = LoggerFactory.Create(b => b
-        .AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
-        .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-
-    private static Task<GatewayHost> StartAsync(string mailbox, string ods, string data, Uri mesh, IDeliveryTarget? target)
+    /// <summary>The application reports each outcome to the instance that delivered the message (any instance would do).</summary>
+    private static async Task ReportOutcomesAsync(ChannelReader<(GatewayHost Node, string MeshId)> received)
     {
-        var options = new GatewayOptions
-        {
-            Mailbox = mailbox,
-            OdsCode = ods,
-            DataDirectory = data,
-            DropFolder = "",
-            Mesh = new MeshSettings { PollInterval = TimeSpan.FromMilliseconds(50), PageSize = 500 },
-        };
-        return new GatewayHostBuilder(options)
-        {
-            MeshUrl = mesh,
-            DeliveryTarget = target,
-            LoggerFactory = Warnings,
-            Tune = s => s with { IdleInterval = TimeSpan.FromMilliseconds(50), Concurrency = 16 },
-        }.StartAsync(CancellationToken.None);
-    }
-
-    private static async Task ReportOutcomesAsync(IGatewayApplication practice, ChannelReader<string> received)
-    {
-        await Parallel.ForEachAsync(received.ReadAllAsync(), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (meshId, ct) =>
-            await practice.ReportOutcomeAsync(new OutcomeReport(meshId, "30001"), ct));
+        await Parallel.ForEachAsync(received.ReadAllAsync(), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (delivered, ct) =>
+            await delivered.Node.Application.ReportOutcomeAsync(new OutcomeReport(delivered.MeshId, "30001"), ct));
     }
 
     private static async Task<int> WaitForCompletionAsync(IGatewayQueries queries, int expected)
@@ -125,9 +105,9 @@ internal static class GatewayRun
         return values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
     }
 
-    private sealed class ChannelTarget(ChannelWriter<string> writer) : IDeliveryTarget
+    private sealed class ChannelTarget(Func<GatewayHost> node, ChannelWriter<(GatewayHost Node, string MeshId)> writer) : IDeliveryTarget
     {
         public Task DeliverAsync(DeliveryItem item, CancellationToken cancellationToken) =>
-            writer.WriteAsync(item.InboundMeshMessageId!, cancellationToken).AsTask();
+            writer.WriteAsync((node(), item.InboundMeshMessageId!), cancellationToken).AsTask();
     }
 }

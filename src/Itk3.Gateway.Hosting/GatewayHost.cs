@@ -1,5 +1,4 @@
 using Itk3.Gateway.Application;
-using Itk3.Gateway.Sqlite;
 using Itk3.Gateway.Store;
 using Itk3.Mesh;
 using Itk3.Mesh.Server;
@@ -10,14 +9,14 @@ namespace Itk3.Gateway.Hosting;
 public sealed class GatewayHost : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
-    private readonly SqliteGatewayStore _store;
+    private readonly OpenedStore _store;
     private readonly MeshClient _client;
     private readonly MeshServer? _ownedMesh;
     private Task _dropFolder = Task.CompletedTask;
     private Task _certificate = Task.CompletedTask;
     private Task _retention = Task.CompletedTask;
 
-    internal GatewayHost(GatewayNode node, SqliteGatewayStore store, MeshClient client, MeshServer? ownedMesh, Uri meshUrl)
+    internal GatewayHost(GatewayNode node, OpenedStore store, MeshClient client, MeshServer? ownedMesh, Uri meshUrl)
     {
         Node = node;
         _store = store;
@@ -44,8 +43,8 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>The node's instruments when this host created them (disposed with it).</summary>
     internal Diagnostics.GatewayMetrics? OwnedMetrics { get; init; }
 
-    /// <summary>The SQLite database file.</summary>
-    public string DatabasePath => _store.DatabasePath;
+    /// <summary>Where the store is: the SQLite database file, or the PostgreSQL server, database and schema.</summary>
+    public string DatabasePath => _store.Location;
 
     /// <summary>Stops every part and releases it.</summary>
     public async ValueTask DisposeAsync()
@@ -64,7 +63,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
         await Node.DisposeAsync().ConfigureAwait(false);
         _client.Dispose();
-        await _store.DisposeAsync().ConfigureAwait(false);
+        await _store.Owner.DisposeAsync().ConfigureAwait(false);
         if (_ownedMesh is not null)
         {
             await _ownedMesh.DisposeAsync().ConfigureAwait(false);

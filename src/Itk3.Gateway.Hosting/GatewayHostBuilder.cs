@@ -6,7 +6,6 @@ using Itk3.Gateway.Hosting.Mesh;
 using Itk3.Gateway.Outbound;
 using Itk3.Gateway.Reliability;
 using Itk3.Gateway.Retention;
-using Itk3.Gateway.Sqlite;
 using Itk3.Gateway.Transport.Mesh;
 using Itk3.Mesh;
 using Itk3.Mesh.Server;
@@ -68,9 +67,10 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         meshUrl ??= new Uri(options.Mesh.ResolvedUrl);
         var clientOptions = MeshConnectionFactory.Create(options.Mesh, options.Mailbox, meshUrl);
         var metrics = Metrics ?? new GatewayMetrics();
-        var store = await SqliteGatewayStore.OpenAsync(new SqliteGatewayStoreOptions(options.EffectiveDatabasePath) { MaxDatabaseBytes = MaxDatabaseBytes }, Clock, cancellationToken).ConfigureAwait(false);
+        var instanceId = OpenedStore.InstanceIdOf(options);
+        var store = await OpenedStore.OpenAsync(options, instanceId, Clock, MaxDatabaseBytes, cancellationToken).ConfigureAwait(false);
         var client = new MeshClient(clientOptions, new MeshCallMetricsHandler(metrics, Clock) { InnerHandler = MeshTransport.CreateHandler(clientOptions) });
-        var services = Services(store, client, profile) with { LoggerFactory = LoggerFactory, Metrics = metrics };
+        var services = Services(store, client, profile) with { LoggerFactory = LoggerFactory, Metrics = metrics, InstanceId = instanceId };
         var node = new GatewayNode(Tune?.Invoke(services) ?? services);
         var host = new GatewayHost(node, store, client, embedded, meshUrl) { OwnedMetrics = Metrics is null ? metrics : null };
         if (clientOptions.ClientCertificate is { } certificate)
@@ -86,17 +86,18 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
 
         if (options.Retention.IsEnabled)
         {
-            host.Purge(new RetentionPurger(store, options.Retention, options.EffectiveDropFolder, Clock), LoggerFactory.CreateLogger("Itk3.Gateway.Retention"));
+            host.Purge(new RetentionPurger(store.Retention, options.Retention, options.EffectiveDropFolder, Clock), LoggerFactory.CreateLogger("Itk3.Gateway.Retention"));
         }
 
         return host;
     }
 
-    private GatewayNodeServices Services(SqliteGatewayStore store, MeshClient client, Messaging.Validation.ReceiverProfile profile) => new()
+    private GatewayNodeServices Services(OpenedStore store, MeshClient client, Messaging.Validation.ReceiverProfile profile) => new()
     {
         Options = options,
-        Store = store,
-        Queries = store,
+        Store = store.Store,
+        Queries = store.Queries,
+        PollerElection = store.Election,
         Transport = new MeshMessageTransport(client, options.Mailbox) { SpoolDirectory = Path.Combine(options.DataDirectory, "spool") },
         Clock = Clock,
         Ids = Ids ?? RandomIdGenerator.Instance,
@@ -107,7 +108,6 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         Profile = profile,
         DeliveryTarget = DeliveryTarget ?? ConfiguredTarget(),
         Crashes = Crashes,
-        InstanceId = options.Mailbox,
     };
 
     private IDeliveryTarget? ConfiguredTarget() => options.Delivery.Mode switch

@@ -31,8 +31,11 @@ internal sealed class ChaosCluster : IAsyncDisposable
     /// <summary>The application the receiving node delivers to.</summary>
     public RecordingApplication Application { get; }
 
+    /// <summary>The nodes' store.</summary>
+    public ChaosStore Store { get; private init; } = ChaosStore.Sqlite;
+
     /// <summary>Starts everything and waits until the nodes answer.</summary>
-    public static async Task<ChaosCluster> StartAsync(string itk3, string root, int seed, CancellationToken cancellationToken)
+    public static async Task<ChaosCluster> StartAsync(string itk3, string root, int seed, ChaosStore store, CancellationToken cancellationToken)
     {
         NodeSpec[] nodes = [NodeSpec.Hospital, NodeSpec.Practice];
         var mesh = MeshServerProcess.Start(itk3, root, nodes);
@@ -45,9 +48,9 @@ internal sealed class ChaosCluster : IAsyncDisposable
         var proxy = await FaultProxy.StartAsync(proxyPort, mesh.Url, seed ^ 0x5EED).ConfigureAwait(false);
         var application = new RecordingApplication(LoopbackPorts.Next());
         await application.SetModeAsync(ApplicationMode.Up).ConfigureAwait(false);
-        var hospital = GatewayNode.Start(itk3, root, NodeSpec.Hospital, LoopbackPorts.Url(proxyPort), null);
-        var practice = GatewayNode.Start(itk3, root, NodeSpec.Practice, LoopbackPorts.Url(proxyPort), application.CallbackUrl);
-        var cluster = new ChaosCluster(mesh, proxy, hospital, practice, application);
+        var hospital = GatewayNode.Start(itk3, root, NodeSpec.Hospital, LoopbackPorts.Url(proxyPort), null, store);
+        var practice = GatewayNode.Start(itk3, root, NodeSpec.Practice, LoopbackPorts.Url(proxyPort), application.CallbackUrl, store);
+        var cluster = new ChaosCluster(mesh, proxy, hospital, practice, application) { Store = store };
         foreach (var node in new[] { hospital, practice })
         {
             if (!await node.WaitUpAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false))
@@ -68,5 +71,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
         await Mesh.DisposeAsync().ConfigureAwait(false);
         await Proxy.DisposeAsync().ConfigureAwait(false);
         await Application.DisposeAsync().ConfigureAwait(false);
+        await Store.DropAsync(NodeSpec.Hospital).ConfigureAwait(false);
+        await Store.DropAsync(NodeSpec.Practice).ConfigureAwait(false);
     }
 }

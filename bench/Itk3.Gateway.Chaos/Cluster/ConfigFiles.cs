@@ -33,7 +33,7 @@ internal static class ConfigFiles
     public const string CallbackSecret = "chaos-callback-secret-0123456789abcdef";
 
     /// <summary>A node config: MESH at <paramref name="meshUrl"/> (the proxy), callback delivery to <paramref name="callbackUrl"/> when given (else pull), API on <paramref name="apiUrl"/>.</summary>
-    public static string WriteNode(string folder, NodeSpec node, Uri meshUrl, Uri apiUrl, Uri? callbackUrl)
+    public static string WriteNode(string folder, NodeSpec node, Uri meshUrl, Uri apiUrl, Uri? callbackUrl, JsonObject? store = null, string? instanceId = null)
     {
         var delivery = callbackUrl is null
             ? new JsonObject { ["mode"] = "pull" }
@@ -66,6 +66,12 @@ internal static class ConfigFiles
             ["apiUrl"] = apiUrl.ToString().TrimEnd('/'),
             ["apiKeys"] = new JsonArray(node.ApiKey),
         };
+        if (store is not null)
+        {
+            config["store"] = store;
+            config["instanceId"] = instanceId;
+        }
+
         return Write(Path.Combine(folder, "node.json"), config);
     }
 

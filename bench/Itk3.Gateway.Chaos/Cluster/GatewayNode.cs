@@ -1,14 +1,14 @@
 namespace Itk3.Gateway.Chaos.Cluster;
 
-/// <summary>One gateway node of the run: its process(es) and API. One instance today; a later <c>--instances N</c> adds
-/// processes sharing one store here, and the fault schedule kills one of <see cref="Instances"/>.</summary>
+/// <summary>One gateway node of the run: its instances (processes sharing one store: one on SQLite, <c>--instances N</c> on
+/// PostgreSQL) and its API; the fault schedule kills one of <see cref="Instances"/>.</summary>
 internal sealed class GatewayNode : IAsyncDisposable
 {
-    private GatewayNode(NodeSpec spec, ChildProcess process, Uri apiUrl)
+    private GatewayNode(NodeSpec spec, IReadOnlyList<ChildProcess> processes, IReadOnlyList<Uri> apiUrls)
     {
         Spec = spec;
-        Instances = [process];
-        Api = new NodeApi(apiUrl, spec.ApiKey);
+        Instances = processes;
+        Api = new NodeApi(apiUrls, spec.ApiKey);
     }
 
     /// <summary>Who it is.</summary>
@@ -20,15 +20,24 @@ internal sealed class GatewayNode : IAsyncDisposable
     /// <summary>Its HTTP API.</summary>
     public NodeApi Api { get; }
 
-    /// <summary>Writes the config and starts <c>itk3 serve</c>.</summary>
-    public static GatewayNode Start(string itk3, string root, NodeSpec spec, Uri meshUrl, Uri? callbackUrl)
+    /// <summary>Writes the configs and starts <c>itk3 serve</c> once per instance.</summary>
+    public static GatewayNode Start(string itk3, string root, NodeSpec spec, Uri meshUrl, Uri? callbackUrl, ChaosStore? store = null)
     {
-        var folder = Path.Combine(root, spec.Name);
-        var apiUrl = LoopbackPorts.Url(LoopbackPorts.Next());
-        var config = ConfigFiles.WriteNode(folder, spec, meshUrl, apiUrl, callbackUrl);
-        var process = new ChildProcess(spec.Name, itk3, ["serve", "--config", config], Path.Combine(root, spec.Name + ".log"));
-        process.Start();
-        return new GatewayNode(spec, process, apiUrl);
+        store ??= ChaosStore.Sqlite;
+        var processes = new List<ChildProcess>();
+        var apiUrls = new List<Uri>();
+        for (var i = 0; i < store.Instances; i++)
+        {
+            var name = store.Instances == 1 ? spec.Name : $"{spec.Name}-{i + 1}";
+            var apiUrl = LoopbackPorts.Url(LoopbackPorts.Next());
+            var config = ConfigFiles.WriteNode(Path.Combine(root, name), spec, meshUrl, apiUrl, callbackUrl, store.SectionFor(spec), name);
+            var process = new ChildProcess(name, itk3, ["serve", "--config", config], Path.Combine(root, name + ".log"));
+            process.Start();
+            processes.Add(process);
+            apiUrls.Add(apiUrl);
+        }
+
+        return new GatewayNode(spec, processes, apiUrls);
     }
 
     /// <summary>Waits until the API answers (or the time is up).</summary>

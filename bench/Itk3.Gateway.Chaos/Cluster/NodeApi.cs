@@ -7,27 +7,39 @@ using System.Text.Json;
 namespace Itk3.Gateway.Chaos.Cluster;
 
 /// <summary>The tool's calls to a node's HTTP API (submit, report an outcome, list transactions); every call may fail while the node is down.</summary>
-internal sealed class NodeApi(Uri baseUrl, string apiKey) : IDisposable
+/// <remarks>With several instances the calls go round-robin, and a call an instance does not answer goes to the next, as a load balancer would.</remarks>
+internal sealed class NodeApi(IReadOnlyList<Uri> baseUrls, string apiKey) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient[] _instances = [.. baseUrls.Select(url => new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) })];
+    private int _next;
 
     /// <summary>Submits a raw FHIR payload under a caller-chosen transaction id; true when the node accepted it (202, or 200/202 for a repeat).</summary>
     public async Task<bool> SubmitAsync(string transactionId, byte[] payload, string recipientKind, string recipient, CancellationToken cancellationToken)
     {
         var query = $"/api/v1/transactions/fhir?flow={NodeSpec.Flow}&recipientKind={recipientKind}&recipient={recipient}&transactionId={Uri.EscapeDataString(transactionId)}";
-        using var request = Request(HttpMethod.Post, query);
-        request.Content = new ByteArrayContent(payload);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/fhir+json");
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(
+            () =>
+            {
+                var request = Request(HttpMethod.Post, query);
+                request.Content = new ByteArrayContent(payload);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/fhir+json");
+                return request;
+            },
+            cancellationToken).ConfigureAwait(false);
         return response.IsSuccessStatusCode;
     }
 
     /// <summary>Reports business outcome 30001 for a received message; true when the node took it (now or earlier).</summary>
     public async Task<bool> ReportOutcomeAsync(string meshMessageId, CancellationToken cancellationToken)
     {
-        using var request = Request(HttpMethod.Post, $"/api/v1/messages/{Uri.EscapeDataString(meshMessageId)}/outcome");
-        request.Content = new StringContent("""{"code":"30001"}""", Encoding.UTF8, "application/json");
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(
+            () =>
+            {
+                var request = Request(HttpMethod.Post, $"/api/v1/messages/{Uri.EscapeDataString(meshMessageId)}/outcome");
+                request.Content = new StringContent("""{"code":"30001"}""", Encoding.UTF8, "application/json");
+                return request;
+            },
+            cancellationToken).ConfigureAwait(false);
         return response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict;
     }
 
@@ -37,8 +49,8 @@ internal sealed class NodeApi(Uri baseUrl, string apiKey) : IDisposable
         var states = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var page = 1; ; page++)
         {
-            using var request = Request(HttpMethod.Get, $"/api/v1/transactions?pageSize=200&page={page.ToString(CultureInfo.InvariantCulture)}");
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var path = $"/api/v1/transactions?pageSize=200&page={page.ToString(CultureInfo.InvariantCulture)}";
+            using var response = await SendAsync(() => Request(HttpMethod.Get, path), cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
             var items = json.RootElement.GetProperty("items");
@@ -54,22 +66,52 @@ internal sealed class NodeApi(Uri baseUrl, string apiKey) : IDisposable
         }
     }
 
-    /// <summary>Whether the node answers <c>GET /health</c>.</summary>
+    /// <summary>Whether every instance of the node answers <c>GET /health</c>.</summary>
     public async Task<bool> IsUpAsync(CancellationToken cancellationToken)
     {
-        try
+        foreach (var instance in _instances)
         {
-            using var response = await _http.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode;
+            try
+            {
+                using var response = await instance.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return false;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
         }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
+
+        return true;
     }
 
     /// <inheritdoc />
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        foreach (var instance in _instances)
+        {
+            instance.Dispose();
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    {
+        for (var tried = 1; ; tried++)
+        {
+            var instance = _instances[(int)((uint)Interlocked.Increment(ref _next) % _instances.Length)];
+            using var message = request();
+            try
+            {
+                return await instance.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException) when (tried < _instances.Length)
+            {
+            }
+        }
+    }
 
     private HttpRequestMessage Request(HttpMethod method, string path)
     {

@@ -55,6 +55,8 @@ internal static class ConfigCommand
             Mask(api, "password");
         }
 
+        // The connection string carries the database password: shown only without it.
+        Mask(node["store"]!.AsObject(), "connectionString");
         if (node["apiKeys"] is JsonArray keys)
         {
             foreach (var key in keys.OfType<JsonObject>().Where(k => k["key"]?.ToString().StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) != true))

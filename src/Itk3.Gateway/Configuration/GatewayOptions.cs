@@ -20,6 +20,12 @@ public sealed record GatewayOptions
     /// <summary>The SQLite database file; <c>{dataDirectory}/gateway.db</c> when null.</summary>
     public string? DatabasePath { get; init; }
 
+    /// <summary>The store provider (<c>sqlite</c> or <c>postgres</c>) and its connection.</summary>
+    public StoreSettings Store { get; init; } = new();
+
+    /// <summary>This instance's name among several sharing a store (recorded on claims and the poller lease); host name and process id when null.</summary>
+    public string? InstanceId { get; init; }
+
     /// <summary>A receiver profile JSON file (see samples/receiver-profile.json); permissive when null.</summary>
     public string? ReceiverProfilePath { get; init; }
 

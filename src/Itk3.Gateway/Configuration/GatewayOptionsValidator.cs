@@ -1,7 +1,7 @@
 namespace Itk3.Gateway.Configuration;
 
 /// <summary>Checks bound options; returns every error (JSON path and what is wrong), none when valid.</summary>
-internal static class GatewayOptionsValidator
+internal static partial class GatewayOptionsValidator
 {
     /// <summary>Every error in <paramref name="options"/>.</summary>
     public static List<GatewayConfigError> Check(GatewayOptions options)
@@ -17,6 +17,7 @@ internal static class GatewayOptionsValidator
         }
 
         CheckDelivery(options.Delivery, errors);
+        CheckStore(options.Store, errors);
         CheckRetention(options.Retention, errors);
         CheckApiCertificate(options, errors);
         ApiKeyValidation.Validate(options.ApiKeys, errors);
@@ -78,6 +79,32 @@ internal static class GatewayOptionsValidator
             CheckFile(certificate.KeyPath, "$.mesh.clientCertificate.keyPath", errors);
         }
     }
+
+    private static void CheckStore(StoreSettings store, List<GatewayConfigError> errors)
+    {
+        if (!store.IsPostgres && !string.Equals(store.Provider, StoreSettings.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new("$.store.provider", $"expected \"{StoreSettings.Sqlite}\" or \"{StoreSettings.Postgres}\""));
+            return;
+        }
+
+        if (store.IsPostgres)
+        {
+            Require(store.ConnectionString, "$.store.connectionString", errors, " for postgres (or connectionStringFile, or ITK3__STORE__CONNECTIONSTRING)");
+            if (!PlainIdentifier().IsMatch(store.Schema ?? string.Empty))
+            {
+                errors.Add(new("$.store.schema", "expected a plain lower-case identifier (a-z, 0-9, _; at most 63)"));
+            }
+        }
+
+        if (store.PollerLease is { } lease && lease < TimeSpan.FromSeconds(1))
+        {
+            errors.Add(new("$.store.pollerLease", "must be at least one second (for example \"00:00:30\")"));
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PlainIdentifier();
 
     private static void CheckFlow(FlowSettings flow, string at, List<GatewayConfigError> errors)
     {

@@ -32,7 +32,11 @@ internal static class GatewaySecrets
         }
 
         var api = options.ApiCertificate is { } c ? c with { Path = Absolute(c.Path, baseFolder) ?? "", KeyPath = Absolute(c.KeyPath, baseFolder) } : null;
-        return options with { Mesh = mesh, ApiKeys = keys, ApiCertificate = api };
+        var store = options.Store with
+        {
+            ConnectionString = Secret(options.Store.ConnectionString, options.Store.ConnectionStringFile, baseFolder, "$.store.connectionString", errors),
+        };
+        return options with { Mesh = mesh, ApiKeys = keys, ApiCertificate = api, Store = store };
     }
 
     private static string? Absolute(string? path, string baseFolder) => path is { Length: > 0 } ? Path.GetFullPath(path, baseFolder) : path;

@@ -23,6 +23,9 @@ public sealed record GatewayNodeServices
     /// <summary>The read side of the same store.</summary>
     public required IGatewayQueries Queries { get; init; }
 
+    /// <summary>Decides whether this instance polls MESH (several instances on one PostgreSQL store elect one); always this one by default.</summary>
+    public Inbound.IPollerElection PollerElection { get; init; } = Inbound.SoleInstanceElection.Instance;
+
     /// <summary>The MESH mailbox (or a fake).</summary>
     public required IMessageTransport Transport { get; init; }
 

@@ -19,23 +19,48 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await LoopGuard.RunAsync(() => AcknowledgeLeftoversAsync(cancellationToken), services, _events, "inbox", cancellationToken).ConfigureAwait(false);
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            var more = await LoopGuard.RunAsync(() => RunOnceAsync(cancellationToken), services, _events, "inbox", cancellationToken).ConfigureAwait(false);
-            if (more < 0)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                await Task.Delay(services.Retry.DelayAfter(_outageAttempts), services.Clock, cancellationToken).ConfigureAwait(false);
+                var more = await LoopGuard.RunAsync(() => RunOnceAsync(cancellationToken), services, _events, "inbox", cancellationToken).ConfigureAwait(false);
+                if (more < 0)
+                {
+                    await Task.Delay(services.Retry.DelayAfter(_outageAttempts), services.Clock, cancellationToken).ConfigureAwait(false);
+                }
+                else if (more == 0)
+                {
+                    await signals.Inbox.WaitAsync(services.Options.Mesh.EffectivePollInterval, services.Clock, cancellationToken).ConfigureAwait(false);
+                }
             }
-            else if (more == 0)
-            {
-                await signals.Inbox.WaitAsync(services.Options.Mesh.EffectivePollInterval, services.Clock, cancellationToken).ConfigureAwait(false);
-            }
+        }
+        finally
+        {
+            await ResignAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Gives the poller lease up at shutdown, so another instance polls at once; when the store is gone, the lease simply expires.</summary>
+    private async Task ResignAsync()
+    {
+        try
+        {
+            await services.PollerElection.ResignAsync(services.Transport.Mailbox, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Store.GatewayStoreException)
+        {
         }
     }
 
     /// <summary>Polls once and handles the page; 1 when a full page asks for an immediate re-poll, 0 when idle, -1 when MESH is unavailable.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
+        // The heartbeat of this instance's poller lease: an instance that does not lead (or lost the lease while paused) does not poll.
+        if (!await services.PollerElection.TryLeadAsync(services.Transport.Mailbox, cancellationToken).ConfigureAwait(false))
+        {
+            return 0;
+        }
+
         InboxListing listing;
         try
         {

@@ -11,7 +11,7 @@ public abstract partial class GatewayStoreContract<THarness>
 {
     private const int Threads = 8;
 
-    [Fact]
+    [StoreFact]
     public async Task Concurrent_units_of_work_from_8_threads_lose_no_update()
     {
         const int rounds = 15;
@@ -42,7 +42,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(At((Threads * rounds) - 1), details.Transaction.UpdatedAt);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Concurrent_claimants_on_8_threads_claim_each_outbox_item_exactly_once()
     {
         const int items = 40;
@@ -72,7 +72,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(Enumerable.Range(0, items).Select(i => $"O{i:00}"), claims.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_MESH_message_registered_concurrently_from_8_threads_is_registered_once()
     {
         const int messages = 10;

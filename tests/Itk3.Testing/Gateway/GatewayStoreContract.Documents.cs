@@ -6,7 +6,7 @@ namespace Itk3.Testing.Gateway;
 
 public abstract partial class GatewayStoreContract<THarness>
 {
-    [Fact]
+    [StoreFact]
     public async Task An_accepted_document_is_found_by_its_id_or_its_Composition_identifier_after_commit_and_kept_once()
     {
         var now = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);

@@ -6,7 +6,7 @@ namespace Itk3.Testing.Gateway;
 
 public abstract partial class GatewayStoreContract<THarness>
 {
-    [Fact]
+    [StoreFact]
     public async Task A_MESH_message_id_registered_twice_is_a_duplicate()
     {
         await using (var work = await Store.BeginAsync(Ct))
@@ -22,7 +22,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(Bytes("first"), await Queries.GetInboundContentAsync("20200529155357895317_3573F8", Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_MESH_message_id_registered_twice_in_one_unit_of_work_is_a_duplicate()
     {
         await using var work = await Store.BeginAsync(Ct);
@@ -30,7 +30,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.False(await work.Inbox.RegisterAsync(Inbound("M1"), Bytes("M1"), Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Duplicate_ITK_MessageHeader_id_and_document_id_are_detected()
     {
         await using (var work = await Store.BeginAsync(Ct))
@@ -49,7 +49,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.False(await next.Inbox.IsDocumentIdKnownAsync("D9", "M2", Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_message_is_not_its_own_duplicate()
     {
         await using var work = await Store.BeginAsync(Ct);
@@ -59,7 +59,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.False(await work.Inbox.IsDocumentIdKnownAsync("D1", "m1", Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Duplicate_checks_see_messages_recorded_earlier_in_the_same_unit_of_work()
     {
         await using var work = await Store.BeginAsync(Ct);
@@ -70,7 +70,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.True(await work.Inbox.IsDocumentIdKnownAsync("D1", "M2", Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_inbound_message_keeps_every_field_through_update()
     {
         var updated = Inbound("M1") with
@@ -98,7 +98,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(updated, await Queries.GetInboundAsync("M1", Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Messages_not_yet_acknowledged_to_MESH_are_listed_until_marked()
     {
         await using (var work = await Store.BeginAsync(Ct))

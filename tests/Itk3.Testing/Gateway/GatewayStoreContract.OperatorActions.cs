@@ -9,7 +9,7 @@ namespace Itk3.Testing.Gateway;
 
 public abstract partial class GatewayStoreContract<THarness>
 {
-    [Fact]
+    [StoreFact]
     public async Task Requeue_and_resolve_act_on_dead_lettered_and_waiting_items_never_on_sent_resolved_or_claimed_ones()
     {
         await EnqueueOutboxAsync(Outbox("dead"), Outbox("waiting"), Outbox("sent"), Outbox("claimed", minutes: 1));
@@ -41,7 +41,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal("waiting", Assert.Single(await ClaimOutboxAsync(At(7), "c", maxItems: 1)).Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_resolved_delivery_is_never_claimed_and_leaves_the_needs_attention_list()
     {
         await EnqueueDeliveriesAsync(Delivery("D1", "K1"), Delivery("D2", "K2"));
@@ -59,7 +59,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(DeliveryState.Resolved, (await Queries.GetDeliveryAsync("D1", Ct))!.State);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Audit_events_are_stored_with_the_unit_of_work_and_read_per_transaction_and_message_newest_first()
     {
         await using (var work = await Store.BeginAsync(Ct))

@@ -10,7 +10,7 @@ namespace Itk3.Testing.Gateway;
 
 public abstract partial class GatewayStoreContract<THarness>
 {
-    [Fact]
+    [StoreFact]
     public async Task Transactions_are_filtered_by_state()
     {
         await SeedTransactionsAsync();
@@ -22,7 +22,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(2, page.Total);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Transactions_are_filtered_by_flow_and_period()
     {
         await SeedTransactionsAsync();
@@ -34,7 +34,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(["T3", "T2"], byPeriod.Items.Select(t => t.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Transactions_needing_attention_are_failed_timed_out_or_have_a_dead_lettered_send()
     {
         await SeedTransactionsAsync();
@@ -44,7 +44,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(["T6", "T5", "T3"], page.Items.Select(t => t.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Transaction_lists_are_paged_newest_first_with_the_total()
     {
         await SeedTransactionsAsync();
@@ -55,7 +55,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal((6, 2, 2), (second.Total, second.Skip, second.Take));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Transactions_are_counted_per_state()
     {
         await SeedTransactionsAsync();
@@ -67,7 +67,7 @@ public abstract partial class GatewayStoreContract<THarness>
             counts[TransactionState.Complete], counts[TransactionState.Failed], counts[TransactionState.TimedOut]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Unknown_records_read_as_null()
     {
         Assert.Null(await Queries.GetTransactionAsync("T404", Ct));
@@ -76,7 +76,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Null(await Queries.GetOutboxContentAsync("O404", Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Inbound_messages_are_filtered_by_state_flow_period_and_attention()
     {
         await using (var work = await Store.BeginAsync(Ct))
@@ -97,7 +97,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(["M2", "M1"], await ListAsync(new() { From = At(1), To = At(3) }));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Dead_lettered_sends_and_deliveries_are_listed_as_needing_attention_without_content()
     {
         await SeedTransactionsAsync();
@@ -124,7 +124,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(Bytes("O6"), await Queries.GetOutboxContentAsync("O6", Ct));
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData(-1, 10)]
     [InlineData(0, 0)]
     [InlineData(0, 1001)]

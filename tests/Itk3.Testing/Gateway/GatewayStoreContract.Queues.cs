@@ -10,7 +10,7 @@ public abstract partial class GatewayStoreContract<THarness>
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    [Fact]
+    [StoreFact]
     public async Task A_claimed_outbox_item_is_not_claimed_again_until_its_lease_expires()
     {
         await EnqueueOutboxAsync(Outbox("O1"));
@@ -24,7 +24,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Empty(meanwhile);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_expired_outbox_lease_is_redelivered()
     {
         await EnqueueOutboxAsync(Outbox("O1"));
@@ -35,7 +35,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(("O1", 2, "gateway-b"), (again.Id, again.Attempts, again.ClaimedBy));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Outbox_items_are_claimed_when_due_oldest_first_up_to_the_limit()
     {
         await EnqueueOutboxAsync(Outbox("later", 2), Outbox("first", 0), Outbox("second", 1), Outbox("future", 10));
@@ -47,7 +47,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(["later"], rest.Select(i => i.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_claim_stops_at_its_byte_limit_but_always_takes_the_first_item()
     {
         await EnqueueOutboxAsync(Outbox("first", 0), Outbox("second", 1), Outbox("third", 2));
@@ -59,7 +59,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(["second", "third"], two.Select(i => i.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_sent_outbox_item_is_never_claimed_again()
     {
         await EnqueueOutboxAsync(Outbox("O1"));
@@ -77,7 +77,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal((OutboxState.Sent, "MESH-O1", At(1)), (sent!.State, sent.MeshMessageId, sent.CompletedAt));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_failed_send_is_claimable_again_at_its_next_attempt_time()
     {
         await EnqueueOutboxAsync(Outbox("O1"));
@@ -93,7 +93,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal((2, "MESH 503", OutboxState.Pending), (retried.Attempts, retried.LastError, retried.State));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Dead_lettered_items_are_not_claimed()
     {
         await EnqueueOutboxAsync(Outbox("O1"));
@@ -114,7 +114,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(DeliveryState.DeadLettered, (await check.Deliveries.GetAsync("D1", Ct))!.State);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_delivery_marked_delivered_is_never_delivered_again()
     {
         await EnqueueDeliveriesAsync(Delivery("D1", "K1"));
@@ -134,7 +134,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Null(await check.Deliveries.GetAsync("D2", Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_delivery_lease_expires_and_counts_attempts_like_the_outbox()
     {
         await EnqueueDeliveriesAsync(Delivery("D1", "K1") with { InboundMeshMessageId = "M1" });
@@ -147,7 +147,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(Bytes("D1"), again.Content.ToArray());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_dead_letter_requeued_by_an_operator_is_claimed_again_when_due()
     {
         await EnqueueOutboxAsync(Outbox("O1"));
@@ -168,7 +168,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(DeliveryState.Pending, delivery.State);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_outbox_id_is_enqueued_once()
     {
         await using var work = await Store.BeginAsync(Ct);

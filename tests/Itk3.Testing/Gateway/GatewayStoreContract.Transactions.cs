@@ -6,7 +6,7 @@ namespace Itk3.Testing.Gateway;
 
 public abstract partial class GatewayStoreContract<THarness>
 {
-    [Fact]
+    [StoreFact]
     public async Task A_transaction_keeps_every_field_through_update()
     {
         var updated = Transaction("T1") with
@@ -27,7 +27,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(updated, await work.Transactions.GetAsync("T1", Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_transaction_id_or_MessageHeader_id_cannot_be_added_twice()
     {
         await using var work = await Store.BeginAsync(Ct);
@@ -38,7 +38,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Null(await work.Transactions.GetAsync("T2", Ct));
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData(TransactionLookup.MessageHeaderId, "header-T2")]
     [InlineData(TransactionLookup.BundleIdentifier, "bundle-identifier-T2")]
     [InlineData(TransactionLookup.MeshMessageId, "MESH-T2")]
@@ -54,7 +54,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Null(await work.Transactions.FindAsync(by, "unknown", Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Timeline_is_ordered_by_time_then_by_order_of_appending()
     {
         await using (var work = await Store.BeginAsync(Ct))
@@ -74,7 +74,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(timeline, await check.Transactions.GetTimelineAsync("T1", Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Responses_are_recorded_once_per_response_MessageHeader_id()
     {
         var infrastructure = new TransactionResponse("T1", ResponseLevel.Infrastructure, "20013", true, "R1", At(1));
@@ -91,7 +91,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal([infrastructure, business], (await Queries.GetTransactionAsync("T1", Ct))!.Responses);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Due_deadlines_are_listed_earliest_first_skipping_terminal_and_future_ones()
     {
         await using var work = await Store.BeginAsync(Ct);
@@ -109,7 +109,7 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Single(await work.Transactions.ListDueAsync(At(60), 1, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Events_and_responses_of_an_unknown_transaction_are_refused()
     {
         await using var work = await Store.BeginAsync(Ct);

@@ -38,7 +38,7 @@ public abstract partial class GatewayStoreContract<THarness> : IAsyncLifetime
         await Harness.DisposeAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Changes_are_not_visible_to_readers_until_committed()
     {
         await using var work = await Store.BeginAsync(Ct);
@@ -54,7 +54,7 @@ public abstract partial class GatewayStoreContract<THarness> : IAsyncLifetime
         Assert.NotNull(await Queries.GetTransactionAsync("T1", Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Disposing_an_uncommitted_unit_of_work_rolls_everything_back()
     {
         await using (var work = await Store.BeginAsync(Ct))
@@ -73,7 +73,7 @@ public abstract partial class GatewayStoreContract<THarness> : IAsyncLifetime
         Assert.True(await check.Inbox.RegisterAsync(Inbound("M1"), Bytes("M1"), Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_committed_unit_of_work_cannot_be_used_again()
     {
         await using var work = await Store.BeginAsync(Ct);
@@ -83,7 +83,7 @@ public abstract partial class GatewayStoreContract<THarness> : IAsyncLifetime
         await Assert.ThrowsAsync<ObjectDisposedException>(() => work.CommitAsync(Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Inbox_outbox_and_transaction_changes_commit_together()
     {
         await using (var work = await Store.BeginAsync(Ct))
@@ -100,7 +100,7 @@ public abstract partial class GatewayStoreContract<THarness> : IAsyncLifetime
         Assert.Equal("M1", (await check.Deliveries.GetAsync("D1", Ct))!.InboundMeshMessageId);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Survives_reopening_the_database()
     {
         await using (var work = await Store.BeginAsync(Ct))
@@ -127,7 +127,7 @@ public abstract partial class GatewayStoreContract<THarness> : IAsyncLifetime
         Assert.False(await check.Inbox.RegisterAsync(Inbound("M1"), Bytes("M1"), Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Migrations_are_applied_once_and_recorded()
     {
         Assert.Equal(Harness.KnownMigrations, await Harness.ReadAppliedMigrationsAsync(Ct));

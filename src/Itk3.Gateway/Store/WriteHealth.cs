@@ -1,12 +1,12 @@
-using Itk3.Gateway.Store;
-
-namespace Itk3.Gateway.Sqlite;
+namespace Itk3.Gateway.Store;
 
 /// <summary>
 /// The outcome of the store's recent writes. A full disk is remembered for <see cref="FullFor"/> after its last failure,
 /// because small in-place writes still commit on a full disk and must not hide it; other errors clear at the next commit.
 /// </summary>
-internal sealed class WriteHealth(TimeProvider clock)
+/// <param name="clock">The store's clock.</param>
+/// <remarks>Shared by the store implementations (SQLite, PostgreSQL), each recording its own failures.</remarks>
+public sealed class WriteHealth(TimeProvider clock)
 {
     /// <summary>How long a full-disk failure keeps the store reported full.</summary>
     public static readonly TimeSpan FullFor = TimeSpan.FromMinutes(1);

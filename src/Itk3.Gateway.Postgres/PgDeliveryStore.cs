@@ -1,0 +1,80 @@
+using Itk3.Gateway.Delivery;
+using Itk3.Gateway.Store;
+using Npgsql;
+
+namespace Itk3.Gateway.Postgres;
+
+/// <summary>The delivery queue of a PostgreSQL unit of work.</summary>
+internal sealed class PgDeliveryStore : IDeliveryStore
+{
+    private const string Columns =
+        "id, idempotency_key, content, inbound_mesh_message_id, flow, state, next_attempt_at, attempts, lease_until, claimed_by, " +
+        "completed_at, last_error, created_at, waiting_since";
+
+    /// <summary>The columns for read-side lists: the content is left out (an empty bytea) to keep pages small.</summary>
+    internal static readonly string ListColumns = Columns.Replace("content", "''::bytea AS content", StringComparison.Ordinal);
+
+    private static readonly string Insert = SqlText.InsertIgnoringConflicts("deliveries", Columns);
+
+    private readonly PgSession session;
+    private readonly LeasedQueue<DeliveryItem> queue;
+
+    public PgDeliveryStore(PgSession session)
+    {
+        this.session = session;
+        queue = new LeasedQueue<DeliveryItem>(session, "deliveries", Columns, Read, item => item.Id);
+    }
+
+    public async Task<bool> EnqueueAsync(DeliveryItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return await session.ExecuteAsync(Insert, Parameters(item), cancellationToken) == 1;
+    }
+
+    public Task<DeliveryItem?> GetAsync(string id, CancellationToken cancellationToken) => queue.GetAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<DeliveryItem>> ClaimAsync(LeaseRequest request, CancellationToken cancellationToken) =>
+        queue.ClaimItemsAsync(request, cancellationToken);
+
+    public Task<bool> MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        queue.FinishAsync(id, nameof(DeliveryState.Delivered), at, null, cancellationToken);
+
+    public Task<bool> MarkFailedAsync(string id, string error, DateTimeOffset nextAttemptAt, DateTimeOffset at, CancellationToken cancellationToken) =>
+        queue.FailAsync(id, error, nextAttemptAt, at, cancellationToken);
+
+    public Task<bool> MarkWaitingAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        queue.MarkWaitingAsync(id, at, cancellationToken);
+
+    public Task<bool> DeadLetterAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        queue.DeadLetterAsync(id, reason, at, cancellationToken);
+
+    public Task<bool> RequeueAsync(string id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        queue.RequeueAsync(id, nextAttemptAt, cancellationToken);
+
+    public Task<bool> ResolveAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        queue.ResolveAsync(id, at, cancellationToken);
+
+    internal static DeliveryItem Read(NpgsqlDataReader r) =>
+        new(r.String("id"), r.String("idempotency_key"), r.Bytes("content"), r.Time("created_at"))
+        {
+            InboundMeshMessageId = r.StringOrNull("inbound_mesh_message_id"),
+            Flow = r.StringOrNull("flow"),
+            State = r.Enum<DeliveryState>("state"),
+            NextAttemptAt = r.Time("next_attempt_at"),
+            Attempts = r.Int("attempts"),
+            LeaseUntil = r.TimeOrNull("lease_until"),
+            ClaimedBy = r.StringOrNull("claimed_by"),
+            CompletedAt = r.TimeOrNull("completed_at"),
+            LastError = r.StringOrNull("last_error"),
+            WaitingSince = r.TimeOrNull("waiting_since"),
+        };
+
+    private static List<(string Name, object? Value)> Parameters(DeliveryItem item) =>
+    [
+        ("@id", item.Id), ("@idempotency_key", item.IdempotencyKey), ("@content", item.Content),
+        ("@inbound_mesh_message_id", MeshIds.NormalizeOrNull(item.InboundMeshMessageId)), ("@flow", item.Flow), ("@state", item.State),
+        ("@next_attempt_at", item.NextAttemptAt ?? item.CreatedAt), ("@attempts", item.Attempts), ("@lease_until", item.LeaseUntil),
+        ("@claimed_by", item.ClaimedBy), ("@completed_at", item.CompletedAt), ("@last_error", item.LastError),
+        ("@created_at", item.CreatedAt), ("@waiting_since", item.WaitingSince),
+    ];
+}

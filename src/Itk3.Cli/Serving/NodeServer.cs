@@ -47,10 +47,9 @@ internal static class NodeServer
         return app;
     }
 
-    /// <summary>The API's server certificate from <c>apiCertificate</c> (paths relative to the data folder), or null.</summary>
-    private static X509Certificate2? LoadCertificate(GatewayOptions options) => options.ApiCertificate is { } c
-        ? ServerCertificates.Load(Path.GetFullPath(c.Path, options.DataDirectory), c.KeyPath is { } key ? Path.GetFullPath(key, options.DataDirectory) : null, c.Password)
-        : null;
+    /// <summary>The API's server certificate from <c>apiCertificate</c> (its paths already made absolute by the loader), or null.</summary>
+    private static X509Certificate2? LoadCertificate(GatewayOptions options) =>
+        options.ApiCertificate is { } c ? ServerCertificates.Load(c.Path, c.KeyPath, c.Password) : null;
 
     private static void Configure(IHostApplicationBuilder builder, GatewayOptions options, string logFormat)
     {

@@ -46,7 +46,7 @@ public static class GatewayOptionsLoader
         GatewayOptions options;
         try
         {
-            options = Without(Without(configuration, "receiverProfile"), "apiKeys").Get<GatewayOptions>() ?? new GatewayOptions();
+            options = Without(configuration, "receiverProfile", "apiKeys").Get<GatewayOptions>() ?? new GatewayOptions();
         }
         catch (InvalidOperationException e)
         {
@@ -114,9 +114,10 @@ public static class GatewayOptionsLoader
         }
     }
 
-    private static IConfiguration Without(IConfiguration configuration, string key) =>
+    /// <summary>The configuration without the sections bound by hand (<paramref name="keys"/>), built once.</summary>
+    private static IConfiguration Without(IConfiguration configuration, params string[] keys) =>
         new ConfigurationBuilder().AddInMemoryCollection(configuration.AsEnumerable()
-            .Where(kv => !kv.Key.Equals(key, StringComparison.OrdinalIgnoreCase) && !kv.Key.StartsWith(key + ":", StringComparison.OrdinalIgnoreCase))).Build();
+            .Where(kv => !keys.Any(key => kv.Key.Equals(key, StringComparison.OrdinalIgnoreCase) || kv.Key.StartsWith(key + ":", StringComparison.OrdinalIgnoreCase)))).Build();
 
     private static ReceiverProfile? InlineReceiverProfile(IConfiguration configuration, string? json, List<GatewayConfigError> errors)
     {

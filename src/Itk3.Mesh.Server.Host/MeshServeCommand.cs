@@ -21,7 +21,7 @@ public static class MeshServeCommand
     private const string Description =
         "Run a local MESH-compatible server (MESH API v2 and v1 shapes, NHSMESH tokens checked strictly, messages\n"
         + "kept on disk). Point a MESH client at the printed URL; stop with Ctrl+C.\n\n"
-        + "Example:\n  itk3 mesh serve --config samples/mesh/mesh-server.json --data ./mesh-data";
+        + "Example:\n  {0} --config samples/mesh/mesh-server.json --data ./mesh-data";
 
     /// <summary>Creates the <c>serve</c> command (<c>itk3</c> adds it under <c>itk3 mesh</c>).</summary>
     public static Command Create()
@@ -36,17 +36,18 @@ public static class MeshServeCommand
     {
         ArgumentNullException.ThrowIfNull(command);
         var options = new ServeOptions();
-        command.Description = Description;
+        var invocation = command is RootCommand ? "itk3-mesh-server" : "itk3 mesh serve";
+        command.Description = string.Format(System.Globalization.CultureInfo.InvariantCulture, Description, invocation);
         foreach (var option in options.All)
         {
             command.Options.Add(option);
         }
 
         command.SetAction((ParseResult r, CancellationToken ct) =>
-            RunAsync(options.Read(r), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, ct));
+            RunAsync(invocation, options.Read(r), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, ct));
     }
 
-    private static async Task<int> RunAsync(ServeSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunAsync(string invocation, ServeSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         MeshServerOptions options;
         try
@@ -55,7 +56,7 @@ public static class MeshServeCommand
         }
         catch (Exception e) when (e is MeshConfigException or ArgumentException or IOException or System.Security.Cryptography.CryptographicException)
         {
-            await stderr.WriteLineAsync($"itk3 mesh serve: {e.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"{invocation}: {e.Message}").ConfigureAwait(false);
             return UsageOrIo;
         }
 
@@ -67,7 +68,7 @@ public static class MeshServeCommand
         }
         catch (Exception e) when (e is IOException or ArgumentException)
         {
-            await stderr.WriteLineAsync($"itk3 mesh serve: cannot listen on {settings.Urls}: {e.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"{invocation}: cannot listen on {settings.Urls}: {e.Message}").ConfigureAwait(false);
             return UsageOrIo;
         }
 

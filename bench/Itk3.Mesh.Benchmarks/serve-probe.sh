@@ -5,16 +5,22 @@
 # costs) measured the same way in the same run. All get the same pre-gzipped 20 MiB chunks from curl.
 # Usage: bench/Itk3.Mesh.Benchmarks/serve-probe.sh [sizes in MB...]   (default: 20 200 400; needs a Release build of
 # src/Itk3.Cli and bench/Itk3.Mesh.Benchmarks, curl, openssl, python3). Env ITK3_PROBE_DIR: work directory (default
-# /tmp/itk3-serve-probe); ITK3_PROBE_SERVERS: which servers (default "itk3 kestrel python").
+# /tmp/itk3-serve-probe); ITK3_PROBE_SERVERS: which servers (default "itk3 native kestrel python"). `native` is the
+# Native AOT `itk3-mesh-server` (the same server and options as `itk3 mesh serve`), published here on first use.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cli=$repo/src/Itk3.Cli/bin/Release/net10.0/itk3.dll
 bench=$repo/bench/Itk3.Mesh.Benchmarks/bin/Release/net10.0/Itk3.Mesh.Benchmarks.dll
+native=$repo/artifacts/native/itk3-mesh-server
 work=${ITK3_PROBE_DIR:-/tmp/itk3-serve-probe}
 sizes=("${@:-20 200 400}"); [ $# -eq 0 ] && sizes=(20 200 400)
 port=18795
 tick=$(getconf CLK_TCK)
 rm -rf "$work"; mkdir -p "$work"
+servers=${ITK3_PROBE_SERVERS:-itk3 native kestrel python}
+if [[ " $servers " == *" native "* && ! -x $native ]]; then
+  dotnet publish "$repo/src/Itk3.Mesh.Server.Host" -c Release -r linux-x64 -o "$(dirname "$native")" >&2
+fi
 
 token() { # mailbox password
   local ts nonce hash
@@ -60,9 +66,12 @@ for mb in "${sizes[@]}"; do
   for f in "$work"/chunks/part.*; do gzip -1 "$f"; done
   parts=("$work"/chunks/part.*.gz); total=${#parts[@]}
   wire=$(cat "${parts[@]}" | wc -c)
-  for server in ${ITK3_PROBE_SERVERS:-itk3 kestrel python}; do
+  for server in $servers; do
     data="$work/data-$server"; rm -rf "$data"; mkdir -p "$data"
-    if [ $server = itk3 ]; then
+    if [ $server = native ]; then
+      "$native" --config "$repo/samples/mesh/mesh-server.json" --data "$data" --urls "http://127.0.0.1:$port" > "$work/server.log" 2>&1 &
+      pid=$!; wait_port _ping
+    elif [ $server = itk3 ]; then
       dotnet "$cli" mesh serve --config "$repo/samples/mesh/mesh-server.json" --data "$data" --urls "http://127.0.0.1:$port" > "$work/server.log" 2>&1 &
       pid=$!; wait_port _ping
     elif [ $server = kestrel ]; then
@@ -73,7 +82,7 @@ for mb in "${sizes[@]}"; do
       pid=$!; wait_port health
     fi
     sleep 2; idle=$(rss $pid); before=$(cpu $pid); start=$(date +%s.%N)
-    if [ $server = itk3 ]; then
+    if [ $server = itk3 ] || [ $server = native ]; then
       id=$(curl -sf -X POST "http://127.0.0.1:$port/messageexchange/ITK3HOSP01/outbox" -H "Authorization: $(token ITK3HOSP01 hospital-pass)" \
         -H 'Accept: application/vnd.mesh.v2+json' -H 'mex-To: ITK3GPA001' -H 'mex-WorkflowID: TOC_FHIR_IP_DISCH' -H "mex-Chunk-Range: 1:$total" \
         -H 'Content-Encoding: gzip' -H 'Content-Type: application/octet-stream' --data-binary "@${parts[0]}" | sed 's/.*"message_id":"\([^"]*\)".*/\1/')
@@ -87,7 +96,7 @@ for mb in "${sizes[@]}"; do
     fi
     end=$(date +%s.%N); upload_cpu=$(awk -v a="$before" -v b="$(cpu $pid)" 'BEGIN {print b - a}')
     for n in $(seq 1 "$total"); do
-      if [ $server = itk3 ]; then
+      if [ $server = itk3 ] || [ $server = native ]; then
         path="/messageexchange/ITK3GPA001/inbox/$id"; [ "$n" -gt 1 ] && path="$path/$n"
         curl -sf -o /dev/null "http://127.0.0.1:$port$path" -H "Authorization: $(token ITK3GPA001 practice-pass)" -H 'Accept: application/vnd.mesh.v2+json' -H 'Accept-Encoding: gzip'
       else

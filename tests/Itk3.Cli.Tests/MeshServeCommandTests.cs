@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Itk3.Cli.Commands;
+using Itk3.Mesh.Server.Host;
 
 namespace Itk3.Cli.Tests;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Http;
 using Itk3.Mesh;
 using Itk3.Mesh.Errors;
+using Itk3.Mesh.Server.Host;
 
 namespace Itk3.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Itk3.Mesh.Server.Configuration;
 
@@ -14,41 +13,32 @@ public sealed record MeshServerConfig
         "GPCONNECT_SEND_DOCUMENT",
     ];
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     /// <summary>The HMAC key shared by every mailbox of the environment (the sandbox uses <c>TestKey</c>).</summary>
-    public string SharedKey { get; init; } = "";
+    public string SharedKey { get; set; } = "";
 
     /// <summary>The mailboxes the server hosts.</summary>
-    public IReadOnlyList<MeshMailboxConfig> Mailboxes { get; init; } = [];
+    public IReadOnlyList<MeshMailboxConfig> Mailboxes { get; set; } = [];
 
     /// <summary>Registered workflows (senders and receivers); also the data for endpoint lookup and workflow search.</summary>
-    public IReadOnlyList<MeshWorkflowConfig> Workflows { get; init; } = [];
+    public IReadOnlyList<MeshWorkflowConfig> Workflows { get; set; } = [];
 
     /// <summary>When true (real MESH), a send is refused unless the sender and recipient are registered for the workflow.</summary>
-    public bool EnforceWorkflowRegistration { get; init; } = true;
+    public bool EnforceWorkflowRegistration { get; set; } = true;
 
     /// <summary>The fake PDS table for GPPROVIDER routing: patient to registered practice.</summary>
-    public IReadOnlyList<GpProviderEntry> GpProviders { get; init; } = [];
+    public IReadOnlyList<GpProviderEntry> GpProviders { get; set; } = [];
 
     /// <summary>Workflows that may be addressed to <c>GPPROVIDER_…</c>; null means <see cref="DefaultGpProviderWorkflows"/>.</summary>
-    public IReadOnlyList<string>? GpProviderWorkflows { get; init; }
+    public IReadOnlyList<string>? GpProviderWorkflows { get; set; }
 
     /// <summary>When true, the admin endpoints (reset, inject REPORT, run expiry) are served, each behind <see cref="AdminToken"/>; off by default.</summary>
-    public bool AdminEndpoints { get; init; }
+    public bool AdminEndpoints { get; set; }
 
     /// <summary>The bearer token every admin call must send (<c>Authorization: Bearer …</c>, at least 16 characters); required when <see cref="AdminEndpoints"/> is true.</summary>
-    public string? AdminToken { get; init; }
+    public string? AdminToken { get; set; }
 
     /// <summary>Size, time and paging limits.</summary>
-    public MeshLimits Limits { get; init; } = new();
+    public MeshLimits Limits { get; set; } = new();
 
     /// <summary>Loads and validates a JSON config file; throws <see cref="MeshConfigException"/> naming the bad field.</summary>
     public static MeshServerConfig Load(string path)
@@ -74,7 +64,7 @@ public sealed record MeshServerConfig
         MeshServerConfig? config;
         try
         {
-            config = JsonSerializer.Deserialize<MeshServerConfig>(json, JsonOptions);
+            config = JsonSerializer.Deserialize(json, ConfigJsonContext.Default.MeshServerConfig);
         }
         catch (JsonException e)
         {

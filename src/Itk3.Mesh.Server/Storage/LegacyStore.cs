@@ -17,7 +17,7 @@ internal static class LegacyStore
         foreach (var file in Directory.EnumerateFiles(dir, "*.json"))
         {
             await using var stream = File.OpenRead(file);
-            var message = await JsonSerializer.DeserializeAsync<StoredMessage>(stream, MessageStore.JsonOptions, ct).ConfigureAwait(false);
+            var message = await JsonSerializer.DeserializeAsync(stream, MessageStore.MessageJson, ct).ConfigureAwait(false);
             if (message is not null && store.Find(message.MessageId) is null)
             {
                 commit = store.Save(message, durable: true);

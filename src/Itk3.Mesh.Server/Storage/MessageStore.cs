@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Itk3.Mesh.Server.Security;
 
 namespace Itk3.Mesh.Server.Storage;
@@ -13,7 +14,7 @@ namespace Itk3.Mesh.Server.Storage;
 /// </summary>
 internal sealed class MessageStore : IAsyncDisposable
 {
-    internal static readonly JsonSerializerOptions JsonOptions = StoreJsonContext.Default.Options;
+    internal static JsonTypeInfo<StoredMessage> MessageJson => StoreJsonContext.Default.StoredMessage;
 
     private readonly ConcurrentDictionary<string, StoredMessage> _messages = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(string Id, int Number), ChunkLocation> _chunks = new();
@@ -82,7 +83,7 @@ internal sealed class MessageStore : IAsyncDisposable
     /// <summary>Records the message's current state (call under <see cref="Gate"/>); the task completes when it is durable.</summary>
     public Task Save(StoredMessage message, bool durable)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(message, JsonOptions);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(message, MessageJson);
         Publish(message);
         _sequence = Math.Max(_sequence, message.Sequence);
         return Journal.Append(new JournalRecord(JournalRecordKind.Message, message.MessageId, 0, bytes), durable);
@@ -95,14 +96,14 @@ internal sealed class MessageStore : IAsyncDisposable
     /// </summary>
     public Task SaveVisibleWhenDurable(StoredMessage message)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(message, JsonOptions);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(message, MessageJson);
         _sequence = Math.Max(_sequence, message.Sequence);
         return Journal.Append(new JournalRecord(JournalRecordKind.Message, message.MessageId, 0, bytes, (_, _) => Publish(message)), durable: true);
     }
 
     /// <summary>A detached copy of a message, to change without changing what readers see.</summary>
     public static StoredMessage Copy(StoredMessage message) =>
-        JsonSerializer.Deserialize<StoredMessage>(JsonSerializer.SerializeToUtf8Bytes(message, JsonOptions), JsonOptions)!;
+        JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(message, MessageJson), MessageJson)!;
 
     /// <summary>
     /// Stores chunk <paramref name="number"/>; returns its size, or -1 when it is larger than <paramref name="limit"/>. A small
@@ -223,7 +224,7 @@ internal sealed class MessageStore : IAsyncDisposable
         await Gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            var live = _messages.Values.Select(m => (m.MessageId, m.ReceivedChunks, Bytes: JsonSerializer.SerializeToUtf8Bytes(m, JsonOptions))).ToList();
+            var live = _messages.Values.Select(m => (m.MessageId, m.ReceivedChunks, Bytes: JsonSerializer.SerializeToUtf8Bytes(m, MessageJson))).ToList();
 
             // Every inline chunk is copied, also one written before its message's first record (a send in flight).
             var inline = _chunks.Select(c => (c.Key, Location: (ChunkLocation?)c.Value)).ToList();
@@ -265,7 +266,7 @@ internal sealed class MessageStore : IAsyncDisposable
         switch (entry.Kind)
         {
             case JournalRecordKind.Message:
-                var message = JsonSerializer.Deserialize<StoredMessage>(entry.Payload, JsonOptions)!;
+                var message = JsonSerializer.Deserialize(entry.Payload, MessageJson)!;
                 Publish(message);
                 _sequence = Math.Max(_sequence, message.Sequence);
                 break;

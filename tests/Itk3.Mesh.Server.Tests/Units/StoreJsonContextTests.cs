@@ -30,10 +30,10 @@ public sealed class StoreJsonContextTests
         };
         var old = JsonSerializer.SerializeToUtf8Bytes(message, Reflection);
 
-        Assert.Equal(old, JsonSerializer.SerializeToUtf8Bytes(message, MessageStore.JsonOptions));
-        Assert.Equal(old, JsonSerializer.SerializeToUtf8Bytes(JsonSerializer.Deserialize<StoredMessage>(old, MessageStore.JsonOptions), Reflection));
+        Assert.Equal(old, JsonSerializer.SerializeToUtf8Bytes(message, MessageStore.MessageJson));
+        Assert.Equal(old, JsonSerializer.SerializeToUtf8Bytes(JsonSerializer.Deserialize(old, MessageStore.MessageJson), Reflection));
         Assert.Equal(
             JsonSerializer.SerializeToUtf8Bytes(new StoredMessage { MessageId = "M" }, Reflection),
-            JsonSerializer.SerializeToUtf8Bytes(new StoredMessage { MessageId = "M" }, MessageStore.JsonOptions));
+            JsonSerializer.SerializeToUtf8Bytes(new StoredMessage { MessageId = "M" }, MessageStore.MessageJson));
     }
 }

@@ -4,30 +4,50 @@ using Itk3.Mesh.Server;
 using Itk3.Mesh.Server.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace Itk3.Cli.Commands;
+namespace Itk3.Mesh.Server.Host;
 
-/// <summary><c>itk3 mesh serve</c>: runs the local MESH-compatible server until Ctrl+C.</summary>
-internal static class MeshServeCommand
+/// <summary>
+/// Runs the local MESH-compatible server until Ctrl+C or SIGTERM: <c>itk3 mesh serve</c> and the stand-alone
+/// <c>itk3-mesh-server</c> program (which can be published as a Native AOT binary) are this one command.
+/// </summary>
+public static class MeshServeCommand
 {
-    /// <summary>Creates the <c>serve</c> command (the coordinator adds it under <c>itk3 mesh</c>).</summary>
-    internal static Command Create()
+    /// <summary>Exit code on success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code when the config, the options or the listen address are unusable (as <c>itk3</c>'s usage/IO errors).</summary>
+    public const int UsageOrIo = 2;
+
+    private const string Description =
+        "Run a local MESH-compatible server (MESH API v2 and v1 shapes, NHSMESH tokens checked strictly, messages\n"
+        + "kept on disk). Point a MESH client at the printed URL; stop with Ctrl+C.\n\n"
+        + "Example:\n  {0} --config samples/mesh/mesh-server.json --data ./mesh-data";
+
+    /// <summary>Creates the <c>serve</c> command (<c>itk3</c> adds it under <c>itk3 mesh</c>).</summary>
+    public static Command Create()
     {
+        var command = new Command("serve");
+        Configure(command);
+        return command;
+    }
+
+    /// <summary>Gives <paramref name="command"/> the server's description, options and action (the stand-alone program's root command).</summary>
+    public static void Configure(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
         var options = new ServeOptions();
-        var command = new Command("serve",
-            "Run a local MESH-compatible server (MESH API v2 and v1 shapes, NHSMESH tokens checked strictly, messages\n"
-            + "kept on disk). Point a MESH client at the printed URL; stop with Ctrl+C.\n\n"
-            + "Example:\n  itk3 mesh serve --config samples/mesh/mesh-server.json --data ./mesh-data");
+        var invocation = command is RootCommand ? "itk3-mesh-server" : "itk3 mesh serve";
+        command.Description = string.Format(System.Globalization.CultureInfo.InvariantCulture, Description, invocation);
         foreach (var option in options.All)
         {
             command.Options.Add(option);
         }
 
         command.SetAction((ParseResult r, CancellationToken ct) =>
-            RunAsync(options.Read(r), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, ct));
-        return command;
+            RunAsync(invocation, options.Read(r), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, ct));
     }
 
-    private static async Task<int> RunAsync(ServeSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunAsync(string invocation, ServeSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         MeshServerOptions options;
         try
@@ -36,8 +56,8 @@ internal static class MeshServeCommand
         }
         catch (Exception e) when (e is MeshConfigException or ArgumentException or IOException or System.Security.Cryptography.CryptographicException)
         {
-            await stderr.WriteLineAsync($"itk3 mesh serve: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.UsageOrIo;
+            await stderr.WriteLineAsync($"{invocation}: {e.Message}").ConfigureAwait(false);
+            return UsageOrIo;
         }
 
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
@@ -48,8 +68,8 @@ internal static class MeshServeCommand
         }
         catch (Exception e) when (e is IOException or ArgumentException)
         {
-            await stderr.WriteLineAsync($"itk3 mesh serve: cannot listen on {settings.Urls}: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.UsageOrIo;
+            await stderr.WriteLineAsync($"{invocation}: cannot listen on {settings.Urls}: {e.Message}").ConfigureAwait(false);
+            return UsageOrIo;
         }
 
         await using var running = server;
@@ -63,7 +83,7 @@ internal static class MeshServeCommand
             stdout.WriteLine("Stopping MESH server.");
         }
 
-        return ExitCodes.Ok;
+        return Ok;
     }
 
     private static MeshServerOptions BuildOptions(ServeSettings s)

@@ -23,6 +23,9 @@ internal static class NodeTracing
     /// <summary>Span tag: the MESH message id.</summary>
     public const string MeshMessageId = "mesh.message_id";
 
+    /// <summary>Span tag of a response: the MESH message id of the received message it answers.</summary>
+    public const string InReplyTo = "itk3.in_reply_to";
+
     /// <summary>The current span's W3C <c>traceparent</c> and <c>tracestate</c>, for a row; nulls when there is none (or it is not W3C).</summary>
     public static (string? TraceParent, string? TraceState) Capture()
     {

@@ -24,7 +24,8 @@ internal sealed class ResponseOutbox(GatewayNodeServices services, ActivitySourc
         IGatewayUnitOfWork work, ItkMessage? original, PlannedResponse planned, ResponseTarget target, string? diagnostics, CancellationToken cancellationToken)
     {
         using var span = StartRespond(target);
-        span?.SetTag(NodeTracing.ItkCode, planned.Code.Code).SetTag(NodeTracing.Flow, target.WorkflowId).SetTag(NodeTracing.TransactionId, target.TransactionId);
+        span?.SetTag(NodeTracing.ItkCode, planned.Code.Code).SetTag(NodeTracing.Flow, target.WorkflowId).SetTag(NodeTracing.TransactionId, target.TransactionId)
+            .SetTag(NodeTracing.InReplyTo, target.InboundMeshMessageId);
         var built = _factory.CreateFor(original, planned.Code.Code, diagnostics, planned.InfAckRequested);
         var bytes = FhirSerializer.SerializeToBytes(built.Bundle, target.Format);
         var (traceParent, traceState) = NodeTracing.Capture();

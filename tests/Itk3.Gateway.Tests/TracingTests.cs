@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Itk3.Gateway.Application;
 using Itk3.Gateway.Configuration;
@@ -9,7 +10,11 @@ using Itk3.Gateway.Store;
 using Itk3.Gateway.Tests.Support;
 using Itk3.Gateway.Transactions;
 using Itk3.Testing.Gateway;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Itk3.Gateway.Tests;
@@ -41,6 +46,26 @@ public sealed class TracingTests : IAsyncDisposable
 
     [PostgresFact]
     public Task Rows_without_a_trace_context_are_sent_and_delivered_in_a_fresh_trace_on_postgres() => RowsWithoutContextAsync(postgres: true);
+
+    [Fact]
+    public async Task A_callback_carries_the_receive_trace_to_the_application_in_traceparent()
+    {
+        using var spans = new SpanRecorder();
+        using var temp = new TempFolder();
+        var traceparents = new ConcurrentQueue<(string MeshId, string TraceParent)>();
+        await using var app = await CallbackReceiverAsync(traceparents);
+        await using var mesh = await EmbeddedMesh.StartAsync([("X26HOS01", "RXX01"), ("X26GP001", "A12345")], temp.Sub("mesh"));
+        var callback = new DeliverySettings { Mode = "callback", CallbackUrl = app.Urls.First() + "/inbound", CallbackSecret = CallbackSigningTests.Secret };
+        await using var gp = await NodeFactory.StartAsync(NodeFactory.Options("X26GP001", "A12345", temp.Sub("g")) with { Delivery = callback }, mesh.BaseAddress, 2);
+        await using var hospital = await NodeFactory.StartAsync(NodeFactory.Options("X26HOS01", "RXX01", temp.Sub("h")), mesh.BaseAddress, 1);
+        await SubmitAsync(hospital);
+
+        var (meshId, traceparent) = (await Eventually.GetAsync(() => Task.FromResult(traceparents.ToArray()), c => c.Length == 1))[0];
+
+        var receive = Assert.Single(spans.Where("itk3.receive", NodeTracing.MeshMessageId, meshId));
+        Assert.True(ActivityContext.TryParse(traceparent, null, out var context), traceparent);
+        Assert.Equal(receive.TraceId, context.TraceId);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -143,6 +168,22 @@ public sealed class TracingTests : IAsyncDisposable
         Assert.NotEqual(receive.TraceId, delivered.TraceId);
         Assert.NotEqual(receive.TraceId, business.TraceId);
         Assert.Equal(["20013", "30001"], details.Responses.Select(r => r.Code).Order());
+    }
+
+    /// <summary>An application's callback endpoint (Kestrel) that records the <c>traceparent</c> header of each call.</summary>
+    private static async Task<WebApplication> CallbackReceiverAsync(ConcurrentQueue<(string MeshId, string TraceParent)> traceparents)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapPost("/inbound", (HttpContext context) =>
+        {
+            traceparents.Enqueue((context.Request.Headers["X-Mesh-Message-Id"].ToString(), context.Request.Headers["traceparent"].ToString()));
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        return app;
     }
 
     /// <summary>Submits on a node that dies after claiming the send and before making it: the outbox row is all that is left.</summary>

@@ -69,7 +69,7 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         var metrics = Metrics ?? new GatewayMetrics();
         var instanceId = OpenedStore.InstanceIdOf(options);
         var store = await OpenedStore.OpenAsync(options, instanceId, Clock, MaxDatabaseBytes, cancellationToken).ConfigureAwait(false);
-        var client = new MeshClient(clientOptions, new MeshCallMetricsHandler(metrics, Clock) { InnerHandler = MeshTransport.CreateHandler(clientOptions) });
+        var client = new MeshClient(clientOptions, new MeshCallTelemetryHandler(metrics, Clock) { InnerHandler = MeshTransport.CreateHandler(clientOptions) });
         var services = Services(store, client, profile) with { LoggerFactory = LoggerFactory, Metrics = metrics, InstanceId = instanceId };
         var node = new GatewayNode(Tune?.Invoke(services) ?? services);
         var host = new GatewayHost(node, store, client, embedded, meshUrl) { OwnedMetrics = Metrics is null ? metrics : null };

@@ -9,7 +9,7 @@ internal static class InboundRows
     public const string Columns =
         "mesh_message_id, sender_mailbox, recipient_mailbox, workflow_id, subject, local_id, file_name, mesh_message_type, " +
         "linked_message_id, state, message_header_id, bundle_identifier, document_id, flow, itk_code, detail, transaction_id, " +
-        "received_at, updated_at, acknowledged_at";
+        "received_at, updated_at, acknowledged_at, trace_parent, trace_state";
 
     public static InboundMessage Read(SqliteDataReader r) =>
         new(r.String("mesh_message_id"), r.String("sender_mailbox"), r.String("recipient_mailbox"), r.StringOrNull("workflow_id"), r.Time("received_at"))
@@ -29,6 +29,8 @@ internal static class InboundRows
             TransactionId = r.StringOrNull("transaction_id"),
             UpdatedAt = r.Time("updated_at"),
             AcknowledgedAt = r.TimeOrNull("acknowledged_at"),
+            TraceParent = r.StringOrNull("trace_parent"),
+            TraceState = r.StringOrNull("trace_state"),
         };
 
     /// <summary>Parameters for every column but the content, named <c>$column</c>.</summary>
@@ -54,5 +56,7 @@ internal static class InboundRows
         ("$received_at", m.ReceivedAt),
         ("$updated_at", m.UpdatedAt ?? m.ReceivedAt),
         ("$acknowledged_at", m.AcknowledgedAt),
+        ("$trace_parent", m.TraceParent),
+        ("$trace_state", m.TraceState),
     ];
 }

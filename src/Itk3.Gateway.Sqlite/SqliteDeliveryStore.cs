@@ -9,7 +9,7 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
 {
     private const string Columns =
         "id, idempotency_key, content, inbound_mesh_message_id, flow, state, next_attempt_at, attempts, lease_until, claimed_by, " +
-        "completed_at, last_error, created_at, waiting_since";
+        "completed_at, last_error, created_at, waiting_since, trace_parent, trace_state";
 
     /// <summary>The columns for read-side lists: the content is left out (an empty blob) to keep pages small.</summary>
     internal static readonly string ListColumns = Columns.Replace("content", "X'' AS content", StringComparison.Ordinal);
@@ -67,6 +67,8 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
             CompletedAt = r.TimeOrNull("completed_at"),
             LastError = r.StringOrNull("last_error"),
             WaitingSince = r.TimeOrNull("waiting_since"),
+            TraceParent = r.StringOrNull("trace_parent"),
+            TraceState = r.StringOrNull("trace_state"),
         };
 
     private static List<(string Name, object? Value)> Parameters(DeliveryItem item) =>
@@ -76,5 +78,6 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
         ("$next_attempt_at", item.NextAttemptAt ?? item.CreatedAt), ("$attempts", item.Attempts), ("$lease_until", item.LeaseUntil),
         ("$claimed_by", item.ClaimedBy), ("$completed_at", item.CompletedAt), ("$last_error", item.LastError),
         ("$created_at", item.CreatedAt), ("$waiting_since", item.WaitingSince),
+        ("$trace_parent", item.TraceParent), ("$trace_state", item.TraceState),
     ];
 }

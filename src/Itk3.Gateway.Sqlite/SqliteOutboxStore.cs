@@ -9,7 +9,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
 {
     private const string Columns =
         "id, recipient_mailbox, workflow_id, subject, local_id, content, transaction_id, inbound_mesh_message_id, state, " +
-        "next_attempt_at, attempts, lease_until, claimed_by, mesh_message_id, completed_at, last_error, created_at, waiting_since";
+        "next_attempt_at, attempts, lease_until, claimed_by, mesh_message_id, completed_at, last_error, created_at, waiting_since, trace_parent, trace_state";
 
     /// <summary>The columns for read-side lists: the content is left out (an empty blob) to keep pages small.</summary>
     internal static readonly string ListColumns = Columns.Replace("content", "X'' AS content", StringComparison.Ordinal);
@@ -70,6 +70,8 @@ internal sealed class SqliteOutboxStore : IOutboxStore
             CompletedAt = r.TimeOrNull("completed_at"),
             LastError = r.StringOrNull("last_error"),
             WaitingSince = r.TimeOrNull("waiting_since"),
+            TraceParent = r.StringOrNull("trace_parent"),
+            TraceState = r.StringOrNull("trace_state"),
         };
 
     private static List<(string Name, object? Value)> Parameters(OutboxItem item) =>
@@ -80,5 +82,6 @@ internal sealed class SqliteOutboxStore : IOutboxStore
         ("$next_attempt_at", item.NextAttemptAt ?? item.CreatedAt), ("$attempts", item.Attempts), ("$lease_until", item.LeaseUntil),
         ("$claimed_by", item.ClaimedBy), ("$mesh_message_id", MeshIds.NormalizeOrNull(item.MeshMessageId)),
         ("$completed_at", item.CompletedAt), ("$last_error", item.LastError), ("$created_at", item.CreatedAt), ("$waiting_since", item.WaitingSince),
+        ("$trace_parent", item.TraceParent), ("$trace_state", item.TraceState),
     ];
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
+using Itk3.Mesh.Http;
 using Itk3.Mesh.Server;
 using Itk3.Mesh.Server.Configuration;
 using Microsoft.Extensions.Logging;
@@ -110,22 +111,11 @@ public static class MeshServeCommand
             Config = config,
             DataDirectory = s.Data.FullName,
             ListenUrl = s.Urls,
-            HttpsCertificate = s.Certificate is null ? null : LoadServerCertificate(s.Certificate, s.Key, s.Password),
+            HttpsCertificate = s.Certificate is null ? null : CertificateFiles.LoadWithPrivateKey(s.Certificate.FullName, s.Key?.FullName, s.Password),
             RequireClientCertificate = s.RequireClientCertificate,
             TrustedClientCa = s.ClientCa is null ? null : X509CertificateLoader.LoadCertificateFromFile(s.ClientCa.FullName),
             ExpiryInterval = TimeSpan.FromSeconds(Math.Max(1, s.ExpiryIntervalSeconds)),
         };
-    }
-
-    private static X509Certificate2 LoadServerCertificate(FileInfo cert, FileInfo? key, string? password)
-    {
-        if (key is not null)
-        {
-            using var pem = X509Certificate2.CreateFromPemFile(cert.FullName, key.FullName);
-            return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
-        }
-
-        return X509CertificateLoader.LoadPkcs12FromFile(cert.FullName, password);
     }
 
     private static void PrintBanner(TextWriter stdout, MeshServer server, MeshServerConfig config)
@@ -172,7 +162,7 @@ public static class MeshServeCommand
 
         private readonly Option<FileInfo?> _key = new("--https-key") { Description = "PEM private key for a PEM --https-cert." };
 
-        private readonly Option<string?> _password = new("--https-cert-password") { Description = "Password of the .pfx/.p12 --https-cert." };
+        private readonly Option<string?> _password = new("--https-cert-password") { Description = "Password of the .pfx/.p12 --https-cert, or of its encrypted PEM key." };
 
         private readonly Option<bool> _requireClient = new("--require-client-cert")
         {

@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using Itk3.Gateway.Api.Hosting;
 using Itk3.Gateway.Api.Tests.Support;
 using Itk3.Gateway.Tests.Support;
+using Itk3.Mesh.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Itk3.Gateway.Api.Tests;
@@ -22,9 +23,9 @@ public sealed class HttpsAndExposureTests(TwoNodes nodes) : IClassFixture<TwoNod
         using var issued = SelfSigned();
         var certificate = format switch
         {
-            "pem" => ServerCertificates.Load(WritePem(temp, issued, separateKey: true, out var key), key, null),
-            "pem-one-file" => ServerCertificates.Load(WritePem(temp, issued, separateKey: false, out _), null, null),
-            _ => ServerCertificates.Load(WritePfx(temp, issued, "pfx-pass"), null, "pfx-pass"),
+            "pem" => CertificateFiles.LoadWithPrivateKey(WritePem(temp, issued, separateKey: true, out var key), key, null),
+            "pem-one-file" => CertificateFiles.LoadWithPrivateKey(WritePem(temp, issued, separateKey: false, out _), null, null),
+            _ => CertificateFiles.LoadWithPrivateKey(WritePfx(temp, issued, "pfx-pass"), null, "pfx-pass"),
         };
         var options = new GatewayApiOptions { Urls = ["https://127.0.0.1:0"], ApiKeys = ApiNode.Keys, Certificate = certificate };
         await using var api = await GatewayApiServer.StartAsync(nodes.Hospital.Host.Application, nodes.Hospital.Host.Queries, options);
@@ -60,7 +61,7 @@ public sealed class HttpsAndExposureTests(TwoNodes nodes) : IClassFixture<TwoNod
         var path = Path.Combine(temp.Path, "public.pem");
         File.WriteAllText(path, issued.ExportCertificatePem());
 
-        Assert.ThrowsAny<CryptographicException>(() => ServerCertificates.Load(path, null, null));
+        Assert.ThrowsAny<CryptographicException>(() => CertificateFiles.LoadWithPrivateKey(path, null, null));
     }
 
     [Theory]

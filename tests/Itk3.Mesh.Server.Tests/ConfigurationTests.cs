@@ -82,6 +82,23 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void The_committed_sample_config_lets_both_ends_of_every_flow_send_and_receive_on_its_ACK_workflow()
+    {
+        var config = MeshServerConfig.Load(Path.Combine(FindRepositoryRoot(), "samples", "mesh", "mesh-server.json"));
+
+        var flows = config.Workflows.Where(w => config.FindWorkflow(w.Id + "_ACK") is not null).ToList();
+
+        Assert.NotEmpty(flows);
+        foreach (var flow in flows)
+        {
+            var ack = config.FindWorkflow(flow.Id + "_ACK")!;
+            var ends = flow.Senders.Concat(flow.Receivers).ToList();
+            Assert.All(ends, mailbox => Assert.Contains(mailbox, ack.Senders));
+            Assert.All(ends, mailbox => Assert.Contains(mailbox, ack.Receivers));
+        }
+    }
+
+    [Fact]
     public void Sandbox_defaults_are_valid_and_mirror_the_sandbox_lookup_data()
     {
         var config = MeshSandboxDefaults.Create();

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using Itk3.Mesh;
+using Itk3.Mesh.Http;
 
 namespace Itk3.Cli.Commands;
 
@@ -23,7 +23,7 @@ internal sealed class MeshConnectionOptions
 
     public Option<string?> Key { get; } = EnvOption("--key", "MESH_KEY", "PEM private key file for a PEM --cert.");
 
-    public Option<string?> CertPassword { get; } = EnvOption("--cert-password", "MESH_CERT_PASSWORD", "Password of the .pfx/.p12 file.");
+    public Option<string?> CertPassword { get; } = EnvOption("--cert-password", "MESH_CERT_PASSWORD", "Password of the .pfx/.p12 file, or of an encrypted PEM key.");
 
     public Option<string?> Ca { get; } = EnvOption("--ca", "MESH_CA", "PEM bundle of trusted root CAs for the server certificate (e.g. the NHS INT or live bundle); default is the system store.");
 
@@ -51,8 +51,8 @@ internal sealed class MeshConnectionOptions
             MailboxId = Required(result, Mailbox, "MESH_MAILBOX"),
             Password = Required(result, Password, "MESH_PASSWORD"),
             SharedKey = Required(result, SharedKey, "MESH_SHARED_KEY"),
-            ClientCertificate = LoadCertificate(Value(result, Cert), Value(result, Key), Value(result, CertPassword)),
-            TrustedRoots = LoadRoots(Value(result, Ca)),
+            ClientCertificate = Value(result, Cert) is { } cert ? CertificateFiles.LoadWithPrivateKey(cert, Value(result, Key), Value(result, CertPassword)) : null,
+            TrustedRoots = Value(result, Ca) is { } ca ? CertificateFiles.LoadPemBundle(ca) : null,
             Proxy = Value(result, Proxy) is { } proxy ? new WebProxy(proxy) : null,
             ChunkSize = chunkSize ?? MeshClientOptions.DefaultChunkSize,
             ApiVersion = Value(result, ApiVersion) switch
@@ -81,28 +81,4 @@ internal sealed class MeshConnectionOptions
     private static string Required(ParseResult result, Option<string?> option, string variable) =>
         Value(result, option) ?? throw new ArgumentException($"{option.Name} is required (or set {variable}).");
 
-    private static X509Certificate2? LoadCertificate(string? path, string? keyPath, string? password)
-    {
-        if (string.IsNullOrEmpty(path))
-        {
-            return null;
-        }
-
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        return extension is ".pfx" or ".p12"
-            ? X509CertificateLoader.LoadPkcs12FromFile(path, password)
-            : X509Certificate2.CreateFromPemFile(path, keyPath);
-    }
-
-    private static X509Certificate2Collection? LoadRoots(string? path)
-    {
-        if (string.IsNullOrEmpty(path))
-        {
-            return null;
-        }
-
-        var roots = new X509Certificate2Collection();
-        roots.ImportFromPemFile(path);
-        return roots;
-    }
 }

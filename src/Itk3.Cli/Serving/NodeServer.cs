@@ -5,6 +5,7 @@ using Itk3.Gateway.Api.Hosting;
 using Itk3.Gateway.Configuration;
 using Itk3.Gateway.Diagnostics;
 using Itk3.Gateway.Hosting.DependencyInjection;
+using Itk3.Mesh.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +50,7 @@ internal static class NodeServer
 
     /// <summary>The API's server certificate from <c>apiCertificate</c> (its paths already made absolute by the loader), or null.</summary>
     private static X509Certificate2? LoadCertificate(GatewayOptions options) =>
-        options.ApiCertificate is { } c ? ServerCertificates.Load(c.Path, c.KeyPath, c.Password) : null;
+        options.ApiCertificate is { } c ? CertificateFiles.LoadWithPrivateKey(c.Path, c.KeyPath, c.Password) : null;
 
     private static void Configure(IHostApplicationBuilder builder, GatewayOptions options, string logFormat)
     {

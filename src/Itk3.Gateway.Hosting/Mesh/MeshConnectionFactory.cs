@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Itk3.Gateway.Configuration;
 using Itk3.Mesh;
+using Itk3.Mesh.Http;
 
 namespace Itk3.Gateway.Hosting.Mesh;
 
@@ -36,17 +37,7 @@ public static class MeshConnectionFactory
 
         try
         {
-            var extension = Path.GetExtension(path).ToLowerInvariant();
-            if (extension is ".pfx" or ".p12")
-            {
-                return X509CertificateLoader.LoadPkcs12FromFile(path, settings.Password);
-            }
-
-            using var pem = settings.Password is { Length: > 0 } password
-                ? X509Certificate2.CreateFromEncryptedPemFile(path, password, settings.KeyPath)
-                : X509Certificate2.CreateFromPemFile(path, settings.KeyPath);
-            // A PKCS#12 round trip gives SslStream on Linux and Windows a usable private key.
-            return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+            return CertificateFiles.LoadWithPrivateKey(path, settings.KeyPath, settings.Password);
         }
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -64,9 +55,7 @@ public static class MeshConnectionFactory
 
         try
         {
-            var roots = new X509Certificate2Collection();
-            roots.ImportFromPemFile(path);
-            return roots.Count > 0 ? roots : throw new CryptographicException("the file holds no PEM certificate");
+            return CertificateFiles.LoadPemBundle(path);
         }
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Itk3.Gateway.Audit;
 using Itk3.Gateway.Delivery;
+using Itk3.Gateway.Diagnostics;
 using Itk3.Gateway.Hosting;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Outbound;
@@ -12,7 +14,7 @@ namespace Itk3.Gateway.Application;
 internal sealed class GatewayApplication(GatewayNodeServices services, NodeSignals signals) : IGatewayApplication
 {
     private readonly Submitter _submitter = new(services, signals);
-    private readonly OutcomeRecorder _outcomes = new(services, signals.Reads);
+    private readonly OutcomeRecorder _outcomes = new(services, signals.Reads, signals.Events.Metrics.ActivitySource);
     private readonly OperatorActions _operator = new(services, signals);
 
     /// <inheritdoc />
@@ -47,7 +49,27 @@ internal sealed class GatewayApplication(GatewayNodeServices services, NodeSigna
         var lease = new LeaseRequest(services.Clock.GetUtcNow(), services.Lease, claimant, Math.Clamp(maxItems, 1, 500)) { MaxBytes = services.BytesInFlight.Capacity };
         var items = await work.Deliveries.ClaimAsync(lease, cancellationToken).ConfigureAwait(false);
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var item in items)
+        {
+            TracePulled(item);
+        }
+
         return [.. items.Select(i => new PulledDelivery(i.Id, i.IdempotencyKey, i.InboundMeshMessageId, i.Flow, i.Content))];
+    }
+
+    /// <summary>A pulled delivery's <c>itk3.deliver</c> span: in the receive's trace, linked to the pull request's span.</summary>
+    private void TracePulled(DeliveryItem item)
+    {
+        var pull = Activity.Current;
+        var span = signals.Events.Metrics.ActivitySource.StartContinuing("itk3.deliver", ActivityKind.Internal, item.TraceParent, item.TraceState);
+        span?.SetTag(NodeTracing.MeshMessageId, item.InboundMeshMessageId).SetTag(NodeTracing.Flow, item.Flow).SetTag("itk3.attempt", item.Attempts).SetTag("itk3.delivery_mode", "pull");
+        if (pull is not null)
+        {
+            span?.AddLink(new ActivityLink(pull.Context));
+        }
+
+        span?.Dispose();
+        Activity.Current = pull;
     }
 
     /// <inheritdoc />

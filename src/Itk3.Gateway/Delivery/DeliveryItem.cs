@@ -40,4 +40,10 @@ public sealed record DeliveryItem(
 
     /// <summary>When its fast retries ran out: it is still retried (at the capped backoff) but needs attention; null otherwise.</summary>
     public DateTimeOffset? WaitingSince { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> of the span that queued it: its delivery continues that trace (null: none, or written before migration 0007).</summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>The W3C <c>tracestate</c> that came with <see cref="TraceParent"/>, if any.</summary>
+    public string? TraceState { get; init; }
 }

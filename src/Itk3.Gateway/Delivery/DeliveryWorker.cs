@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using Itk3.Gateway.Diagnostics;
 using Itk3.Gateway.Hosting;
 using Itk3.Gateway.Inbound;
 using Itk3.Gateway.Reliability;
@@ -38,8 +40,9 @@ internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarg
         var options = new ParallelOptions { MaxDegreeOfParallelism = services.Concurrency };
         await Parallel.ForEachAsync(items, options, async (item, _) =>
         {
-            using var span = signals.Events.Metrics.ActivitySource.StartActivity("itk3.deliver");
-            span?.SetTag("mesh.message_id", item.InboundMeshMessageId).SetTag("itk3.flow", item.Flow);
+            // The receive's trace, read from the row: it survives restarts and other instances claiming the delivery.
+            using var span = signals.Events.Metrics.ActivitySource.StartContinuing("itk3.deliver", ActivityKind.Internal, item.TraceParent, item.TraceState);
+            span?.SetTag(NodeTracing.MeshMessageId, item.InboundMeshMessageId).SetTag(NodeTracing.Flow, item.Flow).SetTag("itk3.attempt", item.Attempts);
             try
             {
                 await target.DeliverAsync(item, cancellationToken).ConfigureAwait(false);
@@ -47,6 +50,7 @@ internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarg
             }
             catch (Exception e) when (e is not SimulatedCrashException)
             {
+                span.Failed(e.GetType().Name);
                 failed.Add((item, e));
             }
         }).ConfigureAwait(false);

@@ -45,7 +45,7 @@ public sealed class GatewayMetrics : IDisposable
     /// <summary>Makes the queue gauges report this node's samples.</summary>
     public void Observe(NodeStatus status) => Volatile.Write(ref _observed, status);
 
-    /// <summary>Spans for submit, send, receive, deliver (MESH HTTP calls nest under them through HttpClient's own activities).</summary>
+    /// <summary>Spans for submit, send, receive, validate, respond, deliver and each MESH HTTP call (docs/operations.md, "Traces").</summary>
     public ActivitySource ActivitySource { get; }
 
     /// <summary>The meter, for observable instruments added by the host.</summary>

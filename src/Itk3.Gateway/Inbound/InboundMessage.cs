@@ -57,4 +57,10 @@ public sealed record InboundMessage(
 
     /// <summary>When it was acknowledged to MESH (after the commit that stored it); null until then.</summary>
     public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> of its receive span: responses queued for it later (business outcomes) continue that trace (null: none, or received before migration 0007).</summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>The W3C <c>tracestate</c> that came with <see cref="TraceParent"/>, if any.</summary>
+    public string? TraceState { get; init; }
 }

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Itk3.Fhir.Serialization;
 using Itk3.Gateway.Delivery;
+using Itk3.Gateway.Diagnostics;
 using Itk3.Gateway.Hosting;
 using Itk3.Gateway.Store;
 using Itk3.Gateway.Tracking;
@@ -27,23 +29,23 @@ internal sealed class InboundProcessor
         _events = events;
         _reads = reads;
         _services = services;
-        _responses = new ResponseOutbox(services);
+        _responses = new ResponseOutbox(services, events.Metrics.ActivitySource);
         _planner = new ResponsePlanner(services.Profile);
         _correlation = new ResponseCorrelation(services, _responses, _planner, events);
     }
 
-    /// <summary>Reads the message once (CPU work, no store access), so the unit of work that stores it only writes.</summary>
-    public PreparedMessage Prepare(IncomingEnvelope envelope)
+    /// <summary>Reads the message once (CPU work, no store access), so the unit of work that stores it only writes; <paramref name="receive"/> is its receive span.</summary>
+    public PreparedMessage Prepare(IncomingEnvelope envelope, Activity? receive = null)
     {
-        using var span = _events.Metrics.ActivitySource.StartActivity("itk3.receive");
-        span?.SetTag("mesh.message_id", envelope.MessageId).SetTag("itk3.flow", envelope.WorkflowId);
+        using var scope = NodeTracing.Enter(receive);
+        receive?.SetTag(NodeTracing.Flow, envelope.WorkflowId);
         if (envelope.IsReport)
         {
-            return new PreparedMessage(envelope, null);
+            return new PreparedMessage(envelope, null) { Span = receive };
         }
 
         var options = ItkMessageReader.TolerantOptions with { MaxBytes = Math.Max(_services.Profile.MaxMessageBytes, 1) * 4 };
-        return new PreparedMessage(envelope, ItkMessageReader.Read(envelope.Content, null, options));
+        return new PreparedMessage(envelope, ItkMessageReader.Read(envelope.Content, null, options)) { Span = receive };
     }
 
     /// <summary>Registers and handles a message read by <see cref="Prepare"/>; false when it was already registered (a MESH redelivery: nothing is done again).</summary>
@@ -88,8 +90,11 @@ internal sealed class InboundProcessor
 
     private async Task<InboundMessage?> ApplyAsync(IGatewayUnitOfWork work, PreparedMessage prepared, CancellationToken cancellationToken)
     {
+        // Validation and responses become children of the receive span; its context goes on the rows written here.
+        using var scope = NodeTracing.Enter(prepared.Span);
         var envelope = prepared.Envelope;
         var now = _services.Clock.GetUtcNow();
+        var (traceParent, traceState) = NodeTracing.Capture();
         var message = new InboundMessage(envelope.MessageId, envelope.From, envelope.To, envelope.WorkflowId, now)
         {
             Subject = envelope.Subject,
@@ -97,6 +102,8 @@ internal sealed class InboundProcessor
             FileName = envelope.FileName,
             MeshMessageType = envelope.IsReport ? "REPORT" : "DATA",
             LinkedMessageId = envelope.LinkedMessageId,
+            TraceParent = traceParent,
+            TraceState = traceState,
         };
         if (!await work.Inbox.RegisterAsync(message, envelope.Content, cancellationToken).ConfigureAwait(false))
         {
@@ -108,6 +115,7 @@ internal sealed class InboundProcessor
             : await HandleDataAsync(work, message, envelope, read, cancellationToken).ConfigureAwait(false);
         message = message with { UpdatedAt = now };
         await work.Inbox.UpdateAsync(message, cancellationToken).ConfigureAwait(false);
+        prepared.Span?.SetTag(NodeTracing.ItkCode, message.ItkCode).SetTag(NodeTracing.TransactionId, message.TransactionId).SetTag("itk3.state", message.State.ToString());
         return message;
     }
 
@@ -139,11 +147,7 @@ internal sealed class InboundProcessor
         var itk = read.Message;
         var facts = DocumentFacts.Of(itk);
         var documentId = facts?.DocumentId;
-        var history = new KnownMessageHistory(
-            itk?.MessageId is { } headerId && await work.Inbox.IsMessageHeaderIdKnownAsync(headerId, envelope.MessageId, cancellationToken).ConfigureAwait(false),
-            documentId is not null && await work.Inbox.IsDocumentIdKnownAsync(documentId, envelope.MessageId, cancellationToken).ConfigureAwait(false),
-            await ReplacedDocumentsAsync(work, facts, cancellationToken).ConfigureAwait(false));
-        var validation = new MessageValidator(_services.Profile, history).Validate(read);
+        var validation = await ValidateAsync(work, envelope, read, facts, cancellationToken).ConfigureAwait(false);
         if (validation.IsAccepted && facts?.DocumentId is { } accepted && itk?.Header is { IsResponse: false })
         {
             var document = new ReceivedDocument(accepted, facts.CompositionIdentifier, facts.PatientKey);
@@ -182,12 +186,28 @@ internal sealed class InboundProcessor
         return message with { State = InboundState.ResponsesQueued, Detail = plan.AwaitingBusinessOutcome ? InboundDetails.AwaitingOutcome : null };
     }
 
+    /// <summary>The ITK3 checks (duplicates against the store's history included), as the <c>itk3.validate</c> span.</summary>
+    private async Task<ValidationResult> ValidateAsync(IGatewayUnitOfWork work, IncomingEnvelope envelope, ReadOutcome read, DocumentFacts? facts, CancellationToken cancellationToken)
+    {
+        using var span = _events.Metrics.ActivitySource.StartActivity("itk3.validate");
+        var history = new KnownMessageHistory(
+            read.Message?.MessageId is { } headerId && await work.Inbox.IsMessageHeaderIdKnownAsync(headerId, envelope.MessageId, cancellationToken).ConfigureAwait(false),
+            facts?.DocumentId is { } documentId && await work.Inbox.IsDocumentIdKnownAsync(documentId, envelope.MessageId, cancellationToken).ConfigureAwait(false),
+            await ReplacedDocumentsAsync(work, facts, cancellationToken).ConfigureAwait(false));
+        var validation = new MessageValidator(_services.Profile, history).Validate(read);
+        span?.SetTag(NodeTracing.ItkCode, validation.Outcome.Code).SetTag(NodeTracing.Flow, envelope.WorkflowId).SetTag("itk3.accepted", validation.IsAccepted);
+        return validation;
+    }
+
     private async Task EnqueueDeliveryAsync(IGatewayUnitOfWork work, IncomingEnvelope envelope, CancellationToken cancellationToken)
     {
+        var (traceParent, traceState) = NodeTracing.Capture();
         var item = new DeliveryItem(_services.Ids.NewId(), envelope.MessageId.ToUpperInvariant(), envelope.Content, _services.Clock.GetUtcNow())
         {
             InboundMeshMessageId = envelope.MessageId,
             Flow = envelope.WorkflowId,
+            TraceParent = traceParent,
+            TraceState = traceState,
         };
         await work.Deliveries.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
     }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
+using Itk3.Gateway.Diagnostics;
 using Itk3.Gateway.Hosting;
 using Itk3.Gateway.Reliability;
 using Itk3.Gateway.Transport;
@@ -13,6 +15,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
     private readonly InboundProcessor _processor = new(services, signals.Reads, signals.Events);
     private readonly Diagnostics.NodeEvents _events = signals.Events;
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Activity> _receiving = new(StringComparer.OrdinalIgnoreCase);
     private int _outageAttempts;
 
     /// <summary>Runs until cancelled.</summary>
@@ -84,7 +87,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
         var acknowledged = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(batches, options, async (batch, ct) =>
         {
-            foreach (var id in await HandleBatchAsync(batch, ct).ConfigureAwait(false))
+            foreach (var id in await HandleTracedBatchAsync(batch, ct).ConfigureAwait(false))
             {
                 acknowledged.Add(id);
             }
@@ -92,6 +95,32 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
         await RecordAcknowledgedAsync(acknowledged, CancellationToken.None).ConfigureAwait(false);
         return listing.MoreWaiting && due.Count > 0 ? 1 : 0;
     }
+
+    /// <summary>Handles a batch with one <c>itk3.receive</c> span per message, open from download to acknowledgement: each starts a trace of its own.</summary>
+    private async Task<List<string>> HandleTracedBatchAsync(string[] ids, CancellationToken cancellationToken)
+    {
+        foreach (var id in ids)
+        {
+            if (_events.Metrics.ActivitySource.StartDetached("itk3.receive", ActivityKind.Consumer) is { } span)
+            {
+                _receiving[id] = span.SetTag(NodeTracing.MeshMessageId, id);
+            }
+        }
+
+        try
+        {
+            return await HandleBatchAsync(ids, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var id in ids)
+            {
+                NodeTracing.StopDetached(_receiving.TryRemove(id, out var span) ? span : null);
+            }
+        }
+    }
+
+    private Activity? Receiving(string meshMessageId) => _receiving.GetValueOrDefault(meshMessageId);
 
     private async Task<List<string>> HandleBatchAsync(string[] ids, CancellationToken cancellationToken)
     {
@@ -146,7 +175,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
     private async Task<List<string>> HandleSliceAsync(List<SpooledEnvelope> slice, CancellationToken cancellationToken)
     {
         using var lease = await services.BytesInFlight.AcquireAsync(slice.Sum(e => services.BytesInFlight.Charge(e.Length)), cancellationToken).ConfigureAwait(false);
-        var ready = (await Task.WhenAll(slice.Select(e => Task.Run(async () => _processor.Prepare(await e.LoadAsync(cancellationToken).ConfigureAwait(false)), cancellationToken)))
+        var ready = (await Task.WhenAll(slice.Select(e => Task.Run(async () => _processor.Prepare(await e.LoadAsync(cancellationToken).ConfigureAwait(false), Receiving(e.MessageId)), cancellationToken)))
             .ConfigureAwait(false)).ToList();
         foreach (var _ in ready)
         {
@@ -156,6 +185,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
         await StoreBatchAsync(ready, cancellationToken).ConfigureAwait(false);
         var acks = await Task.WhenAll(ready.Select(async p =>
         {
+            using var scope = NodeTracing.Enter(p.Span);
             services.Crashes.Reached(CrashPoint.AfterCommitBeforeAcknowledge);
             return await AcknowledgeAsync(p.Envelope.MessageId, cancellationToken).ConfigureAwait(false) ? p.Envelope.MessageId : null;
         })).ConfigureAwait(false);
@@ -194,6 +224,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
 
     private async Task<(string Id, SpooledEnvelope? Spooled, bool Acknowledged)> DownloadAsync(string id, CancellationToken cancellationToken)
     {
+        using var scope = NodeTracing.Enter(Receiving(id));
         SpooledEnvelope envelope;
         try
         {
@@ -201,6 +232,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
         }
         catch (TransportException e) when (e.IsGone)
         {
+            Receiving(id).Failed(e.Code);
             // MESH no longer holds it (acknowledged earlier, or expired): there is nothing to store or acknowledge.
             signals.Downloads.Forget(id);
             _events.MeshFailed("download", e.Code);
@@ -211,6 +243,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
             // Whatever MESH answered, the message stays there unacknowledged and is downloaded again after a backoff:
             // a download failure never loses a payload.
             signals.Downloads.Failed(id, services.Clock.GetUtcNow(), services.Retry);
+            Receiving(id).Failed(e.Code);
             _events.MeshFailed("download", e.Code);
             return (id, null, false);
         }
@@ -230,6 +263,7 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
         catch (Exception e) when (e is not (OperationCanceledException or SimulatedCrashException or Store.GatewayStoreException))
         {
             var failures = _failures.AddOrUpdate(envelope.MessageId, 1, (_, n) => n + 1);
+            prepared.Span.Failed(e.GetType().Name);
             if (failures < MaxProcessingFailures)
             {
                 throw;

@@ -10,9 +10,9 @@ using Itk3.Messaging.Validation;
 namespace Itk3.Gateway.Inbound;
 
 /// <summary>Takes the application's business outcome for a received message and queues the business response (ITK3 §9).</summary>
-internal sealed class OutcomeRecorder(GatewayNodeServices services, RecentReads reads)
+internal sealed class OutcomeRecorder(GatewayNodeServices services, RecentReads reads, System.Diagnostics.ActivitySource spans)
 {
-    private readonly ResponseOutbox _responses = new(services);
+    private readonly ResponseOutbox _responses = new(services, spans);
     private readonly ResponsePlanner _planner = new(services.Profile);
 
     /// <summary>Records the outcome; the same outcome twice is <see cref="OutcomeResult.AlreadyReported"/>, another one a conflict.</summary>
@@ -43,7 +43,11 @@ internal sealed class OutcomeRecorder(GatewayNodeServices services, RecentReads 
         }
 
         var plan = _planner.Plan(new ValidationResult(read, []), code);
-        var target = new ResponseTarget(message.SenderMailbox, message.WorkflowId ?? "UNKNOWN", read.Format ?? FhirFormat.Json, message.MeshMessageId);
+        var target = new ResponseTarget(message.SenderMailbox, message.WorkflowId ?? "UNKNOWN", read.Format ?? FhirFormat.Json, message.MeshMessageId)
+        {
+            TraceParent = message.TraceParent,
+            TraceState = message.TraceState,
+        };
         foreach (var planned in plan.Responses.Where(r => r.Level == ResponseLevel.Business))
         {
             await _responses.QueueAsync(work, read.Message, planned, target, report.Diagnostics, cancellationToken).ConfigureAwait(false);

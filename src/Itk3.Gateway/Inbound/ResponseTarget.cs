@@ -8,4 +8,11 @@ namespace Itk3.Gateway.Inbound;
 /// <param name="Format">The wire format (that of the original message).</param>
 /// <param name="InboundMeshMessageId">The received message it answers.</param>
 /// <param name="TransactionId">The outbound transaction it belongs to (Full Acknowledgement), if any.</param>
-internal sealed record ResponseTarget(string To, string WorkflowId, FhirFormat Format, string? InboundMeshMessageId, string? TransactionId = null);
+internal sealed record ResponseTarget(string To, string WorkflowId, FhirFormat Format, string? InboundMeshMessageId, string? TransactionId = null)
+{
+    /// <summary>The stored receive trace the response continues (a business outcome reported later); null: the current span's.</summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>The <c>tracestate</c> that came with <see cref="TraceParent"/>.</summary>
+    public string? TraceState { get; init; }
+}

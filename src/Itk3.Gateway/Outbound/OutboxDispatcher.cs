@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Itk3.Gateway.Diagnostics;
 using Itk3.Gateway.Hosting;
 using Itk3.Gateway.Outbox;
 using Itk3.Gateway.Reliability;
@@ -63,8 +65,15 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
     private async Task<string?> SendOneAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         string meshMessageId;
-        using var span = signals.Events.Metrics.ActivitySource.StartActivity("itk3.send");
-        span?.SetTag("itk3.transaction_id", item.TransactionId).SetTag("itk3.flow", item.WorkflowId);
+        // The submit's (or the response's) trace, read from the row: it survives restarts and other instances claiming the item.
+        using var span = signals.Events.Metrics.ActivitySource.StartContinuing("itk3.send", ActivityKind.Producer, item.TraceParent, item.TraceState);
+        span?.SetTag(NodeTracing.TransactionId, item.TransactionId).SetTag(NodeTracing.Flow, item.WorkflowId).SetTag("itk3.attempt", item.Attempts);
+        if (item.InboundMeshMessageId is not null)
+        {
+            // A queued response: its subject ends with its ITK code.
+            span?.SetTag(NodeTracing.ItkCode, item.Subject?.Split(' ')[^1]);
+        }
+
         try
         {
             var earlier = item.Attempts > 1 && item.LocalId is { } localId
@@ -80,17 +89,19 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
                 signals.Events.MeshFailed("send", e.Code);
             }
 
+            span.Failed(e.Code);
             await FailAsync(item, e.Code, cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (Exception e) when (e is not (OperationCanceledException or SimulatedCrashException or GatewayStoreException))
         {
             // A poison item (for example a header MESH cannot carry) fails alone: its batch-mates are still sent and marked.
+            span.Failed(e.GetType().Name);
             await FailAsync(item, "send-error", cancellationToken).ConfigureAwait(false);
             return null;
         }
 
-        span?.SetTag("mesh.message_id", meshMessageId);
+        span?.SetTag(NodeTracing.MeshMessageId, meshMessageId);
         return meshMessageId;
     }
 

@@ -1,5 +1,6 @@
 using Itk3.Gateway.Application;
 using Itk3.Gateway.Configuration;
+using Itk3.Gateway.Diagnostics;
 using Itk3.Gateway.Hosting;
 using Itk3.Gateway.Outbox;
 using Itk3.Gateway.Transactions;
@@ -51,12 +52,12 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
         }
 
         var id = request.TransactionId ?? services.Ids.NewId();
+        span?.SetTag(NodeTracing.TransactionId, id).SetTag(NodeTracing.Flow, flow!.WorkflowId);
         if (await StoreAsync(request, flow!, to!, built!, bytes!, id, hash, cancellationToken).ConfigureAwait(false) is { } raced)
         {
             return Repeat(raced, hash);
         }
 
-        span?.SetTag("itk3.transaction_id", id).SetTag("itk3.flow", flow!.WorkflowId);
         signals.Events.Submitted(id, flow!.WorkflowId, to!);
         signals.Outbox.Set();
         return SubmitResult.Accepted(id);
@@ -115,11 +116,14 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
         }
 
         await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.Created, $"to {to} on {flow.WorkflowId}"), cancellationToken).ConfigureAwait(false);
+        var (traceParent, traceState) = NodeTracing.Capture();
         var item = new OutboxItem(services.Ids.NewId(), to, flow.WorkflowId, bytes, now)
         {
             LocalId = built.MessageHeaderId,
             TransactionId = id,
             Subject = $"ITK3 {flow.WorkflowId}",
+            TraceParent = traceParent,
+            TraceState = traceState,
         };
         await work.Outbox.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -18,7 +18,16 @@ public static class CertificateFiles
     public static X509Certificate2 LoadWithPrivateKey(string path, string? keyPath = null, string? password = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var certificate = IsPkcs12(path) ? X509CertificateLoader.LoadPkcs12FromFile(path, password) : LoadPem(path, keyPath, password);
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = IsPkcs12(path) ? X509CertificateLoader.LoadPkcs12FromFile(path, password) : LoadPem(path, keyPath, password);
+        }
+        catch (CryptographicException e)
+        {
+            throw new CryptographicException($"'{path}'{(keyPath is null ? "" : $" with key '{keyPath}'")}: {e.Message}", e);
+        }
+
         if (!certificate.HasPrivateKey)
         {
             certificate.Dispose();

@@ -26,8 +26,9 @@ public sealed class CertificateFilesTests : IDisposable
 
         Assert.Equal(_issued.Thumbprint, loaded.Thumbprint);
         using var key = loaded.GetRSAPrivateKey()!;
-        var signature = key.SignData([1, 2, 3], HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        Assert.True(_issued.GetRSAPublicKey()!.VerifyData([1, 2, 3], signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        byte[] data = [1, 2, 3];
+        var signature = key.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        Assert.True(_issued.GetRSAPublicKey()!.VerifyData(data, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
     }
 
     [Theory]

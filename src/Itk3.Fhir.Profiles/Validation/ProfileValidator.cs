@@ -39,11 +39,17 @@ public sealed class ProfileValidator
     /// <summary>Compiles (once) the profile with a URL, or returns null with the reason.</summary>
     internal CompiledProfile? GetProfile(string url, out string? problem)
     {
-        var entry = _compiled.GetOrAdd(url.Split('|')[0], key => new Lazy<(CompiledProfile?, string?)>(() =>
+        var key = CanonicalUrl.WithoutVersion(url);
+        if (!_compiled.TryGetValue(key, out var lazy))
         {
-            var definition = Package.Resolve(key, out var why);
-            return definition is null ? (null, why) : (ProfileCompiler.Compile(definition, _expressions), null);
-        })).Value;
+            lazy = _compiled.GetOrAdd(key, k => new Lazy<(CompiledProfile?, string?)>(() =>
+            {
+                var definition = Package.Resolve(k, out var why);
+                return definition is null ? (null, why) : (ProfileCompiler.Compile(definition, _expressions), null);
+            }));
+        }
+
+        var entry = lazy.Value;
         problem = entry.Problem;
         return entry.Profile;
     }

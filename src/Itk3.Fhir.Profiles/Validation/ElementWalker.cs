@@ -20,7 +20,7 @@ internal sealed partial class ElementWalker
     /// </summary>
     public void ValidateResource(ElementNode resource, string path, IReadOnlyList<string> profiles, bool requireAll)
     {
-        var claimed = resource.Child("meta")?.ChildrenNamed("profile").Select(p => p.Value).OfType<string>().ToList() ?? [];
+        var claimed = _run.ClaimedProfiles ? resource.Child("meta")?.ChildrenNamed("profile").Select(p => p.Value).OfType<string>().ToList() ?? [] : [];
         var any = false;
         foreach (var url in profiles.Concat(claimed).Distinct(StringComparer.Ordinal))
         {

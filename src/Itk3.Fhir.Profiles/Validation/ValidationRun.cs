@@ -32,7 +32,11 @@ internal sealed class ValidationRun
         Root = parent.Root;
         _bundle = parent._bundle;
         Resolver = parent.Resolver;
+        ClaimedProfiles = parent.ClaimedProfiles;
     }
+
+    /// <summary>Whether the profiles resources claim in <c>meta.profile</c> are validated too.</summary>
+    public bool ClaimedProfiles { get; init; } = true;
 
     /// <summary>The validator (compiled profiles, package).</summary>
     public ProfileValidator Validator { get; }

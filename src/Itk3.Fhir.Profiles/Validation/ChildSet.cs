@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 
 namespace Itk3.Fhir.Profiles.Validation;
 
-/// <summary>The child element definitions of an element, with which one each wire name belongs to, cached per name.</summary>
+/// <summary>The child element definitions of an element, with which ones each wire name belongs to, cached per name.</summary>
 internal sealed class ChildSet
 {
-    private readonly ConcurrentDictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int[]> _indexes = new(StringComparer.Ordinal);
 
     /// <summary>Creates a set over definitions (not copied: filled before the first look-up).</summary>
     public ChildSet(IReadOnlyList<CompiledElement> elements) => Elements = elements;
@@ -16,20 +16,26 @@ internal sealed class ChildSet
     /// <summary>The definitions, in definition order.</summary>
     public IReadOnlyList<CompiledElement> Elements { get; }
 
-    /// <summary>The index of the first definition a wire name belongs to (a typed name for a choice), or -1.</summary>
-    public int IndexOf(string wireName)
+    /// <summary>
+    /// The indexes of the definitions a wire name belongs to (a typed name for a choice), in definition order; usually
+    /// one, none for an unknown name, several when a snapshot holds both <c>value[x]</c> and a typed <c>valueQuantity</c>.
+    /// </summary>
+    public int[] IndexesOf(string wireName)
     {
-        if (_index.TryGetValue(wireName, out var index))
+        if (_indexes.TryGetValue(wireName, out var indexes))
         {
-            return index;
+            return indexes;
         }
 
-        index = -1;
-        for (var i = 0; i < Elements.Count && index < 0; i++)
+        var found = new List<int>(1);
+        for (var i = 0; i < Elements.Count; i++)
         {
-            index = Elements[i].MatchesName(wireName) ? i : -1;
+            if (Elements[i].MatchesName(wireName))
+            {
+                found.Add(i);
+            }
         }
 
-        return _index.GetOrAdd(wireName, index);
+        return _indexes.GetOrAdd(wireName, [.. found]);
     }
 }

@@ -93,7 +93,7 @@ internal sealed partial class ElementWalker
         }
     }
 
-    /// <summary>The instance children grouped by the definition each belongs to (one pass, names looked up once per definition set).</summary>
+    /// <summary>The instance children grouped by the definitions each belongs to (one pass, names looked up once per definition set).</summary>
     private static List<ElementNode>?[]? Bucket(ElementNode node, ChildSet children)
     {
         if (node.Children.Count == 0 || children.Elements.Count == 0)
@@ -104,7 +104,7 @@ internal sealed partial class ElementWalker
         var items = new List<ElementNode>?[children.Elements.Count];
         foreach (var child in node.Children)
         {
-            if (children.IndexOf(child.Name) is var index and >= 0)
+            foreach (var index in children.IndexesOf(child.Name))
             {
                 (items[index] ??= []).Add(child);
             }

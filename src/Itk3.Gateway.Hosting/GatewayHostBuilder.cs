@@ -56,6 +56,7 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         Directory.CreateDirectory(options.DataDirectory);
         SpoolFiles.ClearLeftovers(Path.Combine(options.DataDirectory, "spool"));
         var profile = GatewayOptionsLoader.LoadReceiverProfile(options);
+        var submitValidation = SubmitValidation.Load(options);
         MeshServer? embedded = null;
         var meshUrl = MeshUrl;
         if (meshUrl is null && options.Mesh.IsEmbedded)
@@ -70,7 +71,10 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         var instanceId = OpenedStore.InstanceIdOf(options);
         var store = await OpenedStore.OpenAsync(options, instanceId, Clock, MaxDatabaseBytes, cancellationToken).ConfigureAwait(false);
         var client = new MeshClient(clientOptions, new MeshCallTelemetryHandler(metrics, Clock) { InnerHandler = MeshTransport.CreateHandler(clientOptions) });
-        var services = Services(store, client, profile) with { LoggerFactory = LoggerFactory, Metrics = metrics, InstanceId = instanceId };
+        var services = Services(store, client, profile) with
+        {
+            LoggerFactory = LoggerFactory, Metrics = metrics, InstanceId = instanceId, SubmitValidation = submitValidation,
+        };
         var node = new GatewayNode(Tune?.Invoke(services) ?? services);
         var host = new GatewayHost(node, store, client, embedded, meshUrl) { OwnedMetrics = Metrics is null ? metrics : null };
         if (clientOptions.ClientCertificate is { } certificate)

@@ -77,6 +77,22 @@ public sealed class ConfigCheckTests : IDisposable
         Assert.Contains("$.mailbx", bad.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Config_check_loads_the_profile_packages_and_reports_a_profile_they_do_not_hold()
+    {
+        var package = JsonPath(Itk3.Testing.RepositoryPaths.Fixture("profiles/package"));
+        const string Flow = """{ "workflowId": "TOC_FHIR_IP_DISCH", "validate": { "profiles": ["https://example.org/fhir/StructureDefinition/{0}"] } }""";
+        var good = CliRun.Of("config", "check", "--config", Write($$"""{ "profilePackages": [{{package}}], "flows": [{{Flow.Replace("{0}", "Test-Letter-Bundle", StringComparison.Ordinal)}}] }""").FullName);
+        var bad = CliRun.Of("config", "check", "--config", Write($$"""{ "profilePackages": [{{package}}], "flows": [{{Flow.Replace("{0}", "Not-Loaded", StringComparison.Ordinal)}}] }""").FullName);
+
+        Assert.Equal(0, good.ExitCode);
+        Assert.Contains("Submit validation on TOC_FHIR_IP_DISCH: https://example.org/fhir/StructureDefinition/Test-Letter-Bundle", good.Output, StringComparison.Ordinal);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("$.flows[0].validate.profiles[0]: https://example.org/fhir/StructureDefinition/Not-Loaded cannot be used", bad.Error, StringComparison.Ordinal);
+    }
+
+    private static string JsonPath(string path) => System.Text.Json.JsonSerializer.Serialize(path);
+
     public void Dispose()
     {
         try

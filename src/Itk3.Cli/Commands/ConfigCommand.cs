@@ -24,7 +24,8 @@ internal static class ConfigCommand
         var sets = GatewayConfigOption.CreateSet();
         var check = new Command("check",
             "Read the node configuration as itk3 serve would (the --config file, ITK3__* environment variables, --set), list\n"
-            + "every error with its JSON path, or print the effective configuration with secrets masked.\n\n"
+            + "every error with its JSON path, or print the effective configuration with secrets masked. The profilePackages\n"
+            + "are loaded and every profile a flow's validate option names is checked, as at start.\n\n"
             + "Example:\n  ITK3__MESH__PASSWORDFILE=/run/secrets/mesh itk3 config check --config node.json")
         {
             config, sets,
@@ -81,7 +82,13 @@ internal static class ConfigCommand
         try
         {
             var options = NodeConfiguration.Read(file, sets);
+            var validation = Gateway.Outbound.SubmitValidation.Load(options);
             stdout.WriteLine(Masked(options));
+            foreach (var line in Gateway.Outbound.SubmitValidation.Describe(options, validation))
+            {
+                stdout.WriteLine(line);
+            }
+
             stdout.WriteLine("Configuration OK.");
             return ExitCodes.Ok;
         }

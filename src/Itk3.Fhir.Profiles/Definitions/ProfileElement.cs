@@ -8,11 +8,22 @@ namespace Itk3.Fhir.Profiles.Definitions;
 /// </summary>
 public sealed record ProfileElement
 {
+    private readonly string _path = "";
+
     /// <summary>The element id, e.g. <c>Composition.section:careSettingType.code</c>.</summary>
     public required string Id { get; init; }
 
     /// <summary>The element path, e.g. <c>Composition.section.code</c>.</summary>
-    public required string Path { get; init; }
+    public required string Path
+    {
+        get => _path;
+        init
+        {
+            _path = value;
+            Name = value[(value.LastIndexOf('.') + 1)..];
+            IsChoice = value.EndsWith("[x]", StringComparison.Ordinal);
+        }
+    }
 
     /// <summary>The slice name when this element defines a slice.</summary>
     public string? SliceName { get; init; }
@@ -44,9 +55,9 @@ public sealed record ProfileElement
     /// <summary>A content reference (<c>#Questionnaire.item</c>) standing for the referenced element's children, or null.</summary>
     public string? ContentReference { get; init; }
 
-    /// <summary>The last path segment, e.g. <c>value[x]</c> or <c>code</c>.</summary>
-    public string Name => Path[(Path.LastIndexOf('.') + 1)..];
+    /// <summary>The last path segment, e.g. <c>value[x]</c> or <c>code</c> (derived from <see cref="Path"/> once).</summary>
+    public string Name { get; private init; } = "";
 
     /// <summary>True for a choice element (<c>value[x]</c>).</summary>
-    public bool IsChoice => Path.EndsWith("[x]", StringComparison.Ordinal);
+    public bool IsChoice { get; private init; }
 }

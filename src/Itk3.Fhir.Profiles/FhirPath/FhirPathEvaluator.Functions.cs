@@ -13,20 +13,20 @@ internal sealed partial class FhirPathEvaluator
     {
         switch (name)
         {
-            case "empty": return [input.Count == 0];
-            case "exists": return [(args.Count == 0 ? input : Where(input, args[0])).Count > 0];
+            case "empty": return Bool(input.Count == 0);
+            case "exists": return Bool((args.Count == 0 ? input : Where(input, args[0])).Count > 0);
             case "count": return [(long)input.Count];
-            case "not": return ToBoolean(input) is { } b ? [!b] : [];
-            case "hasValue": return [input is [ElementNode { Value: not null }] or [not ElementNode]];
+            case "not": return ToBoolean(input) is { } b ? Bool(!b) : [];
+            case "hasValue": return Bool(input is [ElementNode { Value: not null }] or [not ElementNode]);
             case "first": return input.Count > 0 ? [input[0]] : [];
             case "last": return input.Count > 0 ? [input[^1]] : [];
             case "tail": return input.Skip(1).ToList();
             case "single": return input.Count <= 1 ? input : throw new FhirPathException("single() on several items");
             case "distinct": return Distinct(input);
-            case "isDistinct": return [Distinct(input).Count == input.Count];
+            case "isDistinct": return Bool(Distinct(input).Count == input.Count);
             case "where": return Where(input, args[0]);
             case "select": return [.. input.SelectMany(item => Eval(args[0], [item], item))];
-            case "all": return [input.All(item => ToBoolean(Eval(args[0], [item], item)) == true)];
+            case "all": return Bool(input.All(item => ToBoolean(Eval(args[0], [item], item)) == true));
             case "trace": return input;
             case "iif": return ToBoolean(Eval(args[0], input, self)) == true ? Eval(args[1], input, self) : args.Count > 2 ? Eval(args[2], input, self) : [];
             case "ofType": return TypeOperator("as", input, TypeName(args[0]));
@@ -42,6 +42,14 @@ internal sealed partial class FhirPathEvaluator
             default: return StringFunction(name, input, args, self);
         }
     }
+
+    /// <summary>The function names <see cref="Function"/> and <see cref="StringFunction"/> evaluate; any other is not supported.</summary>
+    internal static readonly HashSet<string> SupportedFunctions = new(StringComparer.Ordinal)
+    {
+        "empty", "exists", "count", "not", "hasValue", "first", "last", "tail", "single", "distinct", "isDistinct", "where", "select",
+        "all", "trace", "iif", "ofType", "as", "is", "children", "descendants", "resolve", "extension", "union", "toInteger", "toString",
+        "startsWith", "endsWith", "contains", "matches", "length", "upper", "lower", "substring",
+    };
 
     private List<object> StringFunction(string name, List<object> input, IReadOnlyList<FhirPathNode> args, object? self)
     {

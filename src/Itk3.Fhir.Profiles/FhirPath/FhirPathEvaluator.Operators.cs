@@ -33,12 +33,12 @@ internal sealed partial class FhirPathEvaluator
         var left = ToBoolean(Eval(binary.Left, focus, self));
         if ((binary.Operator == "and" && left == false) || (binary.Operator == "or" && left == true))
         {
-            return [left.Value];
+            return Bool(left.Value);
         }
 
         if (binary.Operator == "implies" && left == false)
         {
-            return [true];
+            return Bool(true);
         }
 
         var right = ToBoolean(Eval(binary.Right, focus, self));
@@ -49,7 +49,7 @@ internal sealed partial class FhirPathEvaluator
             "xor" => left is null || right is null ? null : left != right,
             _ => right == true ? true : left == true && right == false ? false : null,
         };
-        return result is null ? [] : [result.Value];
+        return result is null ? [] : Bool(result.Value);
     }
 
     /// <summary>The singleton boolean of a collection: empty → null; a boolean item or a node with a boolean value → that value.</summary>
@@ -71,7 +71,7 @@ internal sealed partial class FhirPathEvaluator
         }
 
         var equal = left.Count == right.Count && left.Zip(right).All(pair => ItemsEqual(pair.First, pair.Second, op.Contains('~')));
-        return [op.StartsWith('!') ? !equal : equal];
+        return Bool(op.StartsWith('!') ? !equal : equal);
     }
 
     /// <summary>Item equality: primitives by value (numbers numerically), nodes by their whole content.</summary>
@@ -89,7 +89,7 @@ internal sealed partial class FhirPathEvaluator
             return false;
         }
 
-        if (TryNumber(a, out var x) && TryNumber(b, out var y) && (a is not string || b is not string))
+        if ((a is not string || b is not string) && TryNumber(a, out var x) && TryNumber(b, out var y))
         {
             return x == y;
         }
@@ -155,7 +155,7 @@ internal sealed partial class FhirPathEvaluator
         }
 
         var order = TryNumber(a, out var x) && TryNumber(b, out var y) ? x.CompareTo(y) : string.CompareOrdinal(ToInvariant(a), ToInvariant(b));
-        return [op switch { "<" => order < 0, ">" => order > 0, "<=" => order <= 0, _ => order >= 0 }];
+        return Bool(op switch { "<" => order < 0, ">" => order > 0, "<=" => order <= 0, _ => order >= 0 });
     }
 
     private static string ToText(List<object> items) => items is [var item] && Primitive(item) is { } p ? ToInvariant(p) : string.Empty;

@@ -9,6 +9,8 @@ namespace Itk3.Fhir.Profiles.FhirPath;
 /// </summary>
 internal sealed partial class FhirPathEvaluator
 {
+    private static readonly object True = true;
+    private static readonly object False = false;
     private readonly FhirPathEnvironment _environment;
     private readonly ElementNode _context;
 
@@ -34,6 +36,9 @@ internal sealed partial class FhirPathEvaluator
         BinaryNode binary => Binary(binary, focus, self),
         _ => throw new FhirPathException("unsupported expression"),
     };
+
+    /// <summary>A one-item collection of a boolean, without boxing it again.</summary>
+    private static List<object> Bool(bool value) => [value ? True : False];
 
     private List<object> Variable(string name, object? self) => name switch
     {

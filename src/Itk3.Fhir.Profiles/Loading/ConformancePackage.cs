@@ -95,7 +95,7 @@ public sealed class ConformancePackage
     public StructureDefinitionModel? ResolveCoreType(string type) =>
         Resolve("http://hl7.org/fhir/StructureDefinition/" + type, out _);
 
-    private static string StripVersion(string url) => url.Split('|')[0];
+    private static string StripVersion(string url) => CanonicalUrl.WithoutVersion(url);
 
     private StructureDefinitionModel? ResolveLocked(string url, int depth)
     {

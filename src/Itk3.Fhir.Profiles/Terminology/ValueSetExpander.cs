@@ -24,7 +24,7 @@ public sealed class ValueSetExpander
     /// <summary>The expansion of a value set (a version suffix <c>|x</c> is ignored), or null when the value set is not loaded.</summary>
     public ValueSetExpansion? Expand(string url) => _cache.GetOrAdd(StripVersion(url), key => Build(key, 0));
 
-    private static string StripVersion(string url) => url.Split('|')[0];
+    private static string StripVersion(string url) => CanonicalUrl.WithoutVersion(url);
 
     private ValueSetExpansion? Build(string url, int depth)
     {

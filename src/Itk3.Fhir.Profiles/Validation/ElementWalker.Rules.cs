@@ -32,10 +32,9 @@ internal sealed partial class ElementWalker
         foreach (var invariant in definition.Invariants)
         {
             var constraint = invariant.Constraint;
-            var key = scope.Profile.Url + "#" + constraint.Key;
             if (invariant.Expression is null)
             {
-                _run.ReportNotCheckedOnce(key, ProfileIssues.InvariantNotChecked, path, node.Position,
+                _run.ReportNotCheckedOnce(scope.Profile.Url + "#" + constraint.Key, ProfileIssues.InvariantNotChecked, path, node.Position,
                     $"invariant {constraint.Key} was not checked: {invariant.ParseError}", scope.Profile.Url, definition.Definition.Id);
                 continue;
             }
@@ -43,11 +42,13 @@ internal sealed partial class ElementWalker
             bool? result;
             try
             {
-                result = FhirPathEvaluator.ToBoolean(FhirPathEvaluator.Evaluate(invariant.Expression, node, _run.Environment(scope.Resource)));
+                result = invariant.Native is { } native
+                    ? native(node)
+                    : FhirPathEvaluator.ToBoolean(FhirPathEvaluator.Evaluate(invariant.Expression, node, _run.Environment(scope.Resource)));
             }
             catch (Exception e) when (e is FhirPathException or System.Text.RegularExpressions.RegexMatchTimeoutException or ArgumentException)
             {
-                _run.ReportNotCheckedOnce(key, ProfileIssues.InvariantNotChecked, path, node.Position,
+                _run.ReportNotCheckedOnce(scope.Profile.Url + "#" + constraint.Key, ProfileIssues.InvariantNotChecked, path, node.Position,
                     $"invariant {constraint.Key} was not checked: {e.Message}", scope.Profile.Url, definition.Definition.Id);
                 continue;
             }
@@ -63,7 +64,7 @@ internal sealed partial class ElementWalker
 
     private void CheckReferenceTarget(ElementNode reference, CompiledElement definition, Scope scope, string path)
     {
-        var targets = definition.Definition.Types.Where(t => t.Code == "Reference" && t.TargetProfile is not null).Select(t => t.TargetProfile!).ToList();
+        var targets = definition.ReferenceTargets;
         if (targets.Count == 0 || reference.ChildValue("reference") is not { } text || _run.Resolver(text) is not { } target)
         {
             return;
@@ -103,7 +104,7 @@ internal sealed partial class ElementWalker
 
         return _run.MeetsProfile(target, url, () =>
         {
-            var probe = new ValidationRun(_run.Validator, _run.Root);
+            var probe = new ValidationRun(_run);
             new ElementWalker(probe).ValidateAgainst(target, profile, target.ResourceType!);
             return !probe.Issues.Any(issue => issue.IsError);
         });
@@ -141,7 +142,7 @@ internal sealed partial class ElementWalker
 
         for (var s = 0; s < sliced.Slices.Count; s++)
         {
-            CheckCardinality(parent, counts[s], sliced.Slices[s], scope, $"{path}.{sliced.Definition.Name}:{sliced.Slices[s].Definition.SliceName}");
+            CheckCardinality(parent, counts[s], sliced.Slices[s], scope, path, sliced.Definition.Name, sliced.Slices[s].Definition.SliceName ?? "");
         }
     }
 }

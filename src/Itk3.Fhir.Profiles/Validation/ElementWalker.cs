@@ -8,6 +8,7 @@ namespace Itk3.Fhir.Profiles.Validation;
 /// </summary>
 internal sealed partial class ElementWalker
 {
+    private static readonly List<ElementNode> NoItems = [];
     private readonly ValidationRun _run;
 
     /// <summary>Creates a walker for a run.</summary>
@@ -19,7 +20,7 @@ internal sealed partial class ElementWalker
     /// </summary>
     public void ValidateResource(ElementNode resource, string path, IReadOnlyList<string> profiles, bool requireAll)
     {
-        var claimed = resource.Child("meta")?.ChildrenNamed("profile").Select(p => p.Value).OfType<string>().ToList() ?? [];
+        var claimed = _run.ClaimedProfiles ? resource.Child("meta")?.ChildrenNamed("profile").Select(p => p.Value).OfType<string>().ToList() ?? [] : [];
         var any = false;
         foreach (var url in profiles.Concat(claimed).Distinct(StringComparer.Ordinal))
         {
@@ -71,55 +72,79 @@ internal sealed partial class ElementWalker
         }
 
         var (children, childScope) = ChildDefinitions(node, definition, scope);
+        var items = Bucket(node, children);
         var extensionsDefined = false;
-        foreach (var child in children)
+        for (var i = 0; i < children.Elements.Count; i++)
         {
-            var items = node.Children.Where(c => child.MatchesName(c.Name)).ToList();
-            extensionsDefined |= child.BaseName is "extension" or "modifierExtension";
-            ValidateOccurrences(node, items, child, childScope, path);
+            var child = children.Elements[i];
+            extensionsDefined |= child.IsExtension;
+            ValidateOccurrences(node, items?[i] ?? NoItems, child, childScope, path);
         }
 
         if (!extensionsDefined)
         {
-            foreach (var extension in node.Children.Where(c => c.Name is "extension" or "modifierExtension"))
+            foreach (var extension in node.Children)
             {
-                ValidateExtensionByUrl(extension, scope, $"{path}.{extension.Name}");
+                if (extension.Name is "extension" or "modifierExtension")
+                {
+                    ValidateExtensionByUrl(extension, scope, $"{path}.{extension.Name}");
+                }
             }
         }
     }
 
-    private (IReadOnlyList<CompiledElement> Children, Scope Scope) ChildDefinitions(ElementNode node, CompiledElement definition, Scope scope)
+    /// <summary>The instance children grouped by the definitions each belongs to (one pass, names looked up once per definition set).</summary>
+    private static List<ElementNode>?[]? Bucket(ElementNode node, ChildSet children)
+    {
+        if (node.Children.Count == 0 || children.Elements.Count == 0)
+        {
+            return null;
+        }
+
+        var items = new List<ElementNode>?[children.Elements.Count];
+        foreach (var child in node.Children)
+        {
+            foreach (var index in children.IndexesOf(child.Name))
+            {
+                (items[index] ??= []).Add(child);
+            }
+        }
+
+        return items;
+    }
+
+    private (ChildSet Children, Scope Scope) ChildDefinitions(ElementNode node, CompiledElement definition, Scope scope)
     {
         if (definition.Children.Count > 0)
         {
-            return (definition.Children, scope);
+            return (definition.ChildSet, scope);
         }
 
         if (definition.Definition.ContentReference is { } reference && scope.Profile.ById.TryGetValue(reference.TrimStart('#'), out var referenced))
         {
-            return (referenced.Children, scope);
+            return (referenced.ChildSet, scope);
         }
 
         var type = definition.ConcreteType(node.Name);
         if (type is null || node.IsResource || definition == scope.Profile.Root)
         {
-            return ([], scope);
+            return (ChildSet.Empty, scope);
         }
 
         var core = _run.Validator.GetCoreType(type);
         if (core is null)
         {
-            return ([], scope);
+            return (ChildSet.Empty, scope);
         }
 
         // A primitive's "value" element is the node's own value, not a child.
-        var children = core.Definition.Kind == "primitive-type" ? [.. core.Root.Children.Where(c => c.BaseName != "value")] : core.Root.Children;
+        var children = core.Definition.Kind == "primitive-type" ? core.Root.ChildSetWithoutValue : core.Root.ChildSet;
         return (children, scope with { Profile = core });
     }
 
     private void ValidateOccurrences(ElementNode parent, List<ElementNode> items, CompiledElement child, Scope scope, string path)
     {
-        CheckCardinality(parent, items.Count, child, scope, $"{path}.{child.Definition.Name}");
+        CheckCardinality(parent, items.Count, child, scope, path, child.Definition.Name, null);
         if (child.Slices.Count > 0)
         {
             ValidateSliced(parent, items, child, scope, path);
@@ -135,21 +160,25 @@ internal sealed partial class ElementWalker
     private static string ItemPath(string path, ElementNode item, CompiledElement definition, int index) =>
         definition.Repeats ? $"{path}.{item.Name}[{index}]" : $"{path}.{item.Name}";
 
-    private void CheckCardinality(ElementNode parent, int count, CompiledElement definition, Scope scope, string path)
+    /// <summary>Checks min/max; the location (<c>path.name</c> or <c>path.name:slice</c>) is built only when reporting.</summary>
+    private void CheckCardinality(ElementNode parent, int count, CompiledElement definition, Scope scope, string path, string name, string? sliceName)
     {
         var min = definition.Definition.Min ?? 0;
         var max = definition.Definition.Max ?? -1;
         if (count < min)
         {
-            _run.Report(ProfileIssues.CardinalityTooFew, path, parent.Position,
+            _run.Report(ProfileIssues.CardinalityTooFew, Location(path, name, sliceName), parent.Position,
                 $"{definition.Definition.Id} occurs {count} time(s); at least {min} required", scope.Profile.Url, definition.Definition.Id);
         }
         else if (max >= 0 && count > max)
         {
-            _run.Report(ProfileIssues.CardinalityTooMany, path, parent.Position,
+            _run.Report(ProfileIssues.CardinalityTooMany, Location(path, name, sliceName), parent.Position,
                 $"{definition.Definition.Id} occurs {count} time(s); at most {max} allowed", scope.Profile.Url, definition.Definition.Id);
         }
     }
+
+    private static string Location(string path, string name, string? sliceName) =>
+        sliceName is null ? $"{path}.{name}" : $"{path}.{name}:{sliceName}";
 
     private void ValidateItem(ElementNode item, CompiledElement definition, Scope scope, string path, bool sliced)
     {
@@ -160,22 +189,21 @@ internal sealed partial class ElementWalker
             return;
         }
 
-        if (definition.Definition.Types.Count > 0 && type is not null && !definition.Definition.Types.Any(t => t.Code == type))
+        if (definition.Definition.Types.Count > 0 && type is not null && !definition.AllowsType(type))
         {
             _run.Report(ProfileIssues.TypeNotAllowed, path, item.Position,
                 $"type {type} is not allowed for {definition.Definition.Id}", scope.Profile.Url, definition.Definition.Id);
             return;
         }
 
-        var typeProfiles = definition.Definition.Types.Where(t => t.Code == type && t.Profile is not null).Select(t => t.Profile!).ToList();
-        var profiled = ValidateTypeProfiles(item, typeProfiles, scope, path);
+        var profiled = definition.TypeProfiles(type) is { } typeProfiles && ValidateTypeProfiles(item, typeProfiles, scope, path);
         ValidateNode(item, definition, scope, path, descend: !profiled || definition.Children.Count > 0);
         if (type == "Reference")
         {
             CheckReferenceTarget(item, definition, scope, path);
         }
 
-        if (!sliced && !profiled && definition.BaseName is "extension" or "modifierExtension")
+        if (!sliced && !profiled && definition.IsExtension)
         {
             ValidateExtensionByUrl(item, scope, path, alreadyWalked: true);
         }

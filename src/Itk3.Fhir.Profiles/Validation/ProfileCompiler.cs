@@ -67,7 +67,8 @@ internal static class ProfileCompiler
             return new CompiledInvariant(constraint, null, "the invariant has no FHIRPath expression");
         }
 
-        var parsed = expressions.GetOrAdd(KnownDefects.GetValueOrDefault(constraint.Expression, constraint.Expression), CompiledInvariantParse.Create);
-        return new CompiledInvariant(constraint, parsed.Expression, parsed.Error);
+        var text = KnownDefects.GetValueOrDefault(constraint.Expression, constraint.Expression);
+        var parsed = expressions.GetOrAdd(text, CompiledInvariantParse.Create);
+        return new CompiledInvariant(constraint, parsed.Expression, parsed.Error) { Native = parsed.Expression is null ? null : NativeInvariants.For(text) };
     }
 }

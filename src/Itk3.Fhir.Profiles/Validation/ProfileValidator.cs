@@ -28,22 +28,42 @@ public sealed class ProfileValidator
     /// Validates a resource against the given profiles (each must be usable, else <c>profile-unavailable</c>) and against
     /// the profiles it and the resources it holds claim in <c>meta.profile</c> (those not loaded: <c>profile-not-checked</c>).
     /// </summary>
-    public ProfileValidationResult Validate(ElementNode resource, IEnumerable<string>? profiles = null)
+    public ProfileValidationResult Validate(ElementNode resource, IEnumerable<string>? profiles = null) => Validate(resource, profiles, claimedProfiles: true);
+
+    /// <summary>
+    /// Validates a resource against the given profiles and, when <paramref name="claimedProfiles"/> is true, against those it
+    /// and the resources it holds claim in <c>meta.profile</c>; when false, claims are ignored (resources without a given
+    /// profile are checked against their core definition when it is loaded).
+    /// </summary>
+    public ProfileValidationResult Validate(ElementNode resource, IEnumerable<string>? profiles, bool claimedProfiles)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var run = new ValidationRun(this, resource);
+        var run = new ValidationRun(this, resource) { ClaimedProfiles = claimedProfiles };
         new ElementWalker(run).ValidateResource(resource, resource.ResourceType ?? resource.Name, [.. profiles ?? []], requireAll: true);
         return new ProfileValidationResult([.. run.Issues]);
+    }
+
+    /// <summary>Whether the profile with a URL is loaded and usable (compiling it now, once); otherwise <paramref name="problem"/> says why.</summary>
+    public bool CanUse(string url, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return GetProfile(url, out problem) is not null;
     }
 
     /// <summary>Compiles (once) the profile with a URL, or returns null with the reason.</summary>
     internal CompiledProfile? GetProfile(string url, out string? problem)
     {
-        var entry = _compiled.GetOrAdd(url.Split('|')[0], key => new Lazy<(CompiledProfile?, string?)>(() =>
+        var key = CanonicalUrl.WithoutVersion(url);
+        if (!_compiled.TryGetValue(key, out var lazy))
         {
-            var definition = Package.Resolve(key, out var why);
-            return definition is null ? (null, why) : (ProfileCompiler.Compile(definition, _expressions), null);
-        })).Value;
+            lazy = _compiled.GetOrAdd(key, k => new Lazy<(CompiledProfile?, string?)>(() =>
+            {
+                var definition = Package.Resolve(k, out var why);
+                return definition is null ? (null, why) : (ProfileCompiler.Compile(definition, _expressions), null);
+            }));
+        }
+
+        var entry = lazy.Value;
         problem = entry.Problem;
         return entry.Profile;
     }

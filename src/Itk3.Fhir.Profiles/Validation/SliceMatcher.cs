@@ -24,10 +24,17 @@ internal sealed class SliceMatcher
     public (int Index, bool Undecided) Match(ElementNode item, CompiledElement sliced)
     {
         var discriminators = sliced.Definition.Slicing?.Discriminators ?? [];
+        if (discriminators.Count == 0)
+        {
+            return (-1, sliced.Slices.Count > 0);
+        }
+
+        // What each discriminator path selects in the item is the same for every slice: evaluated once, on first use.
+        var values = new DiscriminatorValues(this, item, discriminators);
         var undecided = false;
         for (var s = 0; s < sliced.Slices.Count; s++)
         {
-            var result = discriminators.Count == 0 ? null : MatchAll(item, sliced.Slices[s], discriminators);
+            var result = MatchAll(sliced.Slices[s], discriminators, values);
             if (result == true)
             {
                 return (s, false);
@@ -39,12 +46,12 @@ internal sealed class SliceMatcher
         return (-1, undecided);
     }
 
-    private bool? MatchAll(ElementNode item, CompiledElement slice, IReadOnlyList<Discriminator> discriminators)
+    private bool? MatchAll(CompiledElement slice, IReadOnlyList<Discriminator> discriminators, DiscriminatorValues values)
     {
         var all = true;
-        foreach (var discriminator in discriminators)
+        for (var d = 0; d < discriminators.Count; d++)
         {
-            var result = MatchOne(item, slice, discriminator);
+            var result = MatchOne(slice, discriminators[d], values.Get(d));
             if (result == false)
             {
                 return false;
@@ -56,20 +63,42 @@ internal sealed class SliceMatcher
         return all ? true : null;
     }
 
-    private bool? MatchOne(ElementNode item, CompiledElement slice, Discriminator discriminator)
+    /// <summary>The nodes a discriminator path selects in an item, or null when the path cannot be evaluated.</summary>
+    private List<ElementNode>? Select(ElementNode item, string path)
     {
-        var target = SliceDefinitionResolver.Find(_run.Validator, slice, discriminator.Path);
-        List<object> values;
+        if (path == "$this")
+        {
+            return [item];
+        }
+
         try
         {
-            values = discriminator.Path == "$this" ? [item] : Evaluate(item, discriminator.Path);
+            var selected = Evaluate(item, path);
+            var nodes = new List<ElementNode>(selected.Count);
+            foreach (var value in selected)
+            {
+                if (value is ElementNode node)
+                {
+                    nodes.Add(node);
+                }
+            }
+
+            return nodes;
         }
         catch (FhirPathException)
         {
             return null;
         }
+    }
 
-        var nodes = values.OfType<ElementNode>().ToList();
+    private bool? MatchOne(CompiledElement slice, Discriminator discriminator, List<ElementNode>? nodes)
+    {
+        if (nodes is null)
+        {
+            return null;
+        }
+
+        var target = slice.DiscriminatorTarget(_run.Validator, discriminator.Path);
         return discriminator.Type switch
         {
             "value" => target?.Definition.Fixed is { } f ? nodes.Any(n => ValueComparer.EqualsFixed(n, f))
@@ -115,9 +144,27 @@ internal sealed class SliceMatcher
 
     private bool Probe(ElementNode resource, CompiledProfile profile)
     {
-        var probe = new ValidationRun(_run.Validator, _run.Root);
+        var probe = new ValidationRun(_run);
         new ElementWalker(probe).ValidateAgainst(resource, profile, resource.ResourceType!);
         return !probe.Issues.Any(issue => issue.IsError);
+    }
+
+    /// <summary>The per-item cache of discriminator selections.</summary>
+    private sealed class DiscriminatorValues(SliceMatcher matcher, ElementNode item, IReadOnlyList<Discriminator> discriminators)
+    {
+        private readonly List<ElementNode>?[] _nodes = new List<ElementNode>?[discriminators.Count];
+        private readonly bool[] _done = new bool[discriminators.Count];
+
+        public List<ElementNode>? Get(int index)
+        {
+            if (!_done[index])
+            {
+                _nodes[index] = matcher.Select(item, discriminators[index].Path);
+                _done[index] = true;
+            }
+
+            return _nodes[index];
+        }
     }
 
     private List<object> Evaluate(ElementNode item, string path) =>

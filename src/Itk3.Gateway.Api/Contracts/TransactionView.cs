@@ -8,6 +8,13 @@ namespace Itk3.Gateway.Api.Contracts;
 /// <param name="Responses">The ITK3 responses received, in order of receipt.</param>
 public sealed record TransactionView(TransactionSummary Transaction, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<ResponseEntry> Responses)
 {
+    /// <summary>
+    /// Only in the answer to a submission on a flow that validates: the profile validation warnings and items not
+    /// checked (they do not refuse), each with its profile and element id; absent otherwise.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PayloadIssue>? Issues { get; init; }
+
     /// <summary>The view of stored transaction details.</summary>
     public static TransactionView From(TransactionDetails d) => new(
         TransactionSummary.From(d.Transaction),

@@ -27,7 +27,7 @@ internal sealed class ProblemSchemaTransformer : IOpenApiSchemaTransformer
         schema.Properties["issues"] = new OpenApiSchema
         {
             Type = JsonSchemaType.Array,
-            Description = $"With {ApiProblemCodes.PayloadUnreadable}: the located FHIR issues of the payload.",
+            Description = $"With {ApiProblemCodes.PayloadUnreadable}, {ApiProblemCodes.PayloadInvalid} and {ApiProblemCodes.PayloadProfileInvalid}: the located issues of the payload (profile issues add profile and elementId).",
             Items = IssueSchema(),
         };
         schema.Required ??= new HashSet<string>();
@@ -40,6 +40,8 @@ internal sealed class ProblemSchemaTransformer : IOpenApiSchemaTransformer
         var properties = IssueFields.ToDictionary(f => f, IOpenApiSchema (_) => new OpenApiSchema { Type = JsonSchemaType.String });
         properties["line"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "1-based; 0 when unknown." };
         properties["column"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "1-based; 0 when unknown." };
+        properties["profile"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Profile issues only: the profile the rule comes from." };
+        properties["elementId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Profile issues only: the element id of the rule (elementId/key for an invariant)." };
         return new OpenApiSchema { Type = JsonSchemaType.Object, Properties = properties };
     }
 }

@@ -112,7 +112,7 @@ internal static class TransactionEndpoints
         var location = "/api/v1/transactions/" + Uri.EscapeDataString(result.TransactionId!);
         return details is null
             ? ApiProblems.NotFound(ApiProblemCodes.TransactionNotFound, result.TransactionId!)
-            : TypedResults.Accepted(location, TransactionView.From(details));
+            : TypedResults.Accepted(location, TransactionView.From(details) with { Issues = Findings(result) });
     }
 
     private static async Task<IResult> ListAsync(
@@ -151,10 +151,16 @@ internal static class TransactionEndpoints
             : TypedResults.Bytes(content, PayloadReader.MediaTypeOf(content));
     }
 
+    /// <summary>The profile validation warnings and items not checked of an accepted submission; null when its flow does not validate or found none.</summary>
+    private static IReadOnlyList<PayloadIssue>? Findings(SubmitResult result) =>
+        result.Findings.Count == 0 ? null : [.. result.Findings.Select(PayloadIssue.From)];
+
     private static IResult Refused(GatewayError error) => error.Code switch
     {
         GatewayErrorCodes.InvalidPayload => PayloadReader.Unreadable(error.Detail, [.. error.Issues.Select(PayloadIssue.From)]),
         GatewayErrorCodes.PayloadInvalid => PayloadReader.Invalid(error.Detail, [.. error.Issues.Select(PayloadIssue.From)]),
+        GatewayErrorCodes.PayloadProfileInvalid => ApiProblems.Of(
+            StatusCodes.Status422UnprocessableEntity, ApiProblemCodes.PayloadProfileInvalid, error.Detail, [.. error.ProfileIssues.Select(PayloadIssue.From)]),
         GatewayErrorCodes.TransactionConflict => ApiProblems.Of(StatusCodes.Status409Conflict, ApiProblemCodes.TransactionConflict, error.Detail),
         GatewayErrorCodes.UnknownFlow => ApiProblems.Of(StatusCodes.Status400BadRequest, ApiProblemCodes.UnknownFlow, error.Detail),
         GatewayErrorCodes.InvalidRecipient => ApiProblems.Of(StatusCodes.Status400BadRequest, ApiProblemCodes.InvalidRecipient, error.Detail),

@@ -21,6 +21,9 @@ public static class ApiProblemCodes
     /// <summary>422: the payload is FHIR with errors (strict parse); <c>issues</c> locates every one (path, line, column, code). Nothing was queued.</summary>
     public const string PayloadInvalid = "payload-invalid";
 
+    /// <summary>422: the payload does not meet the profiles its flow validates against (<c>validate</c>); <c>issues</c> lists every issue (code, severity, path, line, column, profile, elementId). Nothing was queued.</summary>
+    public const string PayloadProfileInvalid = "payload-profile-invalid";
+
     /// <summary>409: the <c>transactionId</c> was already used for a different request (payload, recipient, flow or reference).</summary>
     public const string TransactionConflict = "transaction-conflict";
 

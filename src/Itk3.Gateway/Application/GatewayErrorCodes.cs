@@ -9,6 +9,9 @@ public static class GatewayErrorCodes
     /// <summary>The payload is FHIR but has errors (strict parse); <see cref="GatewayError.Issues"/> locates every one. Nothing is sent with parts dropped.</summary>
     public const string PayloadInvalid = "payload-invalid";
 
+    /// <summary>The payload does not meet the profiles its flow validates against (<c>validate</c>); <see cref="GatewayError.ProfileIssues"/> lists every issue. Nothing is sent.</summary>
+    public const string PayloadProfileInvalid = "payload-profile-invalid";
+
     /// <summary>The caller's transaction id was already used for a different request (payload, recipient, flow or reference).</summary>
     public const string TransactionConflict = "transaction-conflict";
 

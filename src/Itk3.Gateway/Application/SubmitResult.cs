@@ -5,6 +5,9 @@ namespace Itk3.Gateway.Application;
 /// <param name="Error">Why it was refused; null when accepted.</param>
 public sealed record SubmitResult(string? TransactionId, GatewayError? Error)
 {
+    /// <summary>For an accepted payload of a flow that validates: the warnings and "not checked" information of profile validation (they never refuse).</summary>
+    public IReadOnlyList<Itk3.Fhir.Profiles.ProfileIssue> Findings { get; init; } = [];
+
     /// <summary>Whether the payload was accepted and queued.</summary>
     public bool IsAccepted => TransactionId is not null;
 

@@ -24,6 +24,9 @@ public sealed record FlowSettings
     /// <summary>How long after the send the business response may take before the transaction times out.</summary>
     public TimeSpan BusinessTimeout { get; init; } = TimeSpan.FromDays(2);
 
+    /// <summary>Validate submitted payloads against profiles before sending (refused when they fail); null: no profile validation.</summary>
+    public SubmitValidationSettings? Validate { get; init; }
+
     /// <summary>The workflow id responses travel on.</summary>
     public string AckWorkflowId => WorkflowId + "_ACK";
 }

@@ -35,6 +35,9 @@ public sealed record GatewayOptions
     /// <summary>The flows this node handles; the discharge flow <c>TOC_FHIR_IP_DISCH</c> when empty.</summary>
     public IReadOnlyList<FlowSettings> Flows { get; init; } = [];
 
+    /// <summary>Folders or files of StructureDefinitions, ValueSets and CodeSystems for the flows' <c>validate</c> option; relative to the config file, loaded once at start.</summary>
+    public IReadOnlyList<string> ProfilePackages { get; init; } = [];
+
     /// <summary>How payloads reach the local application.</summary>
     public DeliverySettings Delivery { get; init; } = new();
 

@@ -16,6 +16,7 @@ internal static partial class GatewayOptionsValidator
             CheckFlow(options.Flows[i], $"$.flows[{i}]", errors);
         }
 
+        CheckSubmitValidation(options, errors);
         CheckDelivery(options.Delivery, errors);
         CheckStore(options.Store, errors);
         CheckRetention(options.Retention, errors);

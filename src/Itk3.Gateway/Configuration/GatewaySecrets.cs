@@ -36,7 +36,8 @@ internal static class GatewaySecrets
         {
             ConnectionString = Secret(options.Store.ConnectionString, options.Store.ConnectionStringFile, baseFolder, "$.store.connectionString", errors),
         };
-        return options with { Mesh = mesh, ApiKeys = keys, ApiCertificate = api, Store = store };
+        var packages = options.ProfilePackages.Select(p => Absolute(p, baseFolder) ?? p).ToList();
+        return options with { Mesh = mesh, ApiKeys = keys, ApiCertificate = api, Store = store, ProfilePackages = packages };
     }
 
     private static string? Absolute(string? path, string baseFolder) => path is { Length: > 0 } ? Path.GetFullPath(path, baseFolder) : path;

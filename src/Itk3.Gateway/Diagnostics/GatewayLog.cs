@@ -71,6 +71,12 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 1052, Level = LogLevel.Information, Message = "The store works again")]
     public static partial void StoreRecovered(ILogger logger);
 
+    [LoggerMessage(EventId = 1090, Level = LogLevel.Warning, Message = "Submission on {Flow} refused by profile validation: {ErrorCount} error(s), first {FirstCode} at {FirstElement} of {FirstProfile}")]
+    public static partial void SubmitRefusedByProfiles(ILogger logger, string flow, int errorCount, string firstCode, string? firstElement, string? firstProfile);
+
+    [LoggerMessage(EventId = 1091, Level = LogLevel.Information, Message = "Transaction {TransactionId} on {Flow} passed profile validation with {WarningCount} warning(s) and {NotCheckedCount} item(s) not checked")]
+    public static partial void SubmitValidated(ILogger logger, string transactionId, string flow, int warningCount, int notCheckedCount);
+
     [LoggerMessage(EventId = 1080, Level = LogLevel.Information, Message = "Retention purge blanked {InboundMessages} received message(s), {OutboxItems} outbox item(s), {Deliveries} delivery(ies) ({Bytes} bytes) and deleted {DropFolderFiles} drop-folder archive file(s)")]
     public static partial void Purged(ILogger logger, int inboundMessages, int outboxItems, int deliveries, long bytes, int dropFolderFiles);
 

@@ -18,6 +18,25 @@ internal sealed class NodeEvents(ILogger logger, GatewayMetrics metrics, NodeSta
 
     public void Submitted(string transactionId, string flow, string recipient) => GatewayLog.Submitted(logger, transactionId, flow, recipient);
 
+    /// <summary>A submission refused by its flow's profile validation (codes and element ids only, never payload values); nothing for other refusals.</summary>
+    public void SubmitRefusedByProfiles(string flow, Application.GatewayError error)
+    {
+        if (error.ProfileIssues.FirstOrDefault(i => i.IsError) is { } first)
+        {
+            GatewayLog.SubmitRefusedByProfiles(logger, flow, error.ProfileIssues.Count(i => i.IsError), first.Code, first.ElementId, first.Profile);
+        }
+    }
+
+    /// <summary>A submission that passed its flow's profile validation with warnings or items not checked; nothing when there were none.</summary>
+    public void SubmitValidated(string transactionId, string flow, IReadOnlyList<Fhir.Profiles.ProfileIssue> findings)
+    {
+        if (findings.Count > 0)
+        {
+            var notChecked = findings.Count(i => Fhir.Profiles.ProfileIssues.IsNotChecked(i.Code));
+            GatewayLog.SubmitValidated(logger, transactionId, flow, findings.Count(i => i.Issue.Severity == Fhir.Issues.IssueSeverity.Warning), notChecked);
+        }
+    }
+
     public void Sent(string? transactionId, string flow, string meshMessageId, string? responseCode)
     {
         if (responseCode is null)

@@ -41,6 +41,9 @@ public sealed record GatewayNodeServices
     /// <summary>The receiver profile inbound messages are validated with.</summary>
     public ReceiverProfile Profile { get; init; } = ReceiverProfile.Permissive;
 
+    /// <summary>Submit-side profile validation (the node's profilePackages, loaded once at start); null when none is configured.</summary>
+    public Outbound.SubmitValidation? SubmitValidation { get; init; }
+
     /// <summary>Where accepted payloads go; null for the pull API only.</summary>
     public IDeliveryTarget? DeliveryTarget { get; init; }
 

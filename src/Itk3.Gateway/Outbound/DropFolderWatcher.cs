@@ -162,6 +162,11 @@ public sealed class DropFolderWatcher(string folder, IGatewayApplication applica
             text.Append('\n').Append($"{issue.Code} at {issue.Location} (line {issue.Position.Line}, column {issue.Position.Column}): {issue.Message}");
         }
 
+        foreach (var issue in error.ProfileIssues)
+        {
+            text.Append('\n').Append(issue.ToString());
+        }
+
         return text.ToString();
     }
 }

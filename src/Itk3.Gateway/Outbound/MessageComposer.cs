@@ -1,4 +1,6 @@
 using Itk3.Fhir.ElementModel;
+using Itk3.Fhir.Profiles;
+using Itk3.Fhir.Profiles.Validation;
 using Itk3.Fhir.Serialization;
 using Itk3.Gateway.Application;
 using Itk3.Gateway.Configuration;
@@ -8,12 +10,15 @@ using Itk3.Messaging.Codes;
 namespace Itk3.Gateway.Outbound;
 
 /// <summary>Wraps an application payload in an ITK3 message for a flow.</summary>
-internal sealed class MessageComposer(GatewayOptions options, TimeProvider clock, IIdGenerator ids, string mailbox)
+internal sealed class MessageComposer(GatewayOptions options, TimeProvider clock, IIdGenerator ids, string mailbox, SubmitValidation? validation = null)
 {
     private readonly ItkMessageBuilder _builder = new(clock, ids);
 
-    /// <summary>The built message and its wire bytes, or why the payload is refused (strict parse: every issue located; nothing is dropped).</summary>
-    public (BuiltMessage? Message, byte[]? Bytes, GatewayError? Error) Compose(ReadOnlyMemory<byte> payload, string? format, FlowSettings flow, string? receiverOds, string? senderReference)
+    /// <summary>
+    /// The built message and its wire bytes with the flow's profile validation findings that do not refuse (warnings, not
+    /// checked), or why the payload is refused (strict parse, then the flow's <c>validate</c> profiles: every issue located).
+    /// </summary>
+    public (BuiltMessage? Message, byte[]? Bytes, GatewayError? Error, IReadOnlyList<ProfileIssue> Findings) Compose(ReadOnlyMemory<byte> payload, string? format, FlowSettings flow, string? receiverOds, string? senderReference)
     {
         var detected = format?.ToUpperInvariant() switch
         {
@@ -23,24 +28,31 @@ internal sealed class MessageComposer(GatewayOptions options, TimeProvider clock
         };
         if (detected is null)
         {
-            return (null, null, new GatewayError(GatewayErrorCodes.InvalidPayload, "payload: is neither FHIR JSON nor FHIR XML"));
+            return (null, null, new GatewayError(GatewayErrorCodes.InvalidPayload, "payload: is neither FHIR JSON nor FHIR XML"), []);
         }
 
         var parsed = FhirSerializer.Parse(payload, detected.Value, ParseOptions.Default);
         if (parsed.Root is not { IsResource: true } root)
         {
-            return (null, null, new GatewayError(GatewayErrorCodes.InvalidPayload, "payload: is not a readable FHIR resource") { Issues = parsed.Issues });
+            return (null, null, new GatewayError(GatewayErrorCodes.InvalidPayload, "payload: is not a readable FHIR resource") { Issues = parsed.Issues }, []);
         }
 
         if (!parsed.Success)
         {
             var errors = parsed.Issues.Where(i => i.IsError).ToList();
-            return (null, null, new GatewayError(GatewayErrorCodes.PayloadInvalid, $"payload: {errors.Count} FHIR error(s); nothing was sent") { Issues = parsed.Issues });
+            return (null, null, new GatewayError(GatewayErrorCodes.PayloadInvalid, $"payload: {errors.Count} FHIR error(s); nothing was sent") { Issues = parsed.Issues }, []);
+        }
+
+        var validated = CheckProfiles(flow, root);
+        if (validated is { IsValid: false })
+        {
+            var detail = $"payload: {validated.ErrorCount} profile error(s) against the flow's validate profiles; nothing was sent";
+            return (null, null, new GatewayError(GatewayErrorCodes.PayloadProfileInvalid, detail) { ProfileIssues = validated.Issues }, []);
         }
 
         if (EventOf(flow) is not { } messageEvent)
         {
-            return (null, null, new GatewayError(GatewayErrorCodes.UnknownFlow, $"flow: no message event known for {flow.WorkflowId}; set eventCode"));
+            return (null, null, new GatewayError(GatewayErrorCodes.UnknownFlow, $"flow: no message event known for {flow.WorkflowId}; set eventCode"), []);
         }
 
         var draft = new MessageDraft
@@ -59,8 +71,13 @@ internal sealed class MessageComposer(GatewayOptions options, TimeProvider clock
             Payload = PayloadOf(root),
         };
         var built = _builder.Build(draft);
-        return (built, FhirSerializer.SerializeToBytes(built.Bundle, detected.Value), null);
+        return (built, FhirSerializer.SerializeToBytes(built.Bundle, detected.Value), null, validated?.Issues ?? []);
     }
+
+    /// <summary>The flow's profile validation of the payload; null when the flow does not validate. A flow that validates on a node without packages is stopped at start, never here.</summary>
+    private ProfileValidationResult? CheckProfiles(FlowSettings flow, ElementNode root) =>
+        flow.Validate is null ? null
+            : validation?.Validate(flow, root) ?? throw new InvalidOperationException($"flow {flow.WorkflowId} validates payloads but the node loaded no profile package");
 
     private static MessageEvent? EventOf(FlowSettings flow)
     {

@@ -12,7 +12,7 @@ namespace Itk3.Gateway.Outbound;
 /// <summary>Turns a submission into a stored transaction and a queued send, in one unit of work.</summary>
 internal sealed class Submitter(GatewayNodeServices services, NodeSignals signals)
 {
-    private readonly MessageComposer _composer = new(services.Options, services.Clock, services.Ids, services.Transport.Mailbox);
+    private readonly MessageComposer _composer = new(services.Options, services.Clock, services.Ids, services.Transport.Mailbox, services.SubmitValidation);
 
     /// <summary>
     /// Checks, builds, stores and queues. A repeated <see cref="SubmitRequest.TransactionId"/> with the same request returns the
@@ -39,9 +39,10 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
             RecipientKind.GpProvider => Messaging.Validation.RecipientSettings.PlaceholderGpOdsCode,
             _ => null,
         };
-        var (built, bytes, composeError) = _composer.Compose(request.Payload, request.Format, flow!, receiverOds, request.SenderReference);
+        var (built, bytes, composeError, findings) = _composer.Compose(request.Payload, request.Format, flow!, receiverOds, request.SenderReference);
         if (composeError is not null)
         {
+            signals.Events.SubmitRefusedByProfiles(flow!.WorkflowId, composeError);
             return new SubmitResult(null, composeError);
         }
 
@@ -59,8 +60,9 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
         }
 
         signals.Events.Submitted(id, flow!.WorkflowId, to!);
+        signals.Events.SubmitValidated(id, flow.WorkflowId, findings);
         signals.Outbox.Set();
-        return SubmitResult.Accepted(id);
+        return SubmitResult.Accepted(id) with { Findings = findings };
     }
 
     private static SubmitResult Repeat(OutboundTransaction earlier, string hash) =>

@@ -25,9 +25,12 @@ internal sealed class ApiNode(GatewayHost host, GatewayApiServer api) : IAsyncDi
 
     public HttpClient Anonymous { get; } = new() { BaseAddress = api.BaseAddress };
 
-    public static async Task<ApiNode> StartAsync(string mailbox, string ods, string folder, Uri mesh, int seed)
+    public static Task<ApiNode> StartAsync(string mailbox, string ods, string folder, Uri mesh, int seed) =>
+        StartAsync(NodeFactory.Options(mailbox, ods, folder), mesh, seed);
+
+    public static async Task<ApiNode> StartAsync(GatewayOptions nodeOptions, Uri mesh, int seed)
     {
-        var host = await NodeFactory.StartAsync(NodeFactory.Options(mailbox, ods, folder), mesh, seed);
+        var host = await NodeFactory.StartAsync(nodeOptions, mesh, seed);
         var options = new GatewayApiOptions { Urls = ["http://127.0.0.1:0"], ApiKeys = Keys, MaxRequestBodyBytes = 1024 * 1024 };
         var api = await GatewayApiServer.StartAsync(host.Application, host.Queries, options);
         return new ApiNode(host, api);

@@ -66,20 +66,24 @@ internal static class ChaosCommand
     {
         var messages = new Option<int>("--messages") { Description = "Large messages in the measured round (the baseline round has 1).", DefaultValueFactory = _ => 16 };
         var size = new Option<double>("--size-mb") { Description = "Approximate size of each payload in MB.", DefaultValueFactory = _ => 9 };
+        var direction = new Option<string>("--direction") { Description = "inbound, outbound or both (inbound first).", DefaultValueFactory = _ => "both" };
+        direction.AcceptOnlyFromAmong("inbound", "outbound", "both");
         var itk3 = ItkOption();
         var data = DataOption();
         var command = new Command("memory",
-            "Inbound peak-memory benchmark: the hospital node queues large discharge summaries at MESH, then a fresh practice node\n"
+            "Peak-memory benchmark. Inbound: the hospital node queues large discharge summaries at MESH, then a fresh practice node\n"
             + "(itk3 serve, its own process) is started and receives, stores and delivers them all; its peak resident set (VmHWM)\n"
-            + "is read when the last one is delivered. Round 1 has one message (the baseline), round 2 --messages; flat in N is the goal.\n\n"
+            + "is read when the last one is delivered. Outbound: a fresh hospital node is given the payloads through its API all at\n"
+            + "once and checks, builds, stores and sends them; its VmHWM is read when the last one is sent. Round 1 has one message\n"
+            + "(the baseline), round 2 --messages; flat in N is the goal.\n\n"
             + "Example:  dotnet bench/Itk3.Gateway.Chaos/bin/Release/net10.0/Itk3.Gateway.Chaos.dll memory --messages 16 --size-mb 9")
-        { messages, size, itk3, data };
+        { messages, size, direction, itk3, data };
         command.SetAction(async (r, ct) =>
         {
             var count = r.GetValue(messages);
             var megabytes = r.GetValue(size);
             return await InFolderAsync(r.GetValue(data)!, "memory", keep: false, (folder, token) =>
-                new PeakMemoryRun(count, megabytes, Console.Out).RunAsync(Itk3Locator.Find(r.GetValue(itk3)), folder, token), ct).ConfigureAwait(false);
+                new PeakMemoryRun(count, megabytes, Console.Out).RunAsync(Itk3Locator.Find(r.GetValue(itk3)), folder, r.GetValue(direction)!, token), ct).ConfigureAwait(false);
         });
         return command;
     }

@@ -112,6 +112,7 @@ public sealed class GatewayHostBuilder(GatewayOptions options)
         Profile = profile,
         DeliveryTarget = DeliveryTarget ?? ConfiguredTarget(),
         Crashes = Crashes,
+        BytesInFlight = new ByteBudget(options.MaxBytesInFlight),
     };
 
     private IDeliveryTarget? ConfiguredTarget() => options.Delivery.Mode switch

@@ -14,6 +14,9 @@ internal sealed class LeasedQueue<T>(SqlSession session, string table, string co
     // What an operator may act on: given up, or waiting and not in someone's hands at $next.
     private const string Actionable = $"(state = 'DeadLettered' OR (state = '{Pending}' AND (lease_until IS NULL OR lease_until <= $next)))";
 
+    /// <summary>The columns with the content left out (an empty blob): read-side lists and claims whose content is streamed.</summary>
+    public static string WithoutContent(string columns) => columns.Replace("content", "X'' AS content", StringComparison.Ordinal);
+
     public Task<T?> GetAsync(string id, CancellationToken cancellationToken) =>
         session.QuerySingleAsync($"SELECT {columns} FROM {table} WHERE id = $id", [("$id", id)], read, cancellationToken);
 
@@ -61,10 +64,11 @@ internal sealed class LeasedQueue<T>(SqlSession session, string table, string co
     public async Task<IReadOnlyList<T>> ClaimItemsAsync(LeaseRequest request, CancellationToken cancellationToken)
     {
         var ids = await ClaimIdsAsync(request, cancellationToken);
+        var selected = request.WithoutContent ? WithoutContent(columns) : columns;
         var items = new List<T>(ids.Count);
         foreach (var id in ids)
         {
-            items.Add((await GetAsync(id, cancellationToken))!);
+            items.Add((await session.QuerySingleAsync($"SELECT {selected} FROM {table} WHERE id = $id", [("$id", id)], read, cancellationToken))!);
         }
 
         return items;

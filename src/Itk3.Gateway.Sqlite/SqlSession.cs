@@ -69,6 +69,28 @@ internal sealed class SqlSession(SqliteConnection connection, SqliteTransaction?
         return rows.Count == 0 ? null : rows[0];
     }
 
+    /// <summary>Writes <paramref name="content"/> into the zero-filled blob of <paramref name="column"/> in row <paramref name="rowid"/>, a piece at a
+    /// time (SQLite incremental blob I/O), so a large payload is never bound, nor copied into SQLite's memory, whole.</summary>
+    public void WriteBlob(string table, string column, long rowid, ReadOnlySpan<byte> content)
+    {
+        ObjectDisposedException.ThrowIf(Closed, this);
+        try
+        {
+            using var blob = new SqliteBlob(connection, table, column, rowid);
+            for (var offset = 0; offset < content.Length; offset += BlobPieceBytes)
+            {
+                blob.Write(content.Slice(offset, Math.Min(BlobPieceBytes, content.Length - offset)));
+            }
+        }
+        catch (SqliteException exception)
+        {
+            throw Fail(exception);
+        }
+    }
+
+    /// <summary>The size of the pieces <see cref="WriteBlob"/> writes; content up to this size is bound whole.</summary>
+    public const int BlobPieceBytes = 64 * 1024;
+
     /// <summary>The store exception of a SQLite failure: full disk (SQLITE_FULL), damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) or unavailable.</summary>
     public static GatewayStoreException Wrap(SqliteException exception) => exception.SqliteErrorCode switch
     {

@@ -12,7 +12,7 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
         "completed_at, last_error, created_at, waiting_since, trace_parent, trace_state";
 
     /// <summary>The columns for read-side lists: the content is left out (an empty blob) to keep pages small.</summary>
-    internal static readonly string ListColumns = Columns.Replace("content", "X'' AS content", StringComparison.Ordinal);
+    internal static readonly string ListColumns = LeasedQueue<DeliveryItem>.WithoutContent(Columns);
 
     private static readonly string Insert = SqlText.InsertIgnoringConflicts("deliveries", Columns);
 

@@ -80,6 +80,9 @@ internal sealed class SqliteGatewayQueries(SqliteConnector connector) : IGateway
                 "SELECT content FROM outbox WHERE id = $id AND content_purged_at IS NULL", [("$id", outboxItemId)], cancellationToken),
             cancellationToken);
 
+    public Task<Stream?> OpenOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken) =>
+        SqliteOutboxStore.OpenContentAsync(connector, outboxItemId, cancellationToken);
+
     public Task<OutboxItem?> GetOutboxItemAsync(string id, CancellationToken cancellationToken) =>
         ReadAsync(
             session => session.QuerySingleAsync(

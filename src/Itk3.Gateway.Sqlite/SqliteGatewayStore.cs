@@ -125,6 +125,10 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IConten
         queries.GetOutboxItemAsync(id, cancellationToken);
 
     /// <inheritdoc />
+    public Task<Stream?> OpenOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken) =>
+        queries.OpenOutboxContentAsync(outboxItemId, cancellationToken);
+
+    /// <inheritdoc />
     public Task<DeliveryItem?> GetDeliveryAsync(string id, CancellationToken cancellationToken) =>
         queries.GetDeliveryAsync(id, cancellationToken);
 

@@ -12,9 +12,12 @@ internal sealed class SqliteOutboxStore : IOutboxStore
         "next_attempt_at, attempts, lease_until, claimed_by, mesh_message_id, completed_at, last_error, created_at, waiting_since, trace_parent, trace_state";
 
     /// <summary>The columns for read-side lists: the content is left out (an empty blob) to keep pages small.</summary>
-    internal static readonly string ListColumns = Columns.Replace("content", "X'' AS content", StringComparison.Ordinal);
+    internal static readonly string ListColumns = LeasedQueue<OutboxItem>.WithoutContent(Columns);
 
     private static readonly string Insert = SqlText.InsertIgnoringConflicts("outbox", Columns);
+
+    // A large content is inserted as zeros of its length and then written piece by piece into the row (SqliteBlob).
+    private static readonly string InsertZeroFilled = Insert.Replace("$content", "zeroblob($content_length)", StringComparison.Ordinal) + " RETURNING seq";
 
     private readonly SqlSession session;
     private readonly LeasedQueue<OutboxItem> queue;
@@ -28,7 +31,48 @@ internal sealed class SqliteOutboxStore : IOutboxStore
     public async Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return await session.ExecuteAsync(Insert, Parameters(item), cancellationToken) == 1;
+        if (item.Content.Length <= SqlSession.BlobPieceBytes)
+        {
+            return await session.ExecuteAsync(Insert, Parameters(item), cancellationToken) == 1;
+        }
+
+        var parameters = Parameters(item with { Content = ReadOnlyMemory<byte>.Empty });
+        parameters.Add(("$content_length", (long)item.Content.Length));
+        if (await session.ScalarAsync(InsertZeroFilled, parameters, cancellationToken) is not long rowid)
+        {
+            return false;
+        }
+
+        session.WriteBlob("outbox", "content", rowid, item.Content.Span);
+        return true;
+    }
+
+    /// <summary>Opens the content of an outbox item for reading straight from the database file (SqliteBlob), on a connection of its own that the stream closes; null when there is none.</summary>
+    internal static async Task<Stream?> OpenContentAsync(SqliteConnector connector, string id, CancellationToken cancellationToken)
+    {
+        var connection = await connector.OpenAsync(cancellationToken);
+        try
+        {
+            var rowid = await new SqlSession(connection, null).ScalarAsync(
+                "SELECT seq FROM outbox WHERE id = $id AND content_purged_at IS NULL", [("$id", id)], cancellationToken);
+            if (rowid is long found)
+            {
+                return new OwnedBlobStream(new SqliteBlob(connection, "outbox", "content", found, readOnly: true), connection);
+            }
+        }
+        catch (SqliteException exception)
+        {
+            await connection.DisposeAsync();
+            throw SqlSession.Wrap(exception);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        await connection.DisposeAsync();
+        return null;
     }
 
     public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken) => queue.GetAsync(id, cancellationToken);

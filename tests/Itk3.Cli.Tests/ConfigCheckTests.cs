@@ -93,6 +93,37 @@ public sealed class ConfigCheckTests : IDisposable
 
     private static string JsonPath(string path) => System.Text.Json.JsonSerializer.Serialize(path);
 
+    [Theory]
+    [InlineData("1000")]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("5000000000")]
+    public void A_byte_budget_out_of_range_is_reported_with_its_path(string bytes)
+    {
+        var bad = CliRun.Of("config", "check", "--config", Write($$"""{ "maxBytesInFlight": {{bytes}} }""").FullName);
+
+        Assert.Equal(2, bad.ExitCode);
+        Assert.StartsWith("$.maxBytesInFlight: ", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_byte_budget_is_listed_by_config_check_and_bound_from_the_file_the_environment_and_set()
+    {
+        var file = Write("""{ "maxBytesInFlight": 33554432 }""");
+
+        var shown = CliRun.Of("config", "check", "--config", file.FullName);
+        var fromFile = NodeConfiguration.Read(file, [], new Dictionary<string, string?>());
+        var fromEnvironment = NodeConfiguration.Read(file, [], new Dictionary<string, string?> { ["ITK3__MAXBYTESINFLIGHT"] = "8388608" });
+        var fromSet = NodeConfiguration.Read(file, ["maxBytesInFlight=2097152"], new Dictionary<string, string?>());
+        var typo = Assert.Throws<GatewayConfigException>(() => NodeConfiguration.Read(file, ["maxBytesInFlight=16MB"], new Dictionary<string, string?>()));
+
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("\"maxBytesInFlight\": 33554432", shown.Output, StringComparison.Ordinal);
+        Assert.Equal((33554432L, 8388608L, 2097152L), (fromFile.MaxBytesInFlight, fromEnvironment.MaxBytesInFlight, fromSet.MaxBytesInFlight));
+        Assert.Equal(["$.maxBytesInFlight"], typo.Errors.Select(e => e.Field));
+        Assert.Equal(GatewayOptions.DefaultMaxBytesInFlight, NodeConfiguration.Read(Write("{}"), [], new Dictionary<string, string?>()).MaxBytesInFlight);
+    }
+
     public void Dispose()
     {
         try

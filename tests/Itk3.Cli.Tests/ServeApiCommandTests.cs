@@ -1,13 +1,12 @@
 using System.CommandLine;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.RegularExpressions;
 using Itk3.Cli.Commands;
 using Itk3.Testing;
 
 namespace Itk3.Cli.Tests;
 
-public sealed partial class ServeApiCommandTests : IDisposable
+public sealed class ServeApiCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("itk3-serve-api-").FullName;
 
@@ -150,27 +149,8 @@ public sealed partial class ServeApiCommandTests : IDisposable
         }
     }
 
-    // TextWriter.Synchronized locks on the wrapper itself, so reading under that lock never sees a half-written line.
-    private static async Task<string> WaitForApiUrlAsync(StringWriter output, TextWriter gate, Task running)
-    {
-        for (var i = 0; i < 1200 && !running.IsCompleted; i++)
-        {
-            string text;
-            lock (gate)
-            {
-                text = output.ToString();
-            }
-
-            if (ApiLine().Match(text) is { Success: true } match)
-            {
-                return match.Groups[1].Value;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new InvalidOperationException("itk3 serve did not print its API URL: " + output);
-    }
+    private static Task<string> WaitForApiUrlAsync(StringWriter output, TextWriter gate, Task running) =>
+        Support.ServedNode.WaitForApiUrlAsync(output, gate, running);
 
     private static async Task<CliRun> EventuallyAsync(Func<CliRun> run, Func<CliRun, bool> done)
     {
@@ -185,7 +165,4 @@ public sealed partial class ServeApiCommandTests : IDisposable
             await Task.Delay(50);
         }
     }
-
-    [GeneratedRegex(@"API:\s+(https?://127\.0\.0\.1:\d+/)")]
-    private static partial Regex ApiLine();
 }

@@ -47,6 +47,31 @@ public sealed class RawSubmissionTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         await Json.ProblemAsync(await nodes.Hospital.Client.PostAsync(path, Fhir(nodes.NextDocument(), "application/fhir+json")), HttpStatusCode.BadRequest, "invalid-request");
     }
 
+    [Fact]
+    public async Task A_raw_body_is_read_only_when_the_nodes_byte_budget_has_room_for_it()
+    {
+        var budget = nodes.Hospital.Host.Node.Services.BytesInFlight;
+        var held = await nodes.Hospital.Host.Application.ReserveBytesAsync(long.MaxValue, CancellationToken.None);
+        Task<HttpResponseMessage> submitting;
+        try
+        {
+            submitting = nodes.Hospital.Client.PostAsync(Query + "&transactionId=raw-budget-0001", Fhir(nodes.NextDocument(), "application/fhir+json"));
+            for (var i = 0; i < 400 && budget.Waiting == 0; i++)
+            {
+                await Task.Delay(25);
+            }
+
+            Assert.True(budget.Waiting > 0, "the submission did not wait for the budget");
+            Assert.False(submitting.IsCompleted);
+        }
+        finally
+        {
+            held.Dispose();
+        }
+
+        await Json.ReadAsync(await submitting, HttpStatusCode.Accepted);
+    }
+
     private static ByteArrayContent Fhir(byte[] bytes, string mediaType)
     {
         var content = new ByteArrayContent(bytes);

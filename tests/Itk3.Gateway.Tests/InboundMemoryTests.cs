@@ -22,19 +22,20 @@ public sealed class InboundMemoryTests
             ids.Add(await RawMailbox.SendAsync(sender, "X26GP001", "TOC_FHIR_IP_DISCH", message));
         }
 
-        // About 1.5 MB each (above the 1 MB spool threshold). All six wait before the node starts: two batches of three run at once, and the budget fits one message only.
-        var budget = new ByteBudget(smallest + (smallest / 2));
+        // About 1.5 MB each (above the 1 MB spool threshold). All six wait before the node starts: two batches of three run at once,
+        // and the configured budget (maxBytesInFlight) fits one message only.
         var application = new CountingApplication();
-        var options = NodeFactory.Options("X26GP001", "A12345", temp.Sub("g"), bus: false);
+        var options = NodeFactory.Options("X26GP001", "A12345", temp.Sub("g"), bus: false) with { MaxBytesInFlight = smallest + (smallest / 2) };
         var builder = new GatewayHostBuilder(options)
         {
             MeshUrl = mesh.BaseAddress,
             Ids = new SeededIds(5),
             Random = new Random(5),
             DeliveryTarget = application,
-            Tune = s => s with { IdleInterval = TimeSpan.FromMilliseconds(100), Concurrency = 3, BytesInFlight = budget },
+            Tune = s => s with { IdleInterval = TimeSpan.FromMilliseconds(100), Concurrency = 3 },
         };
         await using var gp = await builder.StartAsync(CancellationToken.None);
+        var budget = gp.Node.Services.BytesInFlight;
 
         foreach (var id in ids)
         {
@@ -43,6 +44,7 @@ public sealed class InboundMemoryTests
         }
 
         Assert.Equal(6, application.Deliveries.Count);
+        Assert.Equal(options.MaxBytesInFlight, budget.Capacity);
         Assert.InRange(budget.PeakInUse, smallest, budget.Capacity);
         Assert.True(budget.PeakInUse < 2 * smallest, $"two large messages were held at once ({budget.PeakInUse} bytes)");
         Assert.Equal(0, budget.InUse);

@@ -4,11 +4,11 @@ namespace Itk3.Gateway.Chaos.Cluster;
 /// PostgreSQL) and its API; the fault schedule kills one of <see cref="Instances"/>.</summary>
 internal sealed class GatewayNode : IAsyncDisposable
 {
-    private GatewayNode(NodeSpec spec, IReadOnlyList<ChildProcess> processes, IReadOnlyList<Uri> apiUrls)
+    private GatewayNode(NodeSpec spec, IReadOnlyList<ChildProcess> processes, IReadOnlyList<Uri> apiUrls, TimeSpan? apiTimeout)
     {
         Spec = spec;
         Instances = processes;
-        Api = new NodeApi(apiUrls, spec.ApiKey);
+        Api = new NodeApi(apiUrls, spec.ApiKey, apiTimeout);
     }
 
     /// <summary>Who it is.</summary>
@@ -21,7 +21,7 @@ internal sealed class GatewayNode : IAsyncDisposable
     public NodeApi Api { get; }
 
     /// <summary>Writes the configs and starts <c>itk3 serve</c> once per instance.</summary>
-    public static GatewayNode Start(string itk3, string root, NodeSpec spec, Uri meshUrl, Uri? callbackUrl, ChaosStore? store = null)
+    public static GatewayNode Start(string itk3, string root, NodeSpec spec, Uri meshUrl, Uri? callbackUrl, ChaosStore? store = null, TimeSpan? apiTimeout = null)
     {
         store ??= ChaosStore.Sqlite;
         var processes = new List<ChildProcess>();
@@ -37,7 +37,7 @@ internal sealed class GatewayNode : IAsyncDisposable
             apiUrls.Add(apiUrl);
         }
 
-        return new GatewayNode(spec, processes, apiUrls);
+        return new GatewayNode(spec, processes, apiUrls, apiTimeout);
     }
 
     /// <summary>Waits until the API answers (or the time is up).</summary>

@@ -8,9 +8,9 @@ namespace Itk3.Gateway.Chaos.Cluster;
 
 /// <summary>The tool's calls to a node's HTTP API (submit, report an outcome, list transactions); every call may fail while the node is down.</summary>
 /// <remarks>With several instances the calls go round-robin, and a call an instance does not answer goes to the next, as a load balancer would.</remarks>
-internal sealed class NodeApi(IReadOnlyList<Uri> baseUrls, string apiKey) : IDisposable
+internal sealed class NodeApi(IReadOnlyList<Uri> baseUrls, string apiKey, TimeSpan? timeout = null) : IDisposable
 {
-    private readonly HttpClient[] _instances = [.. baseUrls.Select(url => new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) })];
+    private readonly HttpClient[] _instances = [.. baseUrls.Select(url => new HttpClient { BaseAddress = url, Timeout = timeout ?? TimeSpan.FromSeconds(30) })];
     private int _next;
 
     /// <summary>Submits a raw FHIR payload under a caller-chosen transaction id; true when the node accepted it (202, or 200/202 for a repeat).</summary>

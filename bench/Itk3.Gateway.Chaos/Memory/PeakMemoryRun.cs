@@ -5,17 +5,18 @@ using Itk3.Gateway.Chaos.Recording;
 namespace Itk3.Gateway.Chaos.Memory;
 
 /// <summary>The receiving node's peak resident set for 1 large message (baseline) and for N, measured in the same run on
-/// fresh nodes: the messages wait at MESH before the node starts, so it meets them all at once.</summary>
+/// fresh nodes: the messages wait at MESH before the node starts, so it meets them all at once. Then, with
+/// <see cref="OutboundMemoryRounds"/>, the sending node's for 1 and N large submissions made at once.</summary>
 internal sealed class PeakMemoryRun(int messages, double sizeMegabytes, TextWriter output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(15);
 
-    /// <summary>Runs both rounds and prints the figures; false when a round did not deliver everything.</summary>
-    public async Task<bool> RunAsync(string itk3, string root, CancellationToken cancellationToken)
+    /// <summary>Runs the rounds of <paramref name="directions"/> (inbound, then outbound) and prints the figures; false when a round did not deliver or send everything.</summary>
+    public async Task<bool> RunAsync(string itk3, string root, string directions, CancellationToken cancellationToken)
     {
         var observations = ObservationsFor(sizeMegabytes);
         var size = Payloads.DischargeSummary(Payloads.DocumentId(0, 0), DateTimeOffset.UnixEpoch, observations).Length;
-        output.WriteLine($"memory: payload {size / 1048576.0:0.0} MB ({observations} observations); rounds of 1 and {messages} messages; data under {root}");
+        output.WriteLine($"memory ({directions}): payload {size / 1048576.0:0.0} MB ({observations} observations); rounds of 1 and {messages} messages; data under {root}");
         NodeSpec[] nodes = [NodeSpec.Hospital, NodeSpec.Practice];
         await using var mesh = MeshServerProcess.Start(itk3, root, nodes);
         if (!await mesh.WaitUpAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false))
@@ -23,6 +24,18 @@ internal sealed class PeakMemoryRun(int messages, double sizeMegabytes, TextWrit
             throw new InvalidOperationException($"the MESH server did not start: see {root}/mesh.log");
         }
 
+        var complete = directions is "outbound" || await InboundAsync(itk3, root, mesh, observations, size, cancellationToken).ConfigureAwait(false);
+        if (directions is "outbound" or "both")
+        {
+            var outbound = new OutboundMemoryRounds(messages, observations, output);
+            complete &= await outbound.RunAsync(itk3, root, mesh, size, cancellationToken).ConfigureAwait(false);
+        }
+
+        return complete;
+    }
+
+    private async Task<bool> InboundAsync(string itk3, string root, MeshServerProcess mesh, int observations, long size, CancellationToken cancellationToken)
+    {
         await using var hospital = GatewayNode.Start(itk3, root, NodeSpec.Hospital, mesh.Url, null);
         if (!await hospital.WaitUpAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false))
         {
@@ -49,7 +62,7 @@ internal sealed class PeakMemoryRun(int messages, double sizeMegabytes, TextWrit
             }
         }
 
-        await WaitSentAsync(hospital, round, count, cancellationToken).ConfigureAwait(false);
+        await WaitSentAsync(hospital, $"memory-{round}-", count, Patience, cancellationToken).ConfigureAwait(false);
         await using var application = new RecordingApplication(LoopbackPorts.Next());
         await application.SetModeAsync(ApplicationMode.Up).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
@@ -68,13 +81,14 @@ internal sealed class PeakMemoryRun(int messages, double sizeMegabytes, TextWrit
         return (peak, application.Log.Documents.Count, elapsed);
     }
 
-    private static async Task WaitSentAsync(GatewayNode hospital, int round, int count, CancellationToken cancellationToken)
+    /// <summary>Waits until <paramref name="count"/> transactions whose id starts with <paramref name="prefix"/> have left Queued.</summary>
+    internal static async Task WaitSentAsync(GatewayNode hospital, string prefix, int count, TimeSpan patience, CancellationToken cancellationToken)
     {
-        var until = DateTimeOffset.UtcNow + Patience;
+        var until = DateTimeOffset.UtcNow + patience;
         while (DateTimeOffset.UtcNow < until)
         {
             var states = await hospital.Api.TransactionStatesAsync(cancellationToken).ConfigureAwait(false);
-            if (states.Count(s => s.Key.StartsWith($"memory-{round}-", StringComparison.Ordinal) && s.Value != "Queued") >= count)
+            if (states.Count(s => s.Key.StartsWith(prefix, StringComparison.Ordinal) && s.Value != "Queued") >= count)
             {
                 return;
             }
@@ -92,5 +106,5 @@ internal sealed class PeakMemoryRun(int messages, double sizeMegabytes, TextWrit
         return (int)Math.Max(0, ((megabytes * 1048576) - empty) / ((thousand - empty) / 1000.0));
     }
 
-    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Mb(long bytes) => (bytes / 1048576.0).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -104,7 +104,7 @@ internal static class ServeCommand
         stdout.WriteLine($"Delivery:  {options.Delivery.Mode}");
         if (options.DropFolder != string.Empty)
         {
-            stdout.WriteLine($"Drop:      {Path.GetFullPath(options.DropFolder ?? "outgoing", options.DataDirectory)} (itk3 send writes here)");
+            stdout.WriteLine($"Drop:      {Path.GetFullPath(options.DropFolder ?? "outgoing", options.DataDirectory)} (*.submit.json files are picked up)");
         }
 
         stdout.WriteLine($"API:       {api}");

@@ -29,6 +29,28 @@ internal static class PayloadReader
         return (bytes, Check(bytes, format));
     }
 
+    /// <summary>The request body in one array of its Content-Length (no growing copies), or as it comes when the length is not given; null when it ends early.</summary>
+    public static async Task<byte[]?> ReadBodyAsync(HttpRequest http, CancellationToken cancellationToken)
+    {
+        if (http.ContentLength is not { } length)
+        {
+            using var body = new MemoryStream();
+            await http.Body.CopyToAsync(body, cancellationToken).ConfigureAwait(false);
+            return body.ToArray();
+        }
+
+        var bytes = new byte[length];
+        try
+        {
+            await http.Body.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+            return bytes;
+        }
+        catch (EndOfStreamException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Null when the bytes are non-empty JSON or XML in a known <paramref name="format"/> (detected when null); else the problem.</summary>
     public static IResult? Check(byte[] bytes, string? format)
     {

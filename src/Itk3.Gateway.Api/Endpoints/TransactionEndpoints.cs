@@ -82,15 +82,21 @@ internal static class TransactionEndpoints
             return ApiProblems.BadRequest("recipientKind: is required (Mailbox, Ods or GpProvider)");
         }
 
-        using var body = new MemoryStream();
-        await http.Body.CopyToAsync(body, ct).ConfigureAwait(false);
-        var bytes = body.ToArray();
+        // The body is read only when the node's byte budget has room for it: many large submissions at once wait here
+        // instead of each holding its payload (an unknown length is charged as the whole budget).
+        using var room = await app.ReserveBytesAsync(http.ContentLength ?? long.MaxValue, ct).ConfigureAwait(false);
+        var bytes = await PayloadReader.ReadBodyAsync(http, ct).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return ApiProblems.BadRequest("body: shorter than its Content-Length");
+        }
+
         if (PayloadReader.Check(bytes, format) is { } problem)
         {
             return problem;
         }
 
-        var request = new SubmitRequest(bytes, kind, recipient ?? "", flow ?? "") { Format = format };
+        var request = new SubmitRequest(bytes, kind, recipient ?? "", flow ?? "") { Format = format, BytesReserved = true };
         return await SubmitCoreAsync(request, senderReference, transactionId, app, queries, ct).ConfigureAwait(false);
     }
 

@@ -22,6 +22,10 @@ internal sealed class GatewayApplication(GatewayNodeServices services, NodeSigna
         _submitter.SubmitAsync(request, cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask<IDisposable> ReserveBytesAsync(long bytes, CancellationToken cancellationToken) =>
+        services.BytesInFlight.AcquireAsync(bytes, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<OutcomeResult> ReportOutcomeAsync(OutcomeReport report, CancellationToken cancellationToken)
     {
         var result = await _outcomes.RecordAsync(report, cancellationToken).ConfigureAwait(false);

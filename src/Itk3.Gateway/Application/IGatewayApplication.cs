@@ -8,6 +8,10 @@ public interface IGatewayApplication
     /// <summary>Builds the ITK3 message for a payload, stores it with its transaction and queues it for MESH; returns the transaction id or a typed error.</summary>
     Task<SubmitResult> SubmitAsync(SubmitRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Waits for room for <paramref name="bytes"/> of payload in the node's byte budget and holds it until disposed, so a caller can
+    /// read a large payload only when there is room for it; submit it with <see cref="SubmitRequest.BytesReserved"/> set.</summary>
+    ValueTask<IDisposable> ReserveBytesAsync(long bytes, CancellationToken cancellationToken);
+
     /// <summary>Records the application's business outcome (a 3xxxx code) for a received message and queues the business response.</summary>
     Task<OutcomeResult> ReportOutcomeAsync(OutcomeReport report, CancellationToken cancellationToken);
 

@@ -17,4 +17,7 @@ public sealed record SubmitRequest(ReadOnlyMemory<byte> Payload, RecipientKind R
 
     /// <summary>An id chosen by the caller (for example an idempotency key): submitting it again returns the same transaction and sends nothing new.</summary>
     public string? TransactionId { get; init; }
+
+    /// <summary>The caller holds the payload's bytes of the node's budget (<see cref="IGatewayApplication.ReserveBytesAsync"/>) until the call returns: they are not taken again.</summary>
+    public bool BytesReserved { get; init; }
 }

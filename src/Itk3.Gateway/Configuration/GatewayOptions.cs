@@ -68,6 +68,12 @@ public sealed record GatewayOptions
     /// <summary>Exports traces and metrics over OTLP to this endpoint (for example <c>http://otel-collector:4317</c>) when set.</summary>
     public string? OtlpEndpoint { get; init; }
 
+    /// <summary>The most message bytes the node holds in memory at once (received messages read and stored, submissions built, each queue claim); a larger message is handled alone.</summary>
+    public long MaxBytesInFlight { get; init; } = DefaultMaxBytesInFlight;
+
+    /// <summary>The default of <see cref="MaxBytesInFlight"/>: 16 MiB.</summary>
+    public const long DefaultMaxBytesInFlight = 16L * 1024 * 1024;
+
     /// <summary>The drop folder's full path, or null when it is switched off.</summary>
     public string? EffectiveDropFolder => DropFolder switch
     {

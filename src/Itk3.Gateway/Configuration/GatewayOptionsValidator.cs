@@ -3,6 +3,9 @@ namespace Itk3.Gateway.Configuration;
 /// <summary>Checks bound options; returns every error (JSON path and what is wrong), none when valid.</summary>
 internal static partial class GatewayOptionsValidator
 {
+    private const long MinBytesInFlight = 1024L * 1024;
+    private const long MaxBytesInFlight = 4L * 1024 * 1024 * 1024;
+
     /// <summary>Every error in <paramref name="options"/>.</summary>
     public static List<GatewayConfigError> Check(GatewayOptions options)
     {
@@ -25,6 +28,11 @@ internal static partial class GatewayOptionsValidator
         if (options.OtlpEndpoint is { Length: > 0 } otlp && !IsHttpUrl(otlp))
         {
             errors.Add(new("$.otlpEndpoint", "expected an absolute http(s) URL"));
+        }
+
+        if (options.MaxBytesInFlight is < MinBytesInFlight or > MaxBytesInFlight)
+        {
+            errors.Add(new("$.maxBytesInFlight", $"must be from {MinBytesInFlight} (1 MiB) to {MaxBytesInFlight} (4 GiB) bytes; the default is {GatewayOptions.DefaultMaxBytesInFlight} (16 MiB)"));
         }
 
         return errors;

@@ -59,8 +59,8 @@ public sealed record GatewayNodeServices
     /// <summary>How many sends and deliveries run at once.</summary>
     public int Concurrency { get; init; } = 8;
 
-    /// <summary>Bounds the received message bytes held in memory at once (read, validated and stored); each delivery or outbox claim also loads at most this many bytes.</summary>
-    public ByteBudget BytesInFlight { get; init; } = new(16L * 1024 * 1024);
+    /// <summary>Bounds the message bytes held in memory at once (received messages read, validated and stored; submissions built); each delivery or outbox claim also loads at most this many bytes. Configured by <see cref="GatewayOptions.MaxBytesInFlight"/>.</summary>
+    public ByteBudget BytesInFlight { get; init; } = new(GatewayOptions.DefaultMaxBytesInFlight);
 
     /// <summary>How often idle loops look for due work (deadlines, retries) when nothing wakes them.</summary>
     public TimeSpan IdleInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -32,7 +32,7 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
         IReadOnlyList<OutboxItem> items;
         await using (var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false))
         {
-            var lease = new LeaseRequest(services.Clock.GetUtcNow(), services.Lease, services.InstanceId, services.Concurrency * 8) { MaxBytes = services.BytesInFlight.Capacity };
+            var lease = new LeaseRequest(services.Clock.GetUtcNow(), services.Lease, services.InstanceId, services.Concurrency * 8) { MaxBytes = services.BytesInFlight.Capacity, WithoutContent = true };
             items = await work.Outbox.ClaimAsync(lease, cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -79,7 +79,7 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
             var earlier = item.Attempts > 1 && item.LocalId is { } localId
                 ? await services.Transport.FindSentAsync(localId, cancellationToken).ConfigureAwait(false)
                 : null;
-            meshMessageId = earlier ?? await services.Transport.SendAsync(Envelope(item), cancellationToken).ConfigureAwait(false);
+            meshMessageId = earlier ?? await SendStoredAsync(item, cancellationToken).ConfigureAwait(false);
             signals.Events.MeshSucceeded();
         }
         catch (TransportException e)
@@ -105,13 +105,24 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
         return meshMessageId;
     }
 
-    private static OutgoingEnvelope Envelope(OutboxItem item) =>
-        new(item.RecipientMailbox, item.WorkflowId, item.Content)
+    /// <summary>Sends the item's content as the store streams it (claims leave it out), or as claimed when the store loaded it.</summary>
+    private async Task<string> SendStoredAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        await using var stored = item.Content.IsEmpty
+            ? await services.Queries.OpenOutboxContentAsync(item.Id, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"outbox item {item.Id} has no content in the store")
+            : null;
+        var first = stored is null ? (item.Content.IsEmpty ? -1 : item.Content.Span[0]) : stored.ReadByte();
+        stored?.Seek(0, SeekOrigin.Begin);
+        var envelope = new OutgoingEnvelope(item.RecipientMailbox, item.WorkflowId, item.Content)
         {
             LocalId = item.LocalId,
             Subject = item.Subject,
-            ContentType = item.Content.Length > 0 && item.Content.Span[0] == (byte)'<' ? "application/fhir+xml" : "application/fhir+json",
+            ContentType = first == '<' ? "application/fhir+xml" : "application/fhir+json",
+            ContentStream = stored,
         };
+        return await services.Transport.SendAsync(envelope, cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task MarkSentAsync(IEnumerable<(OutboxItem Item, string MeshMessageId)> sent, CancellationToken cancellationToken)
     {

@@ -33,6 +33,9 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
             return Repeat(earlier.Transaction, hash);
         }
 
+        // The parsed payload and the built message are several times the payload's size: submissions are built within the
+        // node's byte budget, so many large ones at once wait for room instead of exhausting memory.
+        using var room = request.BytesReserved ? null : await services.BytesInFlight.AcquireAsync(request.Payload.Length, cancellationToken).ConfigureAwait(false);
         var receiverOds = request.RecipientKind switch
         {
             RecipientKind.Ods => request.Recipient.Trim().ToUpperInvariant(),

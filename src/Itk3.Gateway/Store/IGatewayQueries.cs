@@ -36,6 +36,10 @@ public interface IGatewayQueries
     /// <summary>The bytes of an outbox item (a sent payload or response), or null (unknown, or blanked by the retention purge).</summary>
     Task<byte[]?> GetOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken);
 
+    /// <summary>The bytes of an outbox item as a readable, seekable stream (read from the store as it is consumed where the store can), or null (unknown, or blanked by the retention purge).</summary>
+    async Task<Stream?> OpenOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken) =>
+        await GetOutboxContentAsync(outboxItemId, cancellationToken).ConfigureAwait(false) is { } bytes ? new MemoryStream(bytes, writable: false) : null;
+
     /// <summary>An outbox item without its content, or null.</summary>
     Task<OutboxItem?> GetOutboxItemAsync(string id, CancellationToken cancellationToken);
 

@@ -9,4 +9,7 @@ public sealed record LeaseRequest(DateTimeOffset Now, TimeSpan LeaseDuration, st
 {
     /// <summary>The most content bytes to claim at once (the first item is claimed whatever its size), so one claim never loads many large payloads.</summary>
     public long MaxBytes { get; init; } = long.MaxValue;
+
+    /// <summary>Leave the content out of the claimed items (empty): the claimant streams it from the store when it needs it (<see cref="IGatewayQueries.OpenOutboxContentAsync"/>). A store may load it anyway.</summary>
+    public bool WithoutContent { get; init; }
 }

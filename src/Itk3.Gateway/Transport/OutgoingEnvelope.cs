@@ -14,4 +14,7 @@ public sealed record OutgoingEnvelope(string To, string WorkflowId, ReadOnlyMemo
 
     /// <summary>The content type, for example <c>application/fhir+json</c>.</summary>
     public string? ContentType { get; init; }
+
+    /// <summary>The bytes as a seekable stream read as they are sent (from the store), used instead of <see cref="Content"/> when set; the caller disposes it.</summary>
+    public Stream? ContentStream { get; init; }
 }

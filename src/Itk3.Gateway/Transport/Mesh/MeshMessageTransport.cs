@@ -39,12 +39,14 @@ public sealed class MeshMessageTransport : IMessageTransport
             Subject = envelope.Subject,
             ContentType = envelope.ContentType,
         };
-        using var content = MemoryMarshal.TryGetArray(envelope.Content, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(envelope.Content.ToArray(), writable: false);
-        var result = await _client.SendAsync(request, content, cancellationToken).ConfigureAwait(false);
+        using var held = envelope.ContentStream is null ? ContentOf(envelope.Content) : null;
+        var result = await _client.SendAsync(request, envelope.ContentStream ?? held!, cancellationToken).ConfigureAwait(false);
         return result.MessageId;
     });
+
+    private static MemoryStream ContentOf(ReadOnlyMemory<byte> content) => MemoryMarshal.TryGetArray(content, out var segment)
+        ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+        : new MemoryStream(content.ToArray(), writable: false);
 
     /// <inheritdoc />
     public Task<string?> FindSentAsync(string localId, CancellationToken cancellationToken) => Guard(async () =>

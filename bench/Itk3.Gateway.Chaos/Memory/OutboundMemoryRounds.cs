@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Itk3.Gateway.Chaos.Cluster;
+
+namespace Itk3.Gateway.Chaos.Memory;
+
+/// <summary>The sending node's peak resident set for 1 large submission (baseline) and for N submitted at once, each round on a
+/// fresh node and store: the node checks and builds every submission, stores it and sends it to MESH.</summary>
+internal sealed class OutboundMemoryRounds(int messages, int observations, TextWriter output)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(20);
+
+    /// <summary>Runs both rounds and prints the figures; false when a round did not submit and send everything.</summary>
+    public async Task<bool> RunAsync(string itk3, string root, MeshServerProcess mesh, long size, CancellationToken cancellationToken)
+    {
+        var baseline = await RoundAsync(itk3, root, mesh, 1, 1, cancellationToken).ConfigureAwait(false);
+        var measured = await RoundAsync(itk3, root, mesh, messages, 2, cancellationToken).ConfigureAwait(false);
+        output.WriteLine($"sending node peak RSS (VmHWM): 1 x {size / 1048576.0:0.0} MB: {PeakMemoryRun.Mb(baseline.Peak)} MB in {baseline.Elapsed.TotalSeconds:0} s; " +
+                         $"{messages} x {size / 1048576.0:0.0} MB at once: {PeakMemoryRun.Mb(measured.Peak)} MB in {measured.Elapsed.TotalSeconds:0} s " +
+                         $"(ratio {(double)measured.Peak / Math.Max(1, baseline.Peak):0.00}; {messages * size / 1048576.0:0} MB sent)");
+        return baseline.Sent && measured.Sent;
+    }
+
+    private async Task<(long Peak, bool Sent, TimeSpan Elapsed)> RoundAsync(
+        string itk3, string root, MeshServerProcess mesh, int count, int round, CancellationToken cancellationToken)
+    {
+        await using var hospital = GatewayNode.Start(itk3, root, NodeSpec.Hospital with { Name = $"hospital-outbound{round}" }, mesh.Url, null, apiTimeout: Patience);
+        if (!await hospital.WaitUpAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"the hospital node did not start: see {root}/hospital-outbound{round}.log");
+        }
+
+        var documents = Enumerable.Range(0, count)
+            .Select(i => Payloads.DischargeSummary(Payloads.DocumentId(round + 10, i), DateTimeOffset.UtcNow, observations)).ToList();
+        var peak = 0L;
+        using var sampling = new CancellationTokenSource();
+        var sampler = SampleAsync(hospital, p => peak = Math.Max(peak, p), sampling.Token);
+        var clock = Stopwatch.StartNew();
+        var accepted = await Task.WhenAll(documents.Select((d, i) =>
+            hospital.Api.SubmitAsync($"outbound-{round}-{i}", d, "Mailbox", NodeSpec.Practice.Mailbox, cancellationToken))).ConfigureAwait(false);
+        var sent = accepted.All(a => a);
+        if (sent)
+        {
+            await PeakMemoryRun.WaitSentAsync(hospital, $"outbound-{round}-", count, Patience, cancellationToken).ConfigureAwait(false);
+        }
+
+        var elapsed = clock.Elapsed;
+        await sampling.CancelAsync().ConfigureAwait(false);
+        await sampler.ConfigureAwait(false);
+        peak = Math.Max(peak, hospital.PeakResidentBytes() ?? 0);
+        output.WriteLine($"outbound round {round}: {accepted.Count(a => a)}/{count} accepted and sent in {elapsed.TotalSeconds:0} s, peak RSS {PeakMemoryRun.Mb(peak)} MB");
+        return (peak, sent, elapsed);
+    }
+
+    private static async Task SampleAsync(GatewayNode node, Action<long> record, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            record(node.PeakResidentBytes() ?? 0);
+            try
+            {
+                await Task.Delay(250, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

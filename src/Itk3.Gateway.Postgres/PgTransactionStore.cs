@@ -90,6 +90,30 @@ internal sealed class PgTransactionStore(PgSession session) : ITransactionStore
     public Task<IReadOnlyList<OutboundTransaction>> ListDueAsync(DateTimeOffset now, int maxItems, CancellationToken cancellationToken) =>
         session.QueryAsync(Due, [("@now", now), ("@max", maxItems)], TransactionRows.Read, cancellationToken);
 
+    /// <summary>One statement: the rows are locked in the sort's order (PostgreSQL locks after ORDER BY), so every unit of work that locks
+    /// its transactions this way takes them in the same order and none waits for another in a cycle.</summary>
+    public async Task LockAsync(IReadOnlyCollection<(TransactionLookup By, string Value)> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        var parameters = new List<(string Name, object? Value)>();
+        var conditions = new List<string>();
+        foreach (var group in keys.GroupBy(k => k.By))
+        {
+            var name = $"@keys{parameters.Count}";
+            var values = group.Select(k => k.By == TransactionLookup.MeshMessageId ? MeshIds.Normalize(k.Value) : k.Value).Distinct().ToArray();
+            parameters.Add((name, values));
+            conditions.Add($"{TransactionRows.LookupColumn(group.Key)} = ANY({name})");
+        }
+
+        await session.ExecuteAsync(
+            $"SELECT 1 FROM transactions WHERE {string.Join(" OR ", conditions)} ORDER BY id FOR UPDATE", parameters, cancellationToken);
+    }
+
     /// <summary>Events and responses are read to decide what to add after them: their transaction's row stays locked until commit.</summary>
     private Task LockAsync(string transactionId, CancellationToken cancellationToken) =>
         session.ExecuteAsync($"SELECT 1 FROM transactions WHERE id = @id{session.ForUpdate}", [("@id", transactionId)], cancellationToken);

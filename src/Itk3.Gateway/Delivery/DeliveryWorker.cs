@@ -74,9 +74,18 @@ internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarg
         }
     }
 
-    private async Task RecordAsync(IEnumerable<DeliveryItem> delivered, IEnumerable<(DeliveryItem Item, Exception Error)> failed, CancellationToken cancellationToken)
+    /// <summary>Records a batch in one unit of work, taking the received messages' rows in id order (as every multi-row unit of work does),
+    /// so it never deadlocks with another; a lost conflict is run again, since the application already has the payloads.</summary>
+    private Task RecordAsync(IEnumerable<DeliveryItem> delivered, IEnumerable<(DeliveryItem Item, Exception Error)> failed, CancellationToken cancellationToken)
     {
         var now = services.Clock.GetUtcNow();
+        var byMessage = delivered.OrderBy(i => i.InboundMeshMessageId, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        var failures = failed.OrderBy(f => f.Item.Id, StringComparer.Ordinal).ToList();
+        return ConflictRetry.RunAsync(() => RecordAsync(byMessage, failures, now, cancellationToken), signals.Events, "deliveries");
+    }
+
+    private async Task RecordAsync(List<DeliveryItem> delivered, List<(DeliveryItem Item, Exception Error)> failed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
         foreach (var item in delivered)
         {

@@ -71,6 +71,9 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 1052, Level = LogLevel.Information, Message = "The store works again")]
     public static partial void StoreRecovered(ILogger logger);
 
+    [LoggerMessage(EventId = 1053, Level = LogLevel.Warning, Message = "A unit of work of the {Loop} lost a lock conflict with another instance ({ErrorCode}), was rolled back whole and runs again (attempt {Attempt})")]
+    public static partial void StoreConflict(ILogger logger, string loop, string errorCode, int attempt);
+
     [LoggerMessage(EventId = 1080, Level = LogLevel.Information, Message = "Retention purge blanked {InboundMessages} received message(s), {OutboxItems} outbox item(s), {Deliveries} delivery(ies) ({Bytes} bytes) and deleted {DropFolderFiles} drop-folder archive file(s)")]
     public static partial void Purged(ILogger logger, int inboundMessages, int outboxItems, int deliveries, long bytes, int dropFolderFiles);
 

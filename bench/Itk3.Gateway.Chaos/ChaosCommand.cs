@@ -37,7 +37,7 @@ internal static class ChaosCommand
         var data = DataOption();
         var keep = new Option<bool>("--keep") { Description = "Keep the run's folders and process logs (printed at the start)." };
         var store = new Option<string>("--store") { Description = "sqlite (one instance per node) or postgres (--instances per node, one schema each).", DefaultValueFactory = _ => "sqlite" };
-        var instances = new Option<int>("--instances") { Description = "Instances per node sharing its store (postgres only); kills hit one of them.", DefaultValueFactory = _ => 1 };
+        var instances = new Option<int>("--instances") { Description = "Instances per node sharing its store (postgres only); every other kill of a node hits the instance polling MESH.", DefaultValueFactory = _ => 1 };
         var postgres = new Option<string?>("--postgres") { Description = "Npgsql connection string for --store postgres (default: ITK3_TEST_POSTGRES)." };
         var root = new RootCommand(About) { seed, transactions, duration, faultRate, events, outage, settle, itk3, data, keep, store, instances, postgres };
         root.Subcommands.Add(MemoryCommand());

@@ -37,7 +37,8 @@ internal sealed record ChaosSummary(
         var log = cluster.Application.Log;
         var byState = states.Values.GroupBy(s => s).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         var events = string.Join(", ", Enum.GetValues<FaultEvent>().Select(e => $"{e} {schedule.Counts.GetValueOrDefault(e)}"
-            + (schedule.Outage.TryGetValue(e, out var t) ? $" ({t.TotalSeconds:0} s)" : string.Empty)));
+            + (schedule.Outage.TryGetValue(e, out var t) ? $" ({t.TotalSeconds:0} s)" : string.Empty)))
+            + (cluster.Store.Instances > 1 ? $"; kills of the polling instance {schedule.PollerKills}" : string.Empty);
         var proxy = string.Join(", ", Enum.GetValues<MeshCallKind>().Select(k => $"{k} {cluster.Proxy.Injected.Where(p => p.Key.Kind == k).Sum(p => p.Value)}"));
         return new ChaosSummary(
             planned, submitted, log.Documents.Count, log.Total, Math.Max(0, submitted - log.Documents.Count),

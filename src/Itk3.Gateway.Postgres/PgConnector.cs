@@ -28,6 +28,9 @@ internal sealed class PgConnector : IAsyncDisposable
         builder.CommandTimeout = Math.Max(1, (int)Math.Ceiling(options.CommandTimeout.TotalSeconds));
         // Keepalives make a dead peer's connection (and so its row locks) go away in seconds, not at the TCP timeout.
         builder.KeepAlive = builder.KeepAlive == 0 ? 10 : builder.KeepAlive;
+        // The store runs a few dozen fixed statements over and over: prepared once per pooled connection, the server stops parsing and
+        // planning them each time (an explicit Max Auto Prepare in the connection string wins).
+        builder.MaxAutoPrepare = builder.MaxAutoPrepare == 0 ? 64 : builder.MaxAutoPrepare;
         Server = $"{builder.Host}:{builder.Port}/{builder.Database}";
         dataSource = NpgsqlDataSource.Create(builder);
     }

@@ -82,13 +82,23 @@ internal sealed class PgSession(NpgsqlConnection connection, NpgsqlTransaction t
         }
 
         var wrapped = Wrap(exception);
-        health?.Failed(wrapped.Error);
+        if (wrapped.Error != GatewayStoreError.Conflict)
+        {
+            // A lost lock conflict says nothing about the database's health: the unit of work is simply run again.
+            health?.Failed(wrapped.Error);
+        }
+
         return wrapped;
     }
 
-    /// <summary>The store exception of a PostgreSQL failure: disk full (53100), data or index corrupted (XX001, XX002), or unavailable.</summary>
+    /// <summary>The store exception of a PostgreSQL failure: disk full (53100), data or index corrupted (XX001, XX002), a lost lock conflict
+    /// (deadlock 40P01, serialization failure 40001), or unavailable.</summary>
     public static GatewayStoreException Wrap(NpgsqlException exception) => (exception as PostgresException)?.SqlState switch
     {
+        PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure => new(
+            GatewayStoreError.Conflict,
+            $"The unit of work lost a lock conflict with another one ({((PostgresException)exception).SqlState}) and was rolled back: nothing of it was kept; run it again.",
+            exception),
         PostgresErrorCodes.DiskFull => new(
             GatewayStoreError.StorageFull, "The disk holding the PostgreSQL gateway database is full (53100): free space; nothing was written.", exception),
         PostgresErrorCodes.DataCorrupted or PostgresErrorCodes.IndexCorrupted => new(

@@ -21,6 +21,8 @@ internal sealed class PgTransactionStore(PgSession session) : ITransactionStore
         "AND (infrastructure_due_at <= @now OR business_due_at <= @now) " +
         "ORDER BY LEAST(infrastructure_due_at, business_due_at), id LIMIT @max FOR UPDATE SKIP LOCKED";
 
+    private const string WhenTransactionExists = "WHERE EXISTS (SELECT 1 FROM transactions WHERE id = @transaction_id)";
+
     public async Task<bool> AddAsync(OutboundTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
@@ -50,14 +52,18 @@ internal sealed class PgTransactionStore(PgSession session) : ITransactionStore
     public async Task AppendEventAsync(TransactionEvent transactionEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transactionEvent);
-        await EnsureExistsAsync(transactionEvent.TransactionId, cancellationToken);
-        await session.ExecuteAsync(
-            $"INSERT INTO transaction_events ({TransactionRows.EventColumns}) VALUES (@transaction_id, @at, @kind, @detail, @itk_code)",
+        // One round trip: the row is inserted only when its transaction exists (the foreign key would abort the whole unit of work).
+        var added = await session.ExecuteAsync(
+            $"INSERT INTO transaction_events ({TransactionRows.EventColumns}) SELECT @transaction_id, @at, @kind, @detail, @itk_code {WhenTransactionExists}",
             [
                 ("@transaction_id", transactionEvent.TransactionId), ("@at", transactionEvent.At), ("@kind", transactionEvent.Kind),
                 ("@detail", transactionEvent.Detail), ("@itk_code", transactionEvent.ItkCode),
             ],
             cancellationToken);
+        if (added == 0)
+        {
+            throw NoSuchTransaction(transactionEvent.TransactionId);
+        }
     }
 
     public async Task<IReadOnlyList<TransactionEvent>> GetTimelineAsync(string transactionId, CancellationToken cancellationToken)
@@ -69,16 +75,21 @@ internal sealed class PgTransactionStore(PgSession session) : ITransactionStore
     public async Task<bool> AddResponseAsync(TransactionResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        await EnsureExistsAsync(response.TransactionId, cancellationToken);
-        return await session.ExecuteAsync(
+        var added = await session.ExecuteAsync(
             $"INSERT INTO transaction_responses ({TransactionRows.ResponseColumns}) " +
-            "VALUES (@transaction_id, @level, @code, @is_positive, @response_message_header_id, @received_at) ON CONFLICT DO NOTHING",
+            $"SELECT @transaction_id, @level, @code, @is_positive, @response_message_header_id, @received_at {WhenTransactionExists} ON CONFLICT DO NOTHING",
             [
                 ("@transaction_id", response.TransactionId), ("@level", response.Level), ("@code", response.Code),
                 ("@is_positive", response.IsPositive), ("@response_message_header_id", response.ResponseMessageHeaderId),
                 ("@received_at", response.ReceivedAt),
             ],
-            cancellationToken) == 1;
+            cancellationToken);
+        if (added == 0 && await session.ScalarAsync("SELECT 1 FROM transactions WHERE id = @id", [("@id", response.TransactionId)], cancellationToken) is null)
+        {
+            throw NoSuchTransaction(response.TransactionId);
+        }
+
+        return added == 1;
     }
 
     public async Task<IReadOnlyList<TransactionResponse>> GetResponsesAsync(string transactionId, CancellationToken cancellationToken)
@@ -90,17 +101,36 @@ internal sealed class PgTransactionStore(PgSession session) : ITransactionStore
     public Task<IReadOnlyList<OutboundTransaction>> ListDueAsync(DateTimeOffset now, int maxItems, CancellationToken cancellationToken) =>
         session.QueryAsync(Due, [("@now", now), ("@max", maxItems)], TransactionRows.Read, cancellationToken);
 
+    /// <summary>One statement: the rows are locked in the sort's order (PostgreSQL locks after ORDER BY), so every unit of work that locks
+    /// its transactions this way takes them in the same order and none waits for another in a cycle.</summary>
+    public async Task LockAsync(IReadOnlyCollection<(TransactionLookup By, string Value)> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        var parameters = new List<(string Name, object? Value)>();
+        var conditions = new List<string>();
+        foreach (var group in keys.GroupBy(k => k.By))
+        {
+            var name = $"@keys{parameters.Count}";
+            var values = group.Select(k => k.By == TransactionLookup.MeshMessageId ? MeshIds.Normalize(k.Value) : k.Value).Distinct().ToArray();
+            parameters.Add((name, values));
+            conditions.Add($"{TransactionRows.LookupColumn(group.Key)} = ANY({name})");
+        }
+
+        await session.ExecuteAsync(
+            $"SELECT 1 FROM transactions WHERE {string.Join(" OR ", conditions)} ORDER BY id FOR UPDATE", parameters, cancellationToken);
+    }
+
     /// <summary>Events and responses are read to decide what to add after them: their transaction's row stays locked until commit.</summary>
     private Task LockAsync(string transactionId, CancellationToken cancellationToken) =>
         session.ExecuteAsync($"SELECT 1 FROM transactions WHERE id = @id{session.ForUpdate}", [("@id", transactionId)], cancellationToken);
 
-    private async Task EnsureExistsAsync(string transactionId, CancellationToken cancellationToken)
-    {
-        if (await session.ScalarAsync("SELECT 1 FROM transactions WHERE id = @id", [("@id", transactionId)], cancellationToken) is null)
-        {
-            throw new ArgumentException($"No transaction {transactionId}: add it before its events and responses.", nameof(transactionId));
-        }
-    }
+    private static ArgumentException NoSuchTransaction(string transactionId) =>
+        new($"No transaction {transactionId}: add it before its events and responses.", "transactionId");
 
     internal static Task<IReadOnlyList<TransactionEvent>> GetTimelineAsync(PgSession session, string transactionId, CancellationToken cancellationToken) =>
         session.QueryAsync(

@@ -82,6 +82,9 @@ internal sealed class SqliteTransactionStore(SqlSession session) : ITransactionS
     public Task<IReadOnlyList<OutboundTransaction>> ListDueAsync(DateTimeOffset now, int maxItems, CancellationToken cancellationToken) =>
         session.QueryAsync(Due, [("$now", now), ("$max", maxItems)], TransactionRows.Read, cancellationToken);
 
+    /// <summary>Nothing to do: a SQLite unit of work holds the database's one write lock from its start (BEGIN IMMEDIATE), so no two wait for each other.</summary>
+    public Task LockAsync(IReadOnlyCollection<(TransactionLookup By, string Value)> keys, CancellationToken cancellationToken) => Task.CompletedTask;
+
     private async Task EnsureExistsAsync(string transactionId, CancellationToken cancellationToken)
     {
         if (await session.ScalarAsync("SELECT 1 FROM transactions WHERE id = $id", [("$id", transactionId)], cancellationToken) is null)

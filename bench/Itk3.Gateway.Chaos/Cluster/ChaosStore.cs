@@ -32,6 +32,27 @@ internal sealed record ChaosStore(string Provider, int Instances, string? Connec
         ? new JsonObject { ["provider"] = "postgres", ["connectionString"] = ConnectionString, ["schema"] = SchemaFor(node), ["pollerLease"] = "00:00:10" }
         : null;
 
+    /// <summary>The instance id holding the node's MESH poller lease (PostgreSQL), or null when none does or the database does not answer.</summary>
+    public async Task<string?> PollerAsync(NodeSpec node)
+    {
+        if (!IsPostgres)
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync().ConfigureAwait(false);
+            await using var query = new NpgsqlCommand($"SELECT holder FROM {SchemaFor(node)}.poller_leases ORDER BY lease_until DESC LIMIT 1", connection);
+            return await query.ExecuteScalarAsync().ConfigureAwait(false) as string;
+        }
+        catch (NpgsqlException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Drops the node's schema after the run (PostgreSQL).</summary>
     public async Task DropAsync(NodeSpec node)
     {

@@ -12,9 +12,13 @@ internal sealed class FaultSchedule(ChaosCluster cluster, ChaosSettings settings
     private readonly Dictionary<FaultEvent, int> _counts = [];
     private readonly Dictionary<FaultEvent, TimeSpan> _outage = [];
     private readonly HashSet<string> _busy = [];
+    private int _pollerKills;
 
     /// <summary>Events injected, by kind.</summary>
     public IReadOnlyDictionary<FaultEvent, int> Counts => _counts;
+
+    /// <summary>Kills that hit the instance holding its node's MESH poller lease (several instances on PostgreSQL).</summary>
+    public int PollerKills => _pollerKills;
 
     /// <summary>Total time the application was down or failing, by kind.</summary>
     public IReadOnlyDictionary<FaultEvent, TimeSpan> Outage => _outage;
@@ -99,13 +103,15 @@ internal sealed class FaultSchedule(ChaosCluster cluster, ChaosSettings settings
                 log("application up");
                 break;
             default:
-                var process = kind switch
-                {
-                    FaultEvent.KillHospital => cluster.Hospital.Instances[pick % cluster.Hospital.Instances.Count],
-                    FaultEvent.KillPractice => cluster.Practice.Instances[pick % cluster.Practice.Instances.Count],
-                    _ => cluster.Mesh.Process,
-                };
-                log($"kill -9 {process.Name} (pid {process.ProcessId}); restart in {pause.TotalSeconds:0.0} s");
+                var node = kind == FaultEvent.KillHospital ? cluster.Hospital : cluster.Practice;
+                var poller = kind == FaultEvent.KillMesh ? null : await cluster.Store.PollerAsync(node.Spec).ConfigureAwait(false);
+                // Every other kill of a node with several instances hits the one polling MESH, so that failover is exercised.
+                var process = kind == FaultEvent.KillMesh ? cluster.Mesh.Process
+                    : pick % 2 == 0 && node.Instances.FirstOrDefault(i => i.Name == poller) is { } polling ? polling
+                    : node.Instances[pick % node.Instances.Count];
+                var role = process.Name == poller ? ", the poller" : string.Empty;
+                _pollerKills += role.Length > 0 ? 1 : 0;
+                log($"kill -9 {process.Name} (pid {process.ProcessId}{role}); restart in {pause.TotalSeconds:0.0} s");
                 await process.KillAsync().ConfigureAwait(false);
                 await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
                 process.Start();

@@ -78,27 +78,45 @@ internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarg
         }
     }
 
+    /// <summary>Records a batch in one unit of work, taking the received messages' rows in id order (as every multi-row unit of work does),
+    /// so it never deadlocks with another; a lost conflict is run again, since the application already has the payloads. The events
+    /// are written once it committed.</summary>
     private async Task RecordAsync(IEnumerable<DeliveryItem> delivered, IEnumerable<(DeliveryItem Item, Exception Error)> failed, CancellationToken cancellationToken)
     {
         var now = services.Clock.GetUtcNow();
+        var byMessage = delivered.OrderBy(i => i.InboundMeshMessageId, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        var failures = failed.OrderBy(f => f.Item.Id, StringComparer.Ordinal).ToList();
+        await ConflictRetry.RunAsync(() => RecordAsync(byMessage, failures, now, cancellationToken), signals.Events, "deliveries").ConfigureAwait(false);
+        foreach (var item in byMessage)
+        {
+            signals.Events.Delivered(item.InboundMeshMessageId, item.Flow, item.Id);
+        }
+
+        foreach (var (item, error) in failures.Where(f => StartsWaiting(f.Item)))
+        {
+            signals.Events.DeliveryFailed(item.Id, item.InboundMeshMessageId, item.Attempts, error.GetType().Name, deadLettered: false);
+        }
+    }
+
+    /// <summary>After its fast retries a failing delivery is flagged waiting (needs attention) and retried at the cap, never abandoned.</summary>
+    private bool StartsWaiting(DeliveryItem item) => item.Attempts >= services.Options.Delivery.Retry.FastAttempts && item.WaitingSince is null;
+
+    private async Task RecordAsync(List<DeliveryItem> delivered, List<(DeliveryItem Item, Exception Error)> failed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
         foreach (var item in delivered)
         {
             await MarkDeliveredAsync(work, item, now, cancellationToken).ConfigureAwait(false);
-            signals.Events.Delivered(item.InboundMeshMessageId, item.Flow, item.Id);
         }
 
         var retry = services.Options.Delivery.Retry;
         foreach (var (item, error) in failed)
         {
-            // Never abandoned: after its fast retries the delivery is flagged waiting (needs attention) and retried at the cap.
-            var reason = error.GetType().Name;
             var next = now + services.Retry.DelayAfter(item.Attempts, retry.BaseDelay, retry.MaxDelay);
-            await work.Deliveries.MarkFailedAsync(item.Id, reason, next, now, cancellationToken).ConfigureAwait(false);
-            if (item.Attempts >= retry.FastAttempts && item.WaitingSince is null)
+            await work.Deliveries.MarkFailedAsync(item.Id, error.GetType().Name, next, now, cancellationToken).ConfigureAwait(false);
+            if (StartsWaiting(item))
             {
                 await work.Deliveries.MarkWaitingAsync(item.Id, now, cancellationToken).ConfigureAwait(false);
-                signals.Events.DeliveryFailed(item.Id, item.InboundMeshMessageId, item.Attempts, reason, deadLettered: false);
             }
         }
 

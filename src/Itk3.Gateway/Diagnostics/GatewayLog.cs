@@ -71,6 +71,9 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 1052, Level = LogLevel.Information, Message = "The store works again")]
     public static partial void StoreRecovered(ILogger logger);
 
+    [LoggerMessage(EventId = 1053, Level = LogLevel.Warning, Message = "A unit of work of the {Loop} lost a lock conflict with another instance ({ErrorCode}), was rolled back whole and runs again (attempt {Attempt})")]
+    public static partial void StoreConflict(ILogger logger, string loop, string errorCode, int attempt);
+
     [LoggerMessage(EventId = 1090, Level = LogLevel.Warning, Message = "Submission on {Flow} refused by profile validation: {ErrorCount} error(s), first {FirstCode} at {FirstElement} of {FirstProfile}")]
     public static partial void SubmitRefusedByProfiles(ILogger logger, string flow, int errorCount, string firstCode, string? firstElement, string? firstProfile);
 

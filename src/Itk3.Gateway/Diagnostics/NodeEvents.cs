@@ -153,13 +153,15 @@ internal sealed class NodeEvents(ILogger logger, GatewayMetrics metrics, NodeSta
     public void LoopFailed(string loop, Exception error)
     {
         var code = (error as Store.GatewayStoreException)?.Error.ToString() ?? (error as Transport.TransportException)?.Code;
-        if (error is Store.GatewayStoreException && status.StoreResult(code))
+        if (error is Store.GatewayStoreException { Error: not Store.GatewayStoreError.Conflict } && status.StoreResult(code))
         {
             GatewayLog.StoreFailing(logger, code!);
         }
 
         GatewayLog.LoopFailed(logger, loop, error.GetType().Name, code);
     }
+
+    public void StoreConflict(string loop, int attempt) => GatewayLog.StoreConflict(logger, loop, nameof(Store.GatewayStoreError.Conflict), attempt);
 
     public void LoopSucceeded()
     {

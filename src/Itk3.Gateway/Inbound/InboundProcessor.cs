@@ -3,8 +3,10 @@ using Itk3.Fhir.Serialization;
 using Itk3.Gateway.Delivery;
 using Itk3.Gateway.Diagnostics;
 using Itk3.Gateway.Hosting;
+using Itk3.Gateway.Reliability;
 using Itk3.Gateway.Store;
 using Itk3.Gateway.Tracking;
+using Itk3.Gateway.Transactions;
 using Itk3.Gateway.Transport;
 using Itk3.Messaging.Codes;
 using Itk3.Messaging.Reading;
@@ -51,28 +53,72 @@ internal sealed class InboundProcessor
     /// <summary>Registers and handles a message read by <see cref="Prepare"/>; false when it was already registered (a MESH redelivery: nothing is done again).</summary>
     public async Task<bool> StoreAsync(PreparedMessage prepared, CancellationToken cancellationToken)
     {
-        await using var work = await _services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
-        var stored = await ApplyAsync(work, prepared, cancellationToken).ConfigureAwait(false);
-        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await ConflictRetry.RunAsync(
+            async () =>
+            {
+                await using var work = await _services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+                var applied = await ApplyAsync(work, prepared, cancellationToken).ConfigureAwait(false);
+                await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return applied;
+            },
+            _events,
+            "inbox").ConfigureAwait(false);
         Remember(prepared, stored);
         return stored is not null;
     }
 
     /// <summary>Registers and handles several messages in one unit of work (one commit, one fsync); all or none are stored.</summary>
+    /// <remarks>The transactions the batch's responses and reports answer are locked first, in id order: two batches (of one instance, or
+    /// of two during a poller handover) that answer the same transactions in different orders then wait for each other instead of
+    /// deadlocking. Should a conflict still happen, the whole unit of work is rolled back and run again.</remarks>
     public async Task StoreBatchAsync(IReadOnlyList<PreparedMessage> messages, CancellationToken cancellationToken)
     {
-        var stored = new InboundMessage?[messages.Count];
-        await using var work = await _services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < messages.Count; i++)
-        {
-            stored[i] = await ApplyAsync(work, messages[i], cancellationToken).ConfigureAwait(false);
-        }
+        var keys = TransactionKeys(messages);
+        var stored = await ConflictRetry.RunAsync(
+            async () =>
+            {
+                var applied = new InboundMessage?[messages.Count];
+                await using var work = await _services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+                await work.Transactions.LockAsync(keys, cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < messages.Count; i++)
+                {
+                    applied[i] = await ApplyAsync(work, messages[i], cancellationToken).ConfigureAwait(false);
+                }
 
-        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return applied;
+            },
+            _events,
+            "inbox").ConfigureAwait(false);
         for (var i = 0; i < messages.Count; i++)
         {
             Remember(messages[i], stored[i]);
         }
+    }
+
+    /// <summary>The keys of the transactions the messages may change: a report's linked MESH message id and local id, a response's identifier.</summary>
+    private static List<(TransactionLookup By, string Value)> TransactionKeys(IEnumerable<PreparedMessage> messages)
+    {
+        var keys = new List<(TransactionLookup By, string Value)>();
+        foreach (var prepared in messages)
+        {
+            if (prepared.Read?.Message?.Response?.RespondsTo is { } respondsTo)
+            {
+                keys.Add((TransactionLookup.MessageHeaderId, respondsTo));
+            }
+
+            if (prepared.Read is null && prepared.Envelope.LinkedMessageId is { } linked)
+            {
+                keys.Add((TransactionLookup.MeshMessageId, linked));
+            }
+
+            if (prepared.Read is null && prepared.Envelope.LocalId is { } localId)
+            {
+                keys.Add((TransactionLookup.MessageHeaderId, localId));
+            }
+        }
+
+        return keys;
     }
 
     private void Remember(PreparedMessage prepared, InboundMessage? stored)

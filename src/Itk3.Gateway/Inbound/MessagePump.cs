@@ -305,14 +305,22 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
             return;
         }
 
+        // In id order, as every unit of work that changes several rows, so that two never wait for each other's rows in a cycle.
+        list.Sort(StringComparer.Ordinal);
         var now = services.Clock.GetUtcNow();
-        await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var id in list)
-        {
-            await work.Inbox.MarkAcknowledgedAsync(id, now, cancellationToken).ConfigureAwait(false);
-        }
+        await ConflictRetry.RunAsync(
+            async () =>
+            {
+                await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var id in list)
+                {
+                    await work.Inbox.MarkAcknowledgedAsync(id, now, cancellationToken).ConfigureAwait(false);
+                }
 
-        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+            },
+            _events,
+            "inbox").ConfigureAwait(false);
     }
 
     private async Task<int> AcknowledgeLeftoversAsync(CancellationToken cancellationToken)

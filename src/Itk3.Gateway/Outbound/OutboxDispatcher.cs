@@ -124,16 +124,25 @@ internal sealed class OutboxDispatcher(GatewayNodeServices services, NodeSignals
         return await services.Transport.SendAsync(envelope, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Records a batch of sends in one unit of work, taking their transactions' rows in id order (as every multi-row unit of work
+    /// does), so it never deadlocks with another instance's; a lost conflict is run again, since MESH already has the messages.</summary>
     private async Task MarkSentAsync(IEnumerable<(OutboxItem Item, string MeshMessageId)> sent, CancellationToken cancellationToken)
     {
         var now = services.Clock.GetUtcNow();
-        await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (item, meshMessageId) in sent)
-        {
-            await MarkSentAsync(work, item, meshMessageId, now, cancellationToken).ConfigureAwait(false);
-        }
+        var ordered = sent.OrderBy(s => s.Item.TransactionId, StringComparer.Ordinal).ThenBy(s => s.Item.Id, StringComparer.Ordinal).ToList();
+        await ConflictRetry.RunAsync(
+            async () =>
+            {
+                await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var (item, meshMessageId) in ordered)
+                {
+                    await MarkSentAsync(work, item, meshMessageId, now, cancellationToken).ConfigureAwait(false);
+                }
 
-        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+            },
+            signals.Events,
+            "outbox").ConfigureAwait(false);
     }
 
     private async Task MarkSentAsync(IGatewayUnitOfWork work, OutboxItem item, string meshMessageId, DateTimeOffset now, CancellationToken cancellationToken)

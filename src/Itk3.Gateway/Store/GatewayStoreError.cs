@@ -17,4 +17,7 @@ public enum GatewayStoreError
 
     /// <summary>The database file is damaged or is not a database: restore it from a backup (it is never reset silently).</summary>
     Corrupt,
+
+    /// <summary>The unit of work lost a lock conflict with another one (a deadlock or serialization failure) and was rolled back whole: run it again.</summary>
+    Conflict,
 }

@@ -29,4 +29,8 @@ public interface ITransactionStore
 
     /// <summary>Transactions not in a terminal state with a deadline at or before <paramref name="now"/>, earliest deadline first.</summary>
     Task<IReadOnlyList<OutboundTransaction>> ListDueAsync(DateTimeOffset now, int maxItems, CancellationToken cancellationToken);
+
+    /// <summary>Locks the transactions these keys find, in id order, until the unit of work ends; a unit of work that will change several
+    /// transactions calls it first, so that two such units never wait for each other's rows in opposite orders (a deadlock).</summary>
+    Task LockAsync(IReadOnlyCollection<(TransactionLookup By, string Value)> keys, CancellationToken cancellationToken);
 }

@@ -55,6 +55,22 @@ public abstract partial class GatewayStoreContract<THarness>
     }
 
     [StoreFact]
+    public async Task Locking_transactions_by_every_kind_of_key_first_leaves_the_unit_of_work_usable()
+    {
+        await using var work = await Store.BeginAsync(Ct);
+        await work.Transactions.AddAsync(Transaction("T1") with { MeshMessageId = "MESH-T1" }, Ct);
+        await work.Transactions.AddAsync(Transaction("T2"), Ct);
+
+        await work.Transactions.LockAsync(
+            [(TransactionLookup.MeshMessageId, "mesh-t1"), (TransactionLookup.MessageHeaderId, "header-T2"), (TransactionLookup.LocalId, "unknown")], Ct);
+        await work.Transactions.LockAsync([], Ct);
+
+        Assert.Equal("T1", (await work.Transactions.FindAsync(TransactionLookup.MeshMessageId, "MESH-T1", Ct))?.Id);
+        Assert.True(await work.Transactions.UpdateAsync(Transaction("T2") with { State = TransactionState.Sent }, Ct));
+        await work.CommitAsync(Ct);
+    }
+
+    [StoreFact]
     public async Task Timeline_is_ordered_by_time_then_by_order_of_appending()
     {
         await using (var work = await Store.BeginAsync(Ct))

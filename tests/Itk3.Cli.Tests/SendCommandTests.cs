@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Itk3.Cli.Commands;
@@ -98,6 +99,34 @@ public sealed class SendCommandTests(SendCommandTests.Node node) : IClassFixture
         Assert.Contains("itk3 serve", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.Output);
         Assert.False(Directory.Exists(data), "send created the node's data folder (a drop-folder file?)");
+    }
+
+    [Fact]
+    public async Task A_submission_through_the_API_joins_the_callers_trace()
+    {
+        var submits = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Itk3.Gateway",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { if (a.OperationName == "itk3.submit") { submits.Enqueue(a); } },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var id = "traced-" + Guid.NewGuid();
+        using var http = new HttpClient { BaseAddress = new Uri(node.Url) };
+        using var content = new ByteArrayContent(File.ReadAllBytes(RepositoryPaths.Fixture("discharge-summary-document.xml")));
+        content.Headers.ContentType = new("application/fhir+xml");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/transactions/fhir?flow=TOC_FHIR_IP_DISCH&recipientKind=Mailbox&recipient=X26GP001&transactionId={id}") { Content = content };
+        request.Headers.Add("X-Api-Key", Key);
+
+        using var caller = new Activity("test.ehr-request").SetIdFormat(ActivityIdFormat.W3C).Start();
+        using var response = await http.SendAsync(request);
+        caller.Stop();
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var submit = Assert.Single(submits, a => (a.GetTagItem("itk3.transaction_id") as string) == id);
+        Assert.Equal(caller.TraceId, submit.TraceId);
+        Assert.NotEqual(caller.SpanId, submit.ParentSpanId);
     }
 
     private CliRun Send(string payload, params string[] options) =>

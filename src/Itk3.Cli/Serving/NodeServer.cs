@@ -39,7 +39,9 @@ internal static class NodeServer
         Configure(builder, options, logFormat);
         var api = new GatewayApiOptions { Urls = [apiUrl], ApiKeys = options.ApiKeys, Health = options.Health, Certificate = LoadCertificate(options) }.WithDashboard();
         builder.Services.AddItk3GatewayApi(api);
-        builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(m => m.AddPrometheusExporter())
+            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = IsTracedRequest));
         builder.WebHost.UseItk3GatewayApiKestrel(api);
         extra?.Invoke(builder.Services);
         var app = builder.Build();
@@ -47,6 +49,11 @@ internal static class NodeServer
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
+
+    /// <summary>API requests get a server span (continuing the caller's <c>traceparent</c>, so a submission joins the caller's trace);
+    /// probes and scrapes do not.</summary>
+    private static bool IsTracedRequest(Microsoft.AspNetCore.Http.HttpContext context) =>
+        !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal) && !context.Request.Path.StartsWithSegments("/metrics", StringComparison.Ordinal);
 
     /// <summary>The API's server certificate from <c>apiCertificate</c> (its paths already made absolute by the loader), or null.</summary>
     private static X509Certificate2? LoadCertificate(GatewayOptions options) =>

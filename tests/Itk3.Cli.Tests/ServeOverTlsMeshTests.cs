@@ -42,6 +42,11 @@ public sealed class ServeOverTlsMeshTests : IDisposable
         Assert.Matches("itk3_responses_total\\{[^}]*code=\"30001\"[^}]*direction=\"in\"[^}]*\\} 1", metrics);
         Assert.Matches("itk3_mesh_call_duration_seconds_count\\{[^}]*operation=\"send\"[^}]*status=\"202\"[^}]*\\} [1-9]", metrics);
         Assert.Contains("itk3_transaction_duration_seconds_count", metrics, StringComparison.Ordinal);
+        // Both nodes run in this process, so each /metrics shows both nodes' instruments: counts are at least one.
+        using var gpHttp = new HttpClient { BaseAddress = ApiUrl(gp) };
+        var gpMetrics = await WaitAsync(() => gpHttp.GetStringAsync("metrics"), m => m.Contains("code=\"30001\",direction=\"out\"", StringComparison.Ordinal));
+        Assert.Matches("itk3_responses_total\\{[^}]*code=\"20013\",direction=\"out\",level=\"Infrastructure\"\\} [1-9]", gpMetrics);
+        Assert.Matches("itk3_responses_total\\{[^}]*code=\"30001\",direction=\"out\",level=\"Business\"\\} [1-9]", gpMetrics);
         using var ready = await http.GetAsync("health/ready");
         // MESH answers; the test CA's client certificate lives a week, inside the 30-day warning: degraded, still 200.
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);

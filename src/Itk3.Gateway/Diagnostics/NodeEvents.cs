@@ -48,7 +48,7 @@ internal sealed class NodeEvents(ILogger logger, GatewayMetrics metrics, NodeSta
 
         GatewayLog.ResponseSent(logger, responseCode, flow, meshMessageId, transactionId);
         metrics.Sent(flow, "response");
-        metrics.Response("out", null, responseCode);
+        metrics.Response("out", Itk3.Messaging.Codes.ResponseCodes.LevelOf(responseCode)?.ToString(), responseCode);
     }
 
     public void SendFailed(string itemId, string flow, int attempt, string code, string? transactionId, bool deadLettered)

@@ -91,6 +91,22 @@ public sealed class ConfigCheckTests : IDisposable
         Assert.Contains("$.flows[0].validate.profiles[0]: https://example.org/fhir/StructureDefinition/Not-Loaded cannot be used", bad.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Config_check_reports_a_receiver_payload_profile_that_cannot_be_used_in_a_file_or_in_line()
+    {
+        var package = JsonPath(Itk3.Testing.RepositoryPaths.Fixture("profiles/package"));
+        var receiver = Write($$"""{ "version": 2, "profilePackages": [{{package}}], "flows": [ { "event": "ITK003D", "payloadProfiles": ["https://example.org/fhir/StructureDefinition/Not-Loaded"] } ] }""");
+        var usable = Write($$"""{ "version": 2, "profilePackages": [{{package}}], "flows": [ { "event": "ITK003D", "payloadProfiles": ["https://example.org/fhir/StructureDefinition/Test-Letter-Bundle"] } ] }""");
+
+        var fromFile = CliRun.Of("config", "check", "--config", Write($$"""{ "receiverProfilePath": {{JsonPath(receiver.FullName)}} }""").FullName);
+        var good = CliRun.Of("config", "check", "--config", Write($$"""{ "receiverProfilePath": {{JsonPath(usable.FullName)}} }""").FullName);
+        var inline = CliRun.Of("config", "check", "--config", Write("""{ "receiverProfile": { "version": 2, "flows": [ { "event": "ITK003D", "payloadProfiles": ["https://example.org/fhir/StructureDefinition/Test-Letter-Bundle"] } ] } }""").FullName);
+
+        Assert.Equal((2, 0, 2), (fromFile.ExitCode, good.ExitCode, inline.ExitCode));
+        Assert.StartsWith("$.receiverProfilePath: flows[0].payloadProfiles[0]: https://example.org/fhir/StructureDefinition/Not-Loaded cannot be used", fromFile.Error, StringComparison.Ordinal);
+        Assert.StartsWith("$.receiverProfile.flows[0].payloadProfiles[0]: ", inline.Error, StringComparison.Ordinal);
+    }
+
     private static string JsonPath(string path) => System.Text.Json.JsonSerializer.Serialize(path);
 
     [Theory]

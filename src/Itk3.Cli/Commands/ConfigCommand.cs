@@ -82,6 +82,7 @@ internal static class ConfigCommand
         try
         {
             var options = NodeConfiguration.Read(file, sets);
+            _ = GatewayOptionsLoader.LoadReceiverProfile(options);
             var validation = Gateway.Outbound.SubmitValidation.Load(options);
             stdout.WriteLine(Masked(options));
             foreach (var line in Gateway.Outbound.SubmitValidation.Describe(options, validation))

@@ -65,7 +65,16 @@ public static class GatewayOptionsLoader
     {
         if (options.ReceiverProfilePath is not { Length: > 0 } path)
         {
-            return options.ReceiverProfile ?? ReceiverProfile.Permissive;
+            // An inline profile loads no package: payload profiles need a receiver profile file with profilePackages.
+            var inline = options.ReceiverProfile ?? ReceiverProfile.Permissive;
+            if (inline.ProfilePackages.Count > 0)
+            {
+                throw new GatewayConfigException("$.receiverProfile.profilePackages", "packages are loaded from a receiver profile file only: move the profile to a file named by receiverProfilePath");
+            }
+
+            return ReceiverProfileFile.UnusablePayloadProfiles(inline) is [var (field, problem), ..]
+                ? throw new GatewayConfigException("$.receiverProfile." + field, problem)
+                : inline;
         }
 
         try

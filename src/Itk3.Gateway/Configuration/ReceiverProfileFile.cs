@@ -30,8 +30,42 @@ public static class ReceiverProfileFile
         return MessageDefinitionResources.AddTo(profile, files);
     }
 
-    // The payload profiles' package, loaded once with the profile; a package path that does not exist is a configuration error.
+    /// <summary>
+    /// The profiles the flows name in <c>payloadProfiles</c> that cannot be used (no package loaded, not in the packages,
+    /// or unusable): the field (<c>flows[i].payloadProfiles[j]</c>) and what is wrong; empty when all can be used.
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Problem)> UnusablePayloadProfiles(ReceiverProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var problems = new List<(string, string)>();
+        for (var i = 0; i < profile.Flows.Count; i++)
+        {
+            var urls = profile.Flows[i].PayloadProfiles;
+            for (var j = 0; j < urls.Count; j++)
+            {
+                string? why = "no profilePackages are loaded";
+                if (profile.PayloadValidator is null || !profile.PayloadValidator.CanUse(urls[j], out why))
+                {
+                    problems.Add(($"flows[{i}].payloadProfiles[{j}]", $"{urls[j]} cannot be used: {why ?? "not in profilePackages"}"));
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    // The payload profiles' package, loaded once with the profile; a package path that does not exist, or a flow's payload
+    // profile the packages cannot provide, is a configuration error (found at start, not as 20009 on every message).
     private static ReceiverProfile WithPayloadValidator(ReceiverProfile profile, string path)
+    {
+        var loaded = LoadPackages(profile, path);
+        var problems = UnusablePayloadProfiles(loaded);
+        return problems.Count == 0
+            ? loaded
+            : throw new FormatException($"{problems[0].Field}: {problems[0].Problem}" + (problems.Count > 1 ? $" (and {problems.Count - 1} more)" : string.Empty));
+    }
+
+    private static ReceiverProfile LoadPackages(ReceiverProfile profile, string path)
     {
         if (profile.ProfilePackages.Count == 0)
         {

@@ -207,6 +207,11 @@ internal sealed partial class JsonTreeReader
             return null;
         }
 
+        if (collector.ComesAfterAll(match.Definition.Order))
+        {
+            return collector.Add(name.Wire, match, elementType);
+        }
+
         var slot = collector.Find(name.Wire);
         if (slot is null)
         {

@@ -11,7 +11,6 @@ namespace Itk3.Fhir.Serialization.Json;
 /// </summary>
 internal sealed class JsonLineIndex
 {
-    private const int ShortSkip = 64;
     private readonly ReadOnlyMemory<byte> _content;
     private int[]? _lineStarts;
     private int _lineCount;
@@ -57,45 +56,6 @@ internal sealed class JsonLineIndex
         var line = Math.Max(_cachedLine, 0);
         var column = _cachedLine < 0 ? 1 : _cachedColumn;
         var skipped = span[_cachedOffset..target];
-        if (skipped.Length > ShortSkip || !TryCountAscii(skipped, ref line, ref column))
-        {
-            CountLong(skipped, ref line, ref column);
-        }
-
-        (_cachedLine, _cachedOffset, _cachedColumn) = (line, target, column);
-        return new SourcePosition(line + 1, column);
-    }
-
-    /// <summary>
-    /// Counts lines and columns over a few ASCII bytes one by one (cheaper than three vectorised passes over a short
-    /// span); false, with nothing changed, when a byte is not ASCII (then <see cref="CountLong"/> counts as UTF-16 does).
-    /// </summary>
-    private static bool TryCountAscii(ReadOnlySpan<byte> skipped, ref int line, ref int column)
-    {
-        var (newLine, newColumn) = (line, column);
-        foreach (var b in skipped)
-        {
-            if (b == (byte)'\n')
-            {
-                newLine++;
-                newColumn = 1;
-            }
-            else if (b < 0x80)
-            {
-                newColumn++;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        (line, column) = (newLine, newColumn);
-        return true;
-    }
-
-    private static void CountLong(ReadOnlySpan<byte> skipped, ref int line, ref int column)
-    {
         var lastNewline = skipped.LastIndexOf((byte)'\n');
         if (lastNewline >= 0)
         {
@@ -106,6 +66,9 @@ internal sealed class JsonLineIndex
         {
             column += Encoding.UTF8.GetCharCount(skipped);
         }
+
+        (_cachedLine, _cachedOffset, _cachedColumn) = (line, target, column);
+        return new SourcePosition(line + 1, column);
     }
 
     private void BuildTable(ReadOnlySpan<byte> span)

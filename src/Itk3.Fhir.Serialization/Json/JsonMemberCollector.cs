@@ -14,11 +14,6 @@ internal sealed class JsonMemberCollector
     private readonly List<JsonMemberSlot> _slots = [];
     private int _count;
 
-    // While members arrive in definition order (as every writer emits them), each new member's definition comes after
-    // all the others, so it can be neither a duplicate nor a second type of a choice, and no sort is needed.
-    private int _lastOrder = int.MinValue;
-    private bool _inOrder = true;
-
     /// <summary>Drops every reference to nodes and values (slots are otherwise only cleared when reused).</summary>
     public void Release()
     {
@@ -27,11 +22,8 @@ internal sealed class JsonMemberCollector
             slot.Reset(string.Empty, default, null);
         }
 
-        Empty();
+        _count = 0;
     }
-
-    /// <summary>True when an element of this definition order comes after every member so far (so it has no slot yet).</summary>
-    public bool ComesAfterAll(int order) => _inOrder && order > _lastOrder;
 
     /// <summary>The slot already opened for a wire name, or null.</summary>
     public JsonMemberSlot? Find(string wireName)
@@ -72,20 +64,13 @@ internal sealed class JsonMemberCollector
 
         var slot = _slots[_count++];
         slot.Reset(wireName, match, type);
-        var order = match.Definition.Order;
-        _inOrder &= order > _lastOrder;
-        _lastOrder = order;
         return slot;
     }
 
     /// <summary>Emits the children in definition order and empties the collector.</summary>
     public ElementNode[] Build(JsonPathStack path, ParseContext issues)
     {
-        if (!_inOrder)
-        {
-            SortByDefinitionOrder();
-        }
-
+        SortByDefinitionOrder();
         var capacity = 0;
         for (var i = 0; i < _count; i++)
         {
@@ -94,7 +79,7 @@ internal sealed class JsonMemberCollector
 
         if (capacity == 0)
         {
-            Empty();
+            _count = 0;
             return [];
         }
 
@@ -106,15 +91,8 @@ internal sealed class JsonMemberCollector
             written = slot.IsPrimitive ? MergePrimitive(slot, children, written, path, issues) : CopyNodes(slot, children, written);
         }
 
-        Empty();
-        return written == capacity ? children : children[..written];
-    }
-
-    private void Empty()
-    {
         _count = 0;
-        _lastOrder = int.MinValue;
-        _inOrder = true;
+        return written == capacity ? children : children[..written];
     }
 
     private static int CopyNodes(JsonMemberSlot slot, ElementNode[] children, int written)

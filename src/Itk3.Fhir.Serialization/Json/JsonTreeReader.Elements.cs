@@ -187,17 +187,9 @@ internal sealed partial class JsonTreeReader
         }
 
         var definition = slot.Match.Definition;
-        var shared = cached is not null && ReferenceEquals(cached.Value, value) ? cached : null;
-        if (definition.RequiredCodes is { } codes && !ReferenceEquals(shared?.FoundIn, codes))
+        if (definition.RequiredCodes is { } codes && !codes.Contains(value))
         {
-            if (codes.Contains(value))
-            {
-                shared?.FoundIn = codes;
-            }
-            else
-            {
-                _context.CheckBinding(definition, value, Location(slot.WireName, index), position);
-            }
+            _context.CheckBinding(definition, value, Location(slot.WireName, index), position);
         }
 
         return new JsonPrimitiveItem(value, JsonItemState.Present, position);

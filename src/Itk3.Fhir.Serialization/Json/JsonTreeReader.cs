@@ -207,11 +207,6 @@ internal sealed partial class JsonTreeReader
             return null;
         }
 
-        if (collector.ComesAfterAll(match.Definition.Order))
-        {
-            return collector.Add(name.Wire, match, elementType);
-        }
-
         var slot = collector.Find(name.Wire);
         if (slot is null)
         {

@@ -19,20 +19,14 @@ internal sealed class JsonValueCache
     public JsonCachedValue? Get(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
-        if (raw.Length > MaxBytes || reader.ValueIsEscaped)
+        if (raw.Length > MaxBytes || reader.ValueIsEscaped || !Ascii.IsValid(raw))
         {
             return null;
         }
 
-        // Keys are ASCII, so only ASCII bytes can match one: a hit needs no separate ASCII check.
         if (_values.Find(raw) is { } known)
         {
             return known;
-        }
-
-        if (!Ascii.IsValid(raw))
-        {
-            return null;
         }
 
         // Unescaped ASCII string content and numbers are their own text.
@@ -55,7 +49,4 @@ internal sealed class JsonCachedValue(string value)
     public string Value { get; } = value;
 
     public string? ValidAs { get; set; }
-
-    /// <summary>The required value set (code list) this value was last found in, so the lookup runs once per parse.</summary>
-    public object? FoundIn { get; set; }
 }

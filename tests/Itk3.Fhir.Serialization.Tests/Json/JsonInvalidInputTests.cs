@@ -99,7 +99,7 @@ public sealed class JsonInvalidInputTests
     [InlineData("""{"resourceType":"Patient","deceasedBoolean":true,"multipleBirthBoolean":true,"deceasedDateTime":"2020"}""", "choice-multiple", "Patient.deceasedDateTime")]
     public void Duplicates_and_second_choices_are_found_after_members_that_come_later_in_definition_order(string json, string code, string location)
     {
-        // Members in definition order skip the search for an earlier slot; a member out of order must still find it.
+        // A member out of definition order must still find the slot of its name or choice opened before.
         Assert.Equal(location, Single(Parse(json), code).Location);
     }
 

@@ -43,8 +43,8 @@ public sealed class JsonLineIndexTests
     [Fact]
     public void Forward_positions_over_short_and_long_steps_match_the_table_on_random_bytes()
     {
-        // Short ASCII steps are counted byte by byte, others (long, or holding non-ASCII or invalid UTF-8) by the
-        // vectorised path; both must agree with the newline table. Offsets stop on ASCII bytes, as token starts do.
+        // Short and long steps over ASCII, non-ASCII and invalid UTF-8 must agree with the newline table. Offsets stop
+        // on ASCII bytes, as token starts do.
         var seed = Environment.TickCount;
         var random = new Random(seed);
         byte[] pieces = [(byte)'a', (byte)' ', (byte)'\n', (byte)'\r', 0xC3, 0xA9, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0x80];

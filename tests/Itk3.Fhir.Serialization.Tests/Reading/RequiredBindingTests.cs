@@ -43,8 +43,8 @@ public sealed class RequiredBindingTests
     [Fact]
     public void A_repeated_code_is_checked_against_each_value_set_it_is_bound_to()
     {
-        // "male" is in gender's value set and not in link.type's; "seealso" the other way round. Each value is read
-        // once into the parse's value cache, which remembers the value set it was last found in.
+        // "male" is in gender's value set and not in link.type's; "seealso" the other way round. Each repeated value
+        // is one cached string in the parse, so a check remembered per value would have to be per value set.
         var json = """{"resourceType":"Patient","gender":"seealso","contact":[{"gender":"male"}],"link":[{"other":{"reference":"Patient/1"},"type":"male"},{"other":{"reference":"Patient/2"},"type":"seealso"}]}""";
 
         var issues = Parse(json, FhirFormat.Json, ParseOptions.Default).Issues;

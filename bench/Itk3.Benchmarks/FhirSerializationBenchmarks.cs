@@ -48,6 +48,10 @@ public class FhirSerializationBenchmarks
         return tokens;
     }
 
+    /// <summary>The floor of the tree's shape (see <see cref="JsonNodeFloor"/>), beside the parse.</summary>
+    [Benchmark, BenchmarkCategory("json")]
+    public ElementNode JsonScanBuildingNodes() => JsonNodeFloor.Build(_json);
+
     [Benchmark, BenchmarkCategory("json")]
     public ElementNode? JsonParse() => FhirSerializer.Parse(_json, FhirFormat.Json).Root;
 

@@ -93,6 +93,16 @@ public sealed class JsonInvalidInputTests
         Assert.Equal(location, Single(Parse(json), "property-duplicate").Location);
     }
 
+    [Theory]
+    [InlineData("""{"resourceType":"Patient","gender":"male","birthDate":"2000","gender":"female"}""", "property-duplicate", "Patient.gender")]
+    [InlineData("""{"resourceType":"Patient","_gender":{"id":"a"},"birthDate":"2000","_gender":{"id":"b"}}""", "property-duplicate", "Patient._gender")]
+    [InlineData("""{"resourceType":"Patient","deceasedBoolean":true,"multipleBirthBoolean":true,"deceasedDateTime":"2020"}""", "choice-multiple", "Patient.deceasedDateTime")]
+    public void Duplicates_and_second_choices_are_found_after_members_that_come_later_in_definition_order(string json, string code, string location)
+    {
+        // A member out of definition order must still find the slot of its name or choice opened before.
+        Assert.Equal(location, Single(Parse(json), code).Location);
+    }
+
     [Fact]
     public void Missing_resource_type_is_reported_and_the_resource_dropped()
     {

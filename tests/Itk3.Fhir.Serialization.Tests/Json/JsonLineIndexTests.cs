@@ -39,4 +39,37 @@ public sealed class JsonLineIndexTests
         Assert.All(actual, pair => Assert.Equal(expected[pair.offset], pair.Item2));
         Assert.Equal(new SourcePosition(5, 2), forward.At(content.Length - 4));
     }
+
+    [Fact]
+    public void Forward_positions_over_short_and_long_steps_match_the_table_on_random_bytes()
+    {
+        // Short and long steps over ASCII, non-ASCII and invalid UTF-8 must agree with the newline table. Offsets stop
+        // on ASCII bytes, as token starts do.
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        byte[] pieces = [(byte)'a', (byte)' ', (byte)'\n', (byte)'\r', 0xC3, 0xA9, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0x80];
+        for (var round = 0; round < 200; round++)
+        {
+            var content = new byte[random.Next(1, 400)];
+            for (var i = 0; i < content.Length; i++)
+            {
+                content[i] = random.Next(4) == 0 ? pieces[random.Next(pieces.Length)] : (byte)'x';
+            }
+
+            var forward = new JsonLineIndex(content);
+            var offset = 0;
+            while (offset < content.Length)
+            {
+                offset = Math.Min(content.Length, offset + (random.Next(3) == 0 ? random.Next(60, 200) : random.Next(0, 20)));
+                if (offset < content.Length && content[offset] >= 0x80)
+                {
+                    continue;
+                }
+
+                var table = new JsonLineIndex(content);
+                table.At(content.Length);
+                Assert.True(table.At(offset) == forward.At(offset), $"Seed {seed}, round {round}, offset {offset}.");
+            }
+        }
+    }
 }

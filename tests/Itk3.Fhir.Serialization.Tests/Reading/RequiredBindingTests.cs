@@ -40,6 +40,20 @@ public sealed class RequiredBindingTests
     public void Codes_in_their_value_set_and_codes_of_value_sets_the_definitions_cannot_enumerate_pass(string json) =>
         Assert.Empty(Parse(json, FhirFormat.Json, ParseOptions.Default).Issues);
 
+    [Fact]
+    public void A_repeated_code_is_checked_against_each_value_set_it_is_bound_to()
+    {
+        // "male" is in gender's value set and not in link.type's; "seealso" the other way round. Each repeated value
+        // is one cached string in the parse, so a check remembered per value would have to be per value set.
+        var json = """{"resourceType":"Patient","gender":"seealso","contact":[{"gender":"male"}],"link":[{"other":{"reference":"Patient/1"},"type":"male"},{"other":{"reference":"Patient/2"},"type":"seealso"}]}""";
+
+        var issues = Parse(json, FhirFormat.Json, ParseOptions.Default).Issues;
+
+        Assert.Equal(
+            [("code-not-in-value-set", IssueSeverity.Error, "Patient.gender"), ("code-not-in-value-set", IssueSeverity.Error, "Patient.link[0].type")],
+            issues.Select(Describe));
+    }
+
     private static ParseResult Parse(string text, FhirFormat format, ParseOptions options) =>
         FhirSerializer.Parse(Encoding.UTF8.GetBytes(text), format, options);
 

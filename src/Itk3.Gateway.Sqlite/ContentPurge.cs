@@ -46,7 +46,7 @@ internal sealed class ContentPurge(SqliteConnector connector, WriteGate writeGat
         if (dryRun)
         {
             await using var reader = await connector.OpenAsync(cancellationToken);
-            return await CountAsync(new SqlSession(reader, null), $"SELECT COUNT(*), COALESCE(SUM(LENGTH(content)), 0) FROM {table} WHERE {where}", parameters, cancellationToken);
+            return await CountAsync(new SqlSession(reader, null), $"SELECT COUNT(*), COALESCE(SUM({StoredContent.Length}), 0) FROM {table} WHERE {where}", parameters, cancellationToken);
         }
 
         var batch = $"rowid IN (SELECT rowid FROM {table} WHERE {where} ORDER BY rowid LIMIT {BatchSize})";
@@ -57,13 +57,14 @@ internal sealed class ContentPurge(SqliteConnector connector, WriteGate writeGat
             await using var connection = await OpenSecureAsync(cancellationToken);
             await using var transaction = SqliteConnector.BeginImmediate(connection);
             var session = new SqlSession(connection, transaction);
-            var (n, b) = await CountAsync(session, $"SELECT COUNT(*), COALESCE(SUM(LENGTH(content)), 0) FROM {table} WHERE {batch}", parameters, cancellationToken);
+            var (n, b) = await CountAsync(session, $"SELECT COUNT(*), COALESCE(SUM({StoredContent.Length}), 0) FROM {table} WHERE {batch}", parameters, cancellationToken);
             if (n == 0)
             {
                 return (count, bytes);
             }
 
-            await session.ExecuteAsync($"UPDATE {table} SET content = X'', content_purged_at = $now WHERE {batch}", parameters, cancellationToken);
+            await session.ExecuteAsync(StoredContent.DeleteReferencedBy(table, batch), parameters, cancellationToken);
+            await session.ExecuteAsync($"UPDATE {table} SET content = X'', content_seq = NULL, content_purged_at = $now WHERE {batch}", parameters, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             (count, bytes) = (count + n, bytes + b);
         }

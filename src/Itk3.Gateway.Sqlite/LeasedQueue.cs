@@ -17,8 +17,10 @@ internal sealed class LeasedQueue<T>(SqlSession session, string table, string co
     /// <summary>The columns with the content left out (an empty blob): read-side lists and claims whose content is streamed.</summary>
     public static string WithoutContent(string columns) => columns.Replace("content", "X'' AS content", StringComparison.Ordinal);
 
+    private readonly string withContent = StoredContent.Selecting(columns);
+
     public Task<T?> GetAsync(string id, CancellationToken cancellationToken) =>
-        session.QuerySingleAsync($"SELECT {columns} FROM {table} WHERE id = $id", [("$id", id)], read, cancellationToken);
+        session.QuerySingleAsync($"SELECT {withContent} FROM {table} WHERE id = $id", [("$id", id)], read, cancellationToken);
 
     private async Task<IReadOnlyList<string>> ClaimIdsAsync(LeaseRequest request, CancellationToken cancellationToken)
     {
@@ -26,7 +28,7 @@ internal sealed class LeasedQueue<T>(SqlSession session, string table, string co
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.MaxItems);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(request.LeaseDuration, TimeSpan.Zero);
         var due = await session.QueryAsync(
-            $"SELECT id, length(content) FROM {table} WHERE state = '{Pending}' AND next_attempt_at <= $now " +
+            $"SELECT id, {StoredContent.Length} FROM {table} WHERE state = '{Pending}' AND next_attempt_at <= $now " +
             "AND (lease_until IS NULL OR lease_until <= $now) ORDER BY next_attempt_at, seq LIMIT $max",
             [("$now", request.Now), ("$max", request.MaxItems)],
             r => (Id: r.GetString(0), Bytes: r.GetInt64(1)),
@@ -64,7 +66,7 @@ internal sealed class LeasedQueue<T>(SqlSession session, string table, string co
     public async Task<IReadOnlyList<T>> ClaimItemsAsync(LeaseRequest request, CancellationToken cancellationToken)
     {
         var ids = await ClaimIdsAsync(request, cancellationToken);
-        var selected = request.WithoutContent ? WithoutContent(columns) : columns;
+        var selected = request.WithoutContent ? WithoutContent(columns) : withContent;
         var items = new List<T>(ids.Count);
         foreach (var id in ids)
         {

@@ -88,6 +88,24 @@ internal sealed class SqlSession(SqliteConnection connection, SqliteTransaction?
         }
     }
 
+    /// <summary>Reads the whole blob of <paramref name="column"/> in row <paramref name="rowid"/> into one array, straight from the database pages
+    /// (SQLite incremental blob I/O): SQLite never assembles a copy of a large payload in its own memory.</summary>
+    public byte[] ReadBlob(string table, string column, long rowid)
+    {
+        ObjectDisposedException.ThrowIf(Closed, this);
+        try
+        {
+            using var blob = new SqliteBlob(connection, table, column, rowid, readOnly: true);
+            var bytes = new byte[blob.Length];
+            blob.ReadExactly(bytes);
+            return bytes;
+        }
+        catch (SqliteException exception)
+        {
+            throw Fail(exception);
+        }
+    }
+
     /// <summary>The size of the pieces <see cref="WriteBlob"/> writes; content up to this size is bound whole.</summary>
     public const int BlobPieceBytes = 64 * 1024;
 

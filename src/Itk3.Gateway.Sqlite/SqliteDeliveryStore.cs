@@ -14,7 +14,7 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
     /// <summary>The columns for read-side lists: the content is left out (an empty blob) to keep pages small.</summary>
     internal static readonly string ListColumns = LeasedQueue<DeliveryItem>.WithoutContent(Columns);
 
-    private static readonly string Insert = SqlText.InsertIgnoringConflicts("deliveries", Columns);
+    private static readonly string Insert = SqlText.InsertIgnoringConflicts("deliveries", Columns + ", content_seq");
 
     private readonly SqlSession session;
     private readonly LeasedQueue<DeliveryItem> queue;
@@ -28,13 +28,39 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
     public async Task<bool> EnqueueAsync(DeliveryItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return await session.ExecuteAsync(Insert, Parameters(item), cancellationToken) == 1;
+        // The payload goes into contents: claiming and finishing the item then never rewrite it.
+        var seq = await StoredContent.AddAsync(session, item.Content, cancellationToken);
+        var parameters = Parameters(item with { Content = ReadOnlyMemory<byte>.Empty });
+        parameters.Add(("$content_seq", seq));
+        if (await session.ExecuteAsync(Insert, parameters, cancellationToken) == 1)
+        {
+            return true;
+        }
+
+        await StoredContent.DeleteAsync(session, seq, cancellationToken);
+        return false;
     }
 
     public Task<DeliveryItem?> GetAsync(string id, CancellationToken cancellationToken) => queue.GetAsync(id, cancellationToken);
 
-    public Task<IReadOnlyList<DeliveryItem>> ClaimAsync(LeaseRequest request, CancellationToken cancellationToken) =>
-        queue.ClaimItemsAsync(request, cancellationToken);
+    public async Task<IReadOnlyList<DeliveryItem>> ClaimAsync(LeaseRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var claimed = await queue.ClaimItemsAsync(request with { WithoutContent = true }, cancellationToken);
+        if (request.WithoutContent)
+        {
+            return claimed;
+        }
+
+        // Each payload is read from the database pages into one array: SQLite does not assemble another copy in its memory.
+        var items = new List<DeliveryItem>(claimed.Count);
+        foreach (var item in claimed)
+        {
+            items.Add(item with { Content = await StoredContent.ReadAsync(session, "deliveries", "id", item.Id, cancellationToken) ?? [] });
+        }
+
+        return items;
+    }
 
     public Task<bool> MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
         queue.FinishAsync(id, nameof(DeliveryState.Delivered), at, null, cancellationToken);

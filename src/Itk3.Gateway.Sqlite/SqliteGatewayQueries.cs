@@ -71,13 +71,13 @@ internal sealed class SqliteGatewayQueries(SqliteConnector connector) : IGateway
     public Task<byte[]?> GetInboundContentAsync(string meshMessageId, CancellationToken cancellationToken) =>
         ReadAsync(
             async session => (byte[]?)await session.ScalarAsync(
-                "SELECT content FROM inbound_messages WHERE mesh_message_id = $id AND content_purged_at IS NULL", [("$id", MeshIds.Normalize(meshMessageId))], cancellationToken),
+                $"SELECT {StoredContent.Value} FROM inbound_messages WHERE mesh_message_id = $id AND content_purged_at IS NULL", [("$id", MeshIds.Normalize(meshMessageId))], cancellationToken),
             cancellationToken);
 
     public Task<byte[]?> GetOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken) =>
         ReadAsync(
             async session => (byte[]?)await session.ScalarAsync(
-                "SELECT content FROM outbox WHERE id = $id AND content_purged_at IS NULL", [("$id", outboxItemId)], cancellationToken),
+                $"SELECT {StoredContent.Value} FROM outbox WHERE id = $id AND content_purged_at IS NULL", [("$id", outboxItemId)], cancellationToken),
             cancellationToken);
 
     public Task<Stream?> OpenOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken) =>

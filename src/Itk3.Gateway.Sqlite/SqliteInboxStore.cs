@@ -6,7 +6,7 @@ namespace Itk3.Gateway.Sqlite;
 /// <summary>The inbox of a SQLite unit of work.</summary>
 internal sealed class SqliteInboxStore(SqlSession session) : IInboxStore
 {
-    private static readonly string Insert = SqlText.InsertIgnoringConflicts("inbound_messages", InboundRows.Columns + ", content");
+    private static readonly string Insert = SqlText.InsertIgnoringConflicts("inbound_messages", InboundRows.Columns + ", content, content_seq");
 
     private const string Update =
         "UPDATE inbound_messages SET state = $state, message_header_id = $message_header_id, bundle_identifier = $bundle_identifier, " +
@@ -16,9 +16,18 @@ internal sealed class SqliteInboxStore(SqlSession session) : IInboxStore
     public async Task<bool> RegisterAsync(InboundMessage message, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        // The payload goes into contents: the row's later state changes then never rewrite it.
+        var seq = await StoredContent.AddAsync(session, content, cancellationToken);
         var parameters = InboundRows.Parameters(message);
-        parameters.Add(("$content", content));
-        return await session.ExecuteAsync(Insert, parameters, cancellationToken) == 1;
+        parameters.Add(("$content", ReadOnlyMemory<byte>.Empty));
+        parameters.Add(("$content_seq", seq));
+        if (await session.ExecuteAsync(Insert, parameters, cancellationToken) == 1)
+        {
+            return true;
+        }
+
+        await StoredContent.DeleteAsync(session, seq, cancellationToken);
+        return false;
     }
 
     public Task<InboundMessage?> GetAsync(string meshMessageId, CancellationToken cancellationToken) =>

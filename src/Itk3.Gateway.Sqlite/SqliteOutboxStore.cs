@@ -14,10 +14,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
     /// <summary>The columns for read-side lists: the content is left out (an empty blob) to keep pages small.</summary>
     internal static readonly string ListColumns = LeasedQueue<OutboxItem>.WithoutContent(Columns);
 
-    private static readonly string Insert = SqlText.InsertIgnoringConflicts("outbox", Columns);
-
-    // A large content is inserted as zeros of its length and then written piece by piece into the row (SqliteBlob).
-    private static readonly string InsertZeroFilled = Insert.Replace("$content", "zeroblob($content_length)", StringComparison.Ordinal) + " RETURNING seq";
+    private static readonly string Insert = SqlText.InsertIgnoringConflicts("outbox", Columns + ", content_seq");
 
     private readonly SqlSession session;
     private readonly LeasedQueue<OutboxItem> queue;
@@ -31,20 +28,17 @@ internal sealed class SqliteOutboxStore : IOutboxStore
     public async Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (item.Content.Length <= SqlSession.BlobPieceBytes)
-        {
-            return await session.ExecuteAsync(Insert, Parameters(item), cancellationToken) == 1;
-        }
-
+        // The payload goes into contents (a piece at a time when large): claiming and marking the item sent never rewrite it.
+        var seq = await StoredContent.AddAsync(session, item.Content, cancellationToken);
         var parameters = Parameters(item with { Content = ReadOnlyMemory<byte>.Empty });
-        parameters.Add(("$content_length", (long)item.Content.Length));
-        if (await session.ScalarAsync(InsertZeroFilled, parameters, cancellationToken) is not long rowid)
+        parameters.Add(("$content_seq", seq));
+        if (await session.ExecuteAsync(Insert, parameters, cancellationToken) == 1)
         {
-            return false;
+            return true;
         }
 
-        session.WriteBlob("outbox", "content", rowid, item.Content.Span);
-        return true;
+        await StoredContent.DeleteAsync(session, seq, cancellationToken);
+        return false;
     }
 
     /// <summary>Opens the content of an outbox item for reading straight from the database file (SqliteBlob), on a connection of its own that the stream closes; null when there is none.</summary>
@@ -53,11 +47,16 @@ internal sealed class SqliteOutboxStore : IOutboxStore
         var connection = await connector.OpenAsync(cancellationToken);
         try
         {
-            var rowid = await new SqlSession(connection, null).ScalarAsync(
-                "SELECT seq FROM outbox WHERE id = $id AND content_purged_at IS NULL", [("$id", id)], cancellationToken);
-            if (rowid is long found)
+            var row = await new SqlSession(connection, null).QuerySingleAsync(
+                "SELECT seq, content_seq FROM outbox WHERE id = $id AND content_purged_at IS NULL", [("$id", id)],
+                r => new Tuple<long, long?>(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1)), cancellationToken);
+            if (row is not null)
             {
-                return new OwnedBlobStream(new SqliteBlob(connection, "outbox", "content", found, readOnly: true), connection);
+                // Rows written before migration 0008 hold their content inline.
+                var blob = row.Item2 is { } seq
+                    ? new SqliteBlob(connection, "contents", "bytes", seq, readOnly: true)
+                    : new SqliteBlob(connection, "outbox", "content", row.Item1, readOnly: true);
+                return new OwnedBlobStream(blob, connection);
             }
         }
         catch (SqliteException exception)

@@ -72,6 +72,32 @@ public sealed class RawSubmissionTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         await Json.ReadAsync(await submitting, HttpStatusCode.Accepted);
     }
 
+    [Fact]
+    public async Task A_JSON_submission_body_is_read_only_when_the_nodes_byte_budget_has_room_for_it()
+    {
+        var budget = nodes.Hospital.Host.Node.Services.BytesInFlight;
+        var held = await nodes.Hospital.Host.Application.ReserveBytesAsync(long.MaxValue, CancellationToken.None);
+        Task<HttpResponseMessage> submitting;
+        try
+        {
+            // Not even valid JSON: it is answered only once the body is read, which must wait for the budget.
+            submitting = nodes.Hospital.Client.PostAsync("api/v1/transactions", new StringContent("{\"flow\":", Encoding.UTF8, "application/json"));
+            for (var i = 0; i < 400 && budget.Waiting == 0; i++)
+            {
+                await Task.Delay(25);
+            }
+
+            Assert.True(budget.Waiting > 0, "the submission did not wait for the budget");
+            Assert.False(submitting.IsCompleted);
+        }
+        finally
+        {
+            held.Dispose();
+        }
+
+        await Json.ProblemAsync(await submitting, HttpStatusCode.BadRequest, "invalid-request");
+    }
+
     private static ByteArrayContent Fhir(byte[] bytes, string mediaType)
     {
         var content = new ByteArrayContent(bytes);

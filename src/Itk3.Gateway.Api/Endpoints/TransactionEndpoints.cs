@@ -46,11 +46,20 @@ internal static class TransactionEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).RequireScope(ApiScopes.Read);
     }
 
-    private static async Task<IResult> SubmitAsync(SubmitTransactionRequest? body, IGatewayApplication app, IGatewayQueries queries, CancellationToken ct)
+    private static async Task<IResult> SubmitAsync(HttpRequest http, IGatewayApplication app, IGatewayQueries queries, CancellationToken ct)
     {
+        if (!http.HasJsonContentType())
+        {
+            return ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, ApiProblemCodes.UnsupportedMediaType, "Content-Type: expected application/json");
+        }
+
+        // As the raw route: the body (base64 in JSON, then its string and its decoded bytes) is read only when the node's byte
+        // budget has room for it, so many large submissions at once wait here instead of each holding its payload.
+        using var room = await app.ReserveBytesAsync(http.ContentLength ?? long.MaxValue, ct).ConfigureAwait(false);
+        var body = await ReadSubmissionAsync(http, ct).ConfigureAwait(false);
         if (body is null)
         {
-            return ApiProblems.BadRequest("body: a JSON object is required");
+            return ApiProblems.BadRequest("body: a JSON submission object is required");
         }
 
         if (body.RecipientKind is not { } kind)
@@ -64,8 +73,21 @@ internal static class TransactionEndpoints
             return problem;
         }
 
-        var request = new SubmitRequest(bytes!, kind, body.Recipient ?? "", body.Flow ?? "") { Format = body.Format };
+        var request = new SubmitRequest(bytes!, kind, body.Recipient ?? "", body.Flow ?? "") { Format = body.Format, BytesReserved = true };
         return await SubmitCoreAsync(request, body.SenderReference, body.TransactionId, app, queries, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The submission in the body, or null when the body is empty or not a valid submission object.</summary>
+    private static async Task<SubmitTransactionRequest?> ReadSubmissionAsync(HttpRequest http, CancellationToken ct)
+    {
+        try
+        {
+            return await http.ReadFromJsonAsync<SubmitTransactionRequest>(ct).ConfigureAwait(false);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task<IResult> SubmitRawAsync(

@@ -1,0 +1,50 @@
+namespace Itk3.Gateway.Sqlite;
+
+/// <summary>Payloads kept apart in the <c>contents</c> table and referenced by <c>content_seq</c> from the inbox, outbox and
+/// delivery rows (migration 0008), so a state change never rewrites the payload; rows written before keep theirs inline.</summary>
+internal static class StoredContent
+{
+    /// <summary>The SQL value of a row's payload: its <c>contents</c> row, or its inline <c>content</c> (rows written before migration 0008).</summary>
+    public const string Value = "COALESCE((SELECT c.bytes FROM contents c WHERE c.seq = content_seq), content)";
+
+    /// <summary>The SQL length of a row's payload, read without loading it.</summary>
+    public const string Length = "COALESCE((SELECT length(c.bytes) FROM contents c WHERE c.seq = content_seq), length(content))";
+
+    /// <summary>A column list (with <c>content</c> once) whose <c>content</c> reads the payload wherever it is kept.</summary>
+    public static string Selecting(string columns) => columns.Replace("content", $"{Value} AS content", StringComparison.Ordinal);
+
+    /// <summary>Writes <paramref name="content"/> into a new <c>contents</c> row and returns its seq: small payloads are bound, large ones
+    /// inserted as zeros of their length (the blob is the row's last column, so SQLite does not expand it) and written a piece at a time.</summary>
+    public static async Task<long> AddAsync(SqlSession session, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        if (content.Length <= SqlSession.BlobPieceBytes)
+        {
+            return (long)(await session.ScalarAsync("INSERT INTO contents (bytes) VALUES ($bytes) RETURNING seq", [("$bytes", content)], cancellationToken))!;
+        }
+
+        var seq = (long)(await session.ScalarAsync(
+            "INSERT INTO contents (bytes) VALUES (zeroblob($length)) RETURNING seq", [("$length", (long)content.Length)], cancellationToken))!;
+        session.WriteBlob("contents", "bytes", seq, content.Span);
+        return seq;
+    }
+
+    /// <summary>The payload of the row of <paramref name="table"/> whose <paramref name="keyColumn"/> is <paramref name="key"/> (constants but the key),
+    /// read from the database pages into one array (<see cref="SqlSession.ReadBlob"/>); null when there is no such row.</summary>
+    public static async Task<byte[]?> ReadAsync(SqlSession session, string table, string keyColumn, string key, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleAsync(
+            $"SELECT rowid, content_seq FROM {table} WHERE {keyColumn} = $key", [("$key", key)],
+            r => new Tuple<long, long?>(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1)), cancellationToken);
+        return row is null ? null
+            : row.Item2 is { } seq ? session.ReadBlob("contents", "bytes", seq)
+            : session.ReadBlob(table, "content", row.Item1);
+    }
+
+    /// <summary>Removes a payload no row took (its insert met a conflict).</summary>
+    public static Task DeleteAsync(SqlSession session, long seq, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("DELETE FROM contents WHERE seq = $seq", [("$seq", seq)], cancellationToken);
+
+    /// <summary>SQL that deletes the payloads referenced by the rows of <paramref name="table"/> matching <paramref name="where"/> (constants only).</summary>
+    public static string DeleteReferencedBy(string table, string where) =>
+        $"DELETE FROM contents WHERE seq IN (SELECT content_seq FROM {table} WHERE {where} AND content_seq IS NOT NULL)";
+}

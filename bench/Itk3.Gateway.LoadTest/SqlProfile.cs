@@ -27,7 +27,7 @@ internal sealed class SqlProfile : IDisposable
     public IEnumerable<string> Report(int transactions)
     {
         var total = counts.Values.Sum();
-        yield return $"PostgreSQL commands (round trips, excluding COMMIT): {total} = {(double)total / transactions:0.0} per transaction";
+        yield return $"PostgreSQL round trips (a batch of statements counts once, by its first statements): {total} = {(double)total / transactions:0.0} per transaction";
         foreach (var (statement, count) in counts.OrderByDescending(c => c.Value).Take(25))
         {
             yield return $"  {(double)count / transactions,6:0.00}/tx  {statement}";

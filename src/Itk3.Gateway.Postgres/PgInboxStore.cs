@@ -86,6 +86,22 @@ internal sealed class PgInboxStore(PgSession session) : IInboxStore
             [("@at", acknowledgedAt), ("@id", MeshIds.Normalize(meshMessageId))],
             cancellationToken) == 1;
 
+    /// <summary>One statement: the rows are locked in id order (byte order, as the ordinal sort of the other stores' callers), then updated.</summary>
+    public async Task<int> MarkAllAcknowledgedAsync(IReadOnlyCollection<string> meshMessageIds, DateTimeOffset acknowledgedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meshMessageIds);
+        if (meshMessageIds.Count == 0)
+        {
+            return 0;
+        }
+
+        return await session.ExecuteAsync(
+            "UPDATE inbound_messages SET acknowledged_at = @at, updated_at = @at FROM (SELECT mesh_message_id AS locked_id FROM inbound_messages " +
+            "WHERE mesh_message_id = ANY(@ids) ORDER BY mesh_message_id COLLATE \"C\" FOR UPDATE) locked WHERE mesh_message_id = locked_id",
+            [("@at", acknowledgedAt), ("@ids", meshMessageIds.Select(MeshIds.Normalize).Distinct(StringComparer.Ordinal).ToArray())],
+            cancellationToken);
+    }
+
     public Task<IReadOnlyList<InboundMessage>> ListUnacknowledgedAsync(int maxItems, CancellationToken cancellationToken) =>
         session.QueryAsync(
             $"SELECT {InboundRows.Columns} FROM inbound_messages WHERE acknowledged_at IS NULL ORDER BY received_at, mesh_message_id LIMIT @max",

@@ -76,7 +76,7 @@ internal static class GatewayRun
                 return counts[TransactionState.Complete];
             }
 
-            await Task.Delay(20);
+            await Task.Delay(100);
         }
     }
 

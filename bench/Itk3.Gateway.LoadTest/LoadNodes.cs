@@ -46,7 +46,9 @@ internal sealed class LoadNodes : IAsyncDisposable
                 MeshUrl = mesh,
                 DeliveryTarget = target(() => nodes.instances[index]),
                 LoggerFactory = Warnings,
-                Tune = s => s with { IdleInterval = TimeSpan.FromMilliseconds(50), Concurrency = 16 },
+                // Idle loops keep the node's default interval (1 s): queued work wakes its loop at once, and on PostgreSQL every idle
+                // pass of every loop of every instance is a unit of work on the server (at 50 ms they cost more round trips than the work).
+                Tune = s => s with { Concurrency = 16 },
             }.StartAsync(CancellationToken.None));
         }
 

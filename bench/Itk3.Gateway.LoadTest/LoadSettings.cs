@@ -17,6 +17,9 @@ internal sealed record LoadSettings(int Transactions, int Concurrency, string Da
     /// <summary>The Npgsql connection string (<c>--postgres</c>, else <c>ITK3_TEST_POSTGRES</c>).</summary>
     public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("ITK3_TEST_POSTGRES");
 
+    /// <summary>Counts the PostgreSQL commands per transaction and prints them after each PostgreSQL run (<c>--profile-sql true</c>).</summary>
+    public bool ProfileSql { get; init; }
+
     /// <summary>The stores to run, the SQLite baseline first.</summary>
     public IEnumerable<LoadStore> Runs() => Store == "postgres"
         ? [LoadStore.Sqlite, .. Instances.Select(n => new LoadStore("postgres", n, Postgres))]
@@ -36,6 +39,7 @@ internal sealed record LoadSettings(int Transactions, int Concurrency, string Da
                 "--store" when value is "sqlite" or "postgres" => settings with { Store = value },
                 "--instances" => settings with { Instances = value.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList() },
                 "--postgres" => settings with { Postgres = value },
+                "--profile-sql" => settings with { ProfileSql = bool.Parse(value) },
                 _ => null,
             };
             if (settings is null)

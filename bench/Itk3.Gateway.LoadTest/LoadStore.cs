@@ -19,7 +19,8 @@ internal sealed record LoadStore(string Provider, int Instances, string? Connect
         ? new StoreSettings
         {
             Provider = StoreSettings.Postgres,
-            ConnectionString = ConnectionString,
+            // Named, so that pg_stat_activity shows which server sessions are this tool's (other work may share the server).
+            ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { ApplicationName = "itk3-load" }.ToString(),
             Schema = string.Create(CultureInfo.InvariantCulture, $"load_{Environment.ProcessId}_{Interlocked.Increment(ref runs)}_{node.ToLowerInvariant()}"),
         }
         : new StoreSettings();

@@ -6,7 +6,7 @@ var settings = LoadSettings.Parse(args);
 if (settings is null)
 {
     Console.Error.WriteLine(
-        "usage: Itk3.Gateway.LoadTest [--transactions N] [--concurrency C] [--data DIR] [--store sqlite|postgres --instances 1,2,3 [--postgres CONN]]\n"
+        "usage: Itk3.Gateway.LoadTest [--transactions N] [--concurrency C] [--data DIR] [--store sqlite|postgres --instances 1,2,3 [--postgres CONN] [--profile-sql true]]\n"
         + "  --store postgres runs the SQLite baseline, then each instance count on PostgreSQL (CONN or ITK3_TEST_POSTGRES).");
     return 2;
 }
@@ -22,8 +22,10 @@ try
     var allCompleted = true;
     var table = new List<string> { "| store | tx/s | p50 ms | p99 ms | CPU ms/tx |", "|---|---:|---:|---:|---:|" };
     var run = 0;
+    using var profile = settings.ProfileSql ? new SqlProfile() : null;
     foreach (var store in settings.Runs())
     {
+        profile?.Reset();
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = await GatewayRun.RunAsync(Path.Combine(root, $"gateway-{run++}"), settings, store);
         var gatewayCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
@@ -32,6 +34,11 @@ try
         Console.WriteLine($"MESH messages per transaction: 4 (payload, 20013, 30001, closing 20013) => {result.TransactionsPerSecond * 4:0} MESH messages/s vs baseline {baseline.MessagesPerSecond:0}");
         Console.WriteLine($"CPU per transaction (both nodes + MESH server, whole process): {gatewayCpu.TotalMilliseconds / settings.Transactions:0.00} ms; CPU per raw MESH message: {baselineCpu.TotalMilliseconds / settings.Transactions:0.00} ms");
         table.Add($"| {store.Label} | {result.TransactionsPerSecond:0} | {result.P50.TotalMilliseconds:0} | {result.P99.TotalMilliseconds:0} | {gatewayCpu.TotalMilliseconds / settings.Transactions:0.00} |");
+        if (profile is not null && store.Provider != "sqlite")
+        {
+            Console.WriteLine(string.Join(Environment.NewLine, profile.Report(settings.Transactions)));
+        }
+
         allCompleted &= result.Completed == settings.Transactions;
     }
 

@@ -4,10 +4,10 @@ using Npgsql;
 namespace Itk3.Gateway.Postgres;
 
 /// <summary>The claim/finish/fail/dead-letter mechanics shared by the outbox and the delivery queue (same column names, one table each).</summary>
-/// <remarks>Claims select due rows <c>FOR UPDATE SKIP LOCKED</c>: instances claiming at once never wait for each other nor take the same
+/// <remarks>Claims lock due rows <c>FOR UPDATE SKIP LOCKED</c>: instances claiming at once never wait for each other nor take the same
 /// row; the claim then records a lease (<c>lease_until</c>), so an item whose instance died comes back when the lease expires.
 /// <c>table</c> and <c>columns</c> are constants of the calling store, never input.</remarks>
-internal sealed class LeasedQueue<T>(PgSession session, string table, string columns, Func<NpgsqlDataReader, T> read, Func<T, string> idOf)
+internal sealed class LeasedQueue<T>(PgSession session, string table, string columns, Func<NpgsqlDataReader, T> read)
     where T : class
 {
     private const string Pending = "Pending";
@@ -18,58 +18,26 @@ internal sealed class LeasedQueue<T>(PgSession session, string table, string col
     public Task<T?> GetAsync(string id, CancellationToken cancellationToken) =>
         session.QuerySingleAsync($"SELECT {columns} FROM {table} WHERE id = @id{session.ForUpdate}", [("@id", id)], read, cancellationToken);
 
-    private async Task<IReadOnlyList<string>> ClaimIdsAsync(LeaseRequest request, CancellationToken cancellationToken)
+    /// <summary>One round trip: locks the due rows (skipping those another instance holds), keeps the oldest within the byte budget
+    /// (the first always), leases them and returns them as updated, oldest first.</summary>
+    public async Task<IReadOnlyList<T>> ClaimItemsAsync(LeaseRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.MaxItems);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(request.LeaseDuration, TimeSpan.Zero);
-        var due = await session.QueryAsync(
-            $"SELECT id, octet_length(content) FROM {table} WHERE state = '{Pending}' AND next_attempt_at <= @now " +
-            "AND (lease_until IS NULL OR lease_until <= @now) ORDER BY next_attempt_at, seq LIMIT @max FOR UPDATE SKIP LOCKED",
-            [("@now", request.Now), ("@max", request.MaxItems)],
-            r => (Id: r.GetString(0), Bytes: (long)r.GetInt32(1)),
+        var claimed = await session.QueryAsync(
+            $"WITH due AS (SELECT id, next_attempt_at, seq, octet_length(content) AS bytes FROM {table} " +
+            $"WHERE state = '{Pending}' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until <= @now) " +
+            "ORDER BY next_attempt_at, seq LIMIT @max FOR UPDATE SKIP LOCKED), " +
+            "picked AS (SELECT id AS picked_id FROM (SELECT id, row_number() OVER w AS n, sum(bytes) OVER w AS total FROM due " +
+            "WINDOW w AS (ORDER BY next_attempt_at, seq ROWS UNBOUNDED PRECEDING)) ranked WHERE n = 1 OR total <= @max_bytes) " +
+            $"UPDATE {table} SET attempts = attempts + 1, lease_until = @until, claimed_by = @claimant FROM picked WHERE id = picked_id " +
+            $"RETURNING {columns}, seq",
+            [("@now", request.Now), ("@max", request.MaxItems), ("@max_bytes", request.MaxBytes), ("@until", request.Now + request.LeaseDuration),
+             ("@claimant", request.Claimant)],
+            r => (Item: read(r), Due: r.GetInt64(r.GetOrdinal("next_attempt_at")), Seq: r.GetInt64(r.GetOrdinal("seq"))),
             cancellationToken);
-        var ids = WithinBytes(due, request.MaxBytes);
-        if (ids.Count > 0)
-        {
-            await session.ExecuteAsync(
-                $"UPDATE {table} SET attempts = attempts + 1, lease_until = @until, claimed_by = @claimant WHERE id = ANY(@ids)",
-                [("@until", request.Now + request.LeaseDuration), ("@claimant", request.Claimant), ("@ids", ids.ToArray())],
-                cancellationToken);
-        }
-
-        return ids;
-    }
-
-    private static List<string> WithinBytes(IReadOnlyList<(string Id, long Bytes)> due, long maxBytes)
-    {
-        var ids = new List<string>(due.Count);
-        var total = 0L;
-        foreach (var (id, bytes) in due)
-        {
-            total += bytes;
-            if (ids.Count > 0 && total > maxBytes)
-            {
-                break;
-            }
-
-            ids.Add(id);
-        }
-
-        return ids;
-    }
-
-    public async Task<IReadOnlyList<T>> ClaimItemsAsync(LeaseRequest request, CancellationToken cancellationToken)
-    {
-        var ids = await ClaimIdsAsync(request, cancellationToken);
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        var rows = await session.QueryAsync($"SELECT {columns} FROM {table} WHERE id = ANY(@ids)", [("@ids", ids.ToArray())], read, cancellationToken);
-        var byId = rows.ToDictionary(idOf, StringComparer.Ordinal);
-        return ids.Select(id => byId[id]).ToList();
+        return claimed.OrderBy(c => c.Due).ThenBy(c => c.Seq).Select(c => c.Item).ToList();
     }
 
     public async Task<bool> FinishAsync(string id, string state, DateTimeOffset at, string? meshMessageId, CancellationToken cancellationToken)

@@ -8,17 +8,18 @@ internal sealed class PgAuditStore(PgSession session) : IAuditStore
 {
     private const string Columns = "at, actor, action, subject_kind, subject_id, transaction_id, inbound_mesh_message_id, note";
 
-    public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+    /// <summary>An insert with no foreign key and no result: it goes with the next round trip (or the COMMIT).</summary>
+    public Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        await session.ExecuteAsync(
+        session.Defer(
             $"INSERT INTO audit_events ({Columns}) VALUES (@at, @actor, @action, @kind, @id, @transaction, @inbound, @note)",
             [
                 ("@at", auditEvent.At), ("@actor", auditEvent.Actor), ("@action", auditEvent.Action), ("@kind", auditEvent.Subject),
                 ("@id", auditEvent.SubjectId), ("@transaction", auditEvent.TransactionId),
                 ("@inbound", MeshIds.NormalizeOrNull(auditEvent.InboundMeshMessageId)), ("@note", auditEvent.Note),
-            ],
-            cancellationToken);
+            ]);
+        return Task.CompletedTask;
     }
 
     /// <summary>The events the query selects, newest first.</summary>

@@ -31,6 +31,9 @@ internal sealed class PgConnector : IAsyncDisposable
         // The store runs a few dozen fixed statements over and over: prepared once per pooled connection, the server stops parsing and
         // planning them each time (an explicit Max Auto Prepare in the connection string wins).
         builder.MaxAutoPrepare = builder.MaxAutoPrepare == 0 ? 64 : builder.MaxAutoPrepare;
+        // The store changes no session state (no SET, no session advisory lock, no LISTEN, no temporary table), so a connection going back
+        // to the pool needs no reset statements on its next use; a unit of work never leaves its transaction open (it rolls back).
+        builder.NoResetOnClose = true;
         Server = $"{builder.Host}:{builder.Port}/{builder.Database}";
         dataSource = NpgsqlDataSource.Create(builder);
     }

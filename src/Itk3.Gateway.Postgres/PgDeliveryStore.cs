@@ -22,7 +22,7 @@ internal sealed class PgDeliveryStore : IDeliveryStore
     public PgDeliveryStore(PgSession session)
     {
         this.session = session;
-        queue = new LeasedQueue<DeliveryItem>(session, "deliveries", Columns, Read, item => item.Id);
+        queue = new LeasedQueue<DeliveryItem>(session, "deliveries", Columns, Read);
     }
 
     public async Task<bool> EnqueueAsync(DeliveryItem item, CancellationToken cancellationToken)

@@ -18,19 +18,40 @@ internal sealed class PgInboxStore(PgSession session) : IInboxStore
         ArgumentNullException.ThrowIfNull(message);
         var parameters = InboundRows.Parameters(message);
         parameters.Add(("@content", content));
-        return await session.ExecuteAsync(Insert, parameters, cancellationToken) == 1;
+        var added = await session.ExecuteAsync(Insert, parameters, cancellationToken) == 1;
+        if (added)
+        {
+            session.MarkLocked(Key(message.MeshMessageId));
+        }
+
+        return added;
     }
 
-    public Task<InboundMessage?> GetAsync(string meshMessageId, CancellationToken cancellationToken) =>
-        session.QuerySingleAsync(
+    public async Task<InboundMessage?> GetAsync(string meshMessageId, CancellationToken cancellationToken)
+    {
+        var message = await session.QuerySingleAsync(
             $"SELECT {InboundRows.Columns} FROM inbound_messages WHERE mesh_message_id = @id{session.ForUpdate}",
             [("@id", MeshIds.Normalize(meshMessageId))],
             InboundRows.Read,
             cancellationToken);
+        if (message is not null)
+        {
+            session.MarkLocked(Key(message.MeshMessageId));
+        }
 
+        return message;
+    }
+
+    /// <summary>A row this unit of work inserted or holds locked is certain to be updated: the update goes with the next round trip.</summary>
     public async Task<bool> UpdateAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (session.IsLocked(Key(message.MeshMessageId)))
+        {
+            session.Defer(Update, InboundRows.Parameters(message));
+            return true;
+        }
+
         return await session.ExecuteAsync(Update, InboundRows.Parameters(message), cancellationToken) == 1;
     }
 
@@ -40,14 +61,15 @@ internal sealed class PgInboxStore(PgSession session) : IInboxStore
     public Task<bool> IsDocumentIdKnownAsync(string documentId, string exceptMeshMessageId, CancellationToken cancellationToken) =>
         ExistsAsync("document_id", documentId, exceptMeshMessageId, cancellationToken);
 
-    public async Task RecordDocumentAsync(ReceivedDocument document, string meshMessageId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <summary>An insert that ignores conflicts and has no foreign key: it goes with the next round trip.</summary>
+    public Task RecordDocumentAsync(ReceivedDocument document, string meshMessageId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        await session.ExecuteAsync(
+        session.Defer(
             SqlText.InsertIgnoringConflicts("received_documents", "document_id, composition_identifier, patient_key, mesh_message_id, received_at"),
             [("@document_id", document.DocumentId), ("@composition_identifier", document.CompositionIdentifier), ("@patient_key", document.PatientKey),
-             ("@mesh_message_id", MeshIds.Normalize(meshMessageId)), ("@received_at", receivedAt)],
-            cancellationToken);
+             ("@mesh_message_id", MeshIds.Normalize(meshMessageId)), ("@received_at", receivedAt)]);
+        return Task.CompletedTask;
     }
 
     public Task<ReceivedDocument?> FindDocumentAsync(string documentIdOrIdentifier, CancellationToken cancellationToken) =>
@@ -64,12 +86,30 @@ internal sealed class PgInboxStore(PgSession session) : IInboxStore
             [("@at", acknowledgedAt), ("@id", MeshIds.Normalize(meshMessageId))],
             cancellationToken) == 1;
 
+    /// <summary>One statement: the rows are locked in id order (byte order, as the ordinal sort of the other stores' callers), then updated.</summary>
+    public async Task<int> MarkAllAcknowledgedAsync(IReadOnlyCollection<string> meshMessageIds, DateTimeOffset acknowledgedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meshMessageIds);
+        if (meshMessageIds.Count == 0)
+        {
+            return 0;
+        }
+
+        return await session.ExecuteAsync(
+            "UPDATE inbound_messages SET acknowledged_at = @at, updated_at = @at FROM (SELECT mesh_message_id AS locked_id FROM inbound_messages " +
+            "WHERE mesh_message_id = ANY(@ids) ORDER BY mesh_message_id COLLATE \"C\" FOR UPDATE) locked WHERE mesh_message_id = locked_id",
+            [("@at", acknowledgedAt), ("@ids", meshMessageIds.Select(MeshIds.Normalize).Distinct(StringComparer.Ordinal).ToArray())],
+            cancellationToken);
+    }
+
     public Task<IReadOnlyList<InboundMessage>> ListUnacknowledgedAsync(int maxItems, CancellationToken cancellationToken) =>
         session.QueryAsync(
             $"SELECT {InboundRows.Columns} FROM inbound_messages WHERE acknowledged_at IS NULL ORDER BY received_at, mesh_message_id LIMIT @max",
             [("@max", maxItems)],
             InboundRows.Read,
             cancellationToken);
+
+    private static string Key(string meshMessageId) => "inbound_messages:" + MeshIds.Normalize(meshMessageId);
 
     private async Task<bool> ExistsAsync(string column, string value, string exceptMeshMessageId, CancellationToken cancellationToken)
     {

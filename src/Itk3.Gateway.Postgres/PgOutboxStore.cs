@@ -22,7 +22,7 @@ internal sealed class PgOutboxStore : IOutboxStore
     public PgOutboxStore(PgSession session)
     {
         this.session = session;
-        queue = new LeasedQueue<OutboxItem>(session, "outbox", Columns, Read, item => item.Id);
+        queue = new LeasedQueue<OutboxItem>(session, "outbox", Columns, Read);
     }
 
     public async Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken)

@@ -26,40 +26,60 @@ internal sealed class PgTransactionStore(PgSession session) : ITransactionStore
     public async Task<bool> AddAsync(OutboundTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        return await session.ExecuteAsync(Insert, TransactionRows.Parameters(transaction), cancellationToken) == 1;
+        var added = await session.ExecuteAsync(Insert, TransactionRows.Parameters(transaction), cancellationToken) == 1;
+        if (added)
+        {
+            session.MarkLocked(Key(transaction.Id));
+        }
+
+        return added;
     }
 
-    public Task<OutboundTransaction?> GetAsync(string id, CancellationToken cancellationToken) =>
-        session.QuerySingleAsync(
-            $"SELECT {TransactionRows.Columns} FROM transactions WHERE id = @id{session.ForUpdate}", [("@id", id)], TransactionRows.Read, cancellationToken);
+    public async Task<OutboundTransaction?> GetAsync(string id, CancellationToken cancellationToken) =>
+        Locked(await session.QuerySingleAsync(
+            $"SELECT {TransactionRows.Columns} FROM transactions WHERE id = @id{session.ForUpdate}", [("@id", id)], TransactionRows.Read, cancellationToken));
 
-    public Task<OutboundTransaction?> FindAsync(TransactionLookup by, string value, CancellationToken cancellationToken)
+    public async Task<OutboundTransaction?> FindAsync(TransactionLookup by, string value, CancellationToken cancellationToken)
     {
         var key = by == TransactionLookup.MeshMessageId ? MeshIds.Normalize(value) : value;
-        return session.QuerySingleAsync(
+        return Locked(await session.QuerySingleAsync(
             $"SELECT {TransactionRows.Columns} FROM transactions WHERE {TransactionRows.LookupColumn(by)} = @value ORDER BY created_at, id LIMIT 1{session.ForUpdate}",
             [("@value", key)],
             TransactionRows.Read,
-            cancellationToken);
+            cancellationToken));
     }
 
+    /// <summary>A row this unit of work holds locked is certain to be updated: the update goes with the next round trip.</summary>
     public async Task<bool> UpdateAsync(OutboundTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+        if (session.IsLocked(Key(transaction.Id)))
+        {
+            session.Defer(Update, TransactionRows.Parameters(transaction));
+            return true;
+        }
+
         return await session.ExecuteAsync(Update, TransactionRows.Parameters(transaction), cancellationToken) == 1;
     }
 
     public async Task AppendEventAsync(TransactionEvent transactionEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transactionEvent);
-        // One round trip: the row is inserted only when its transaction exists (the foreign key would abort the whole unit of work).
-        var added = await session.ExecuteAsync(
-            $"INSERT INTO transaction_events ({TransactionRows.EventColumns}) SELECT @transaction_id, @at, @kind, @detail, @itk_code {WhenTransactionExists}",
-            [
-                ("@transaction_id", transactionEvent.TransactionId), ("@at", transactionEvent.At), ("@kind", transactionEvent.Kind),
-                ("@detail", transactionEvent.Detail), ("@itk_code", transactionEvent.ItkCode),
-            ],
-            cancellationToken);
+        // The row is inserted only when its transaction exists (the foreign key would abort the whole unit of work). When this unit of
+        // work holds the transaction locked it exists, so the insert goes with the next round trip.
+        var sql = $"INSERT INTO transaction_events ({TransactionRows.EventColumns}) SELECT @transaction_id, @at, @kind, @detail, @itk_code {WhenTransactionExists}";
+        List<(string Name, object? Value)> parameters =
+        [
+            ("@transaction_id", transactionEvent.TransactionId), ("@at", transactionEvent.At), ("@kind", transactionEvent.Kind),
+            ("@detail", transactionEvent.Detail), ("@itk_code", transactionEvent.ItkCode),
+        ];
+        if (session.IsLocked(Key(transactionEvent.TransactionId)))
+        {
+            session.Defer(sql, parameters);
+            return;
+        }
+
+        var added = await session.ExecuteAsync(sql, parameters, cancellationToken);
         if (added == 0)
         {
             throw NoSuchTransaction(transactionEvent.TransactionId);
@@ -68,7 +88,7 @@ internal sealed class PgTransactionStore(PgSession session) : ITransactionStore
 
     public async Task<IReadOnlyList<TransactionEvent>> GetTimelineAsync(string transactionId, CancellationToken cancellationToken)
     {
-        await LockAsync(transactionId, cancellationToken);
+        Lock(transactionId);
         return await GetTimelineAsync(session, transactionId, cancellationToken);
     }
 
@@ -94,12 +114,20 @@ internal sealed class PgTransactionStore(PgSession session) : ITransactionStore
 
     public async Task<IReadOnlyList<TransactionResponse>> GetResponsesAsync(string transactionId, CancellationToken cancellationToken)
     {
-        await LockAsync(transactionId, cancellationToken);
+        Lock(transactionId);
         return await GetResponsesAsync(session, transactionId, cancellationToken);
     }
 
-    public Task<IReadOnlyList<OutboundTransaction>> ListDueAsync(DateTimeOffset now, int maxItems, CancellationToken cancellationToken) =>
-        session.QueryAsync(Due, [("@now", now), ("@max", maxItems)], TransactionRows.Read, cancellationToken);
+    public async Task<IReadOnlyList<OutboundTransaction>> ListDueAsync(DateTimeOffset now, int maxItems, CancellationToken cancellationToken)
+    {
+        var due = await session.QueryAsync(Due, [("@now", now), ("@max", maxItems)], TransactionRows.Read, cancellationToken);
+        foreach (var transaction in due)
+        {
+            session.MarkLocked(Key(transaction.Id));
+        }
+
+        return due;
+    }
 
     /// <summary>One statement: the rows are locked in the sort's order (PostgreSQL locks after ORDER BY), so every unit of work that locks
     /// its transactions this way takes them in the same order and none waits for another in a cycle.</summary>
@@ -121,13 +149,35 @@ internal sealed class PgTransactionStore(PgSession session) : ITransactionStore
             conditions.Add($"{TransactionRows.LookupColumn(group.Key)} = ANY({name})");
         }
 
-        await session.ExecuteAsync(
-            $"SELECT 1 FROM transactions WHERE {string.Join(" OR ", conditions)} ORDER BY id FOR UPDATE", parameters, cancellationToken);
+        var ids = await session.QueryAsync(
+            $"SELECT id FROM transactions WHERE {string.Join(" OR ", conditions)} ORDER BY id FOR UPDATE", parameters, r => r.GetString(0), cancellationToken);
+        foreach (var id in ids)
+        {
+            session.MarkLocked(Key(id));
+        }
     }
 
-    /// <summary>Events and responses are read to decide what to add after them: their transaction's row stays locked until commit.</summary>
-    private Task LockAsync(string transactionId, CancellationToken cancellationToken) =>
-        session.ExecuteAsync($"SELECT 1 FROM transactions WHERE id = @id{session.ForUpdate}", [("@id", transactionId)], cancellationToken);
+    /// <summary>Events and responses are read to decide what to add after them: their transaction's row stays locked until commit. The
+    /// lock goes in the same round trip as the read that follows it (which still gets its own snapshot, taken after the lock).</summary>
+    private void Lock(string transactionId)
+    {
+        if (!session.IsLocked(Key(transactionId)))
+        {
+            session.Defer($"SELECT 1 FROM transactions WHERE id = @id{session.ForUpdate}", [("@id", transactionId)], returnsRows: true);
+        }
+    }
+
+    private OutboundTransaction? Locked(OutboundTransaction? transaction)
+    {
+        if (transaction is not null)
+        {
+            session.MarkLocked(Key(transaction.Id));
+        }
+
+        return transaction;
+    }
+
+    private static string Key(string transactionId) => "transactions:" + transactionId;
 
     private static ArgumentException NoSuchTransaction(string transactionId) =>
         new($"No transaction {transactionId}: add it before its events and responses.", "transactionId");

@@ -8,22 +8,22 @@ using Npgsql;
 
 namespace Itk3.Gateway.Postgres;
 
-/// <summary>One pooled connection and one READ COMMITTED transaction whose reads lock their rows; rolled back when disposed uncommitted.</summary>
+/// <summary>One pooled connection and one READ COMMITTED transaction whose reads lock their rows; rolled back when disposed uncommitted.
+/// BEGIN goes with the first statement and COMMIT with the last queued ones (<see cref="PgSession"/>), so an empty unit of work costs no round trip.</summary>
 internal sealed class PgUnitOfWork : IGatewayUnitOfWork
 {
     private readonly NpgsqlConnection connection;
-    private readonly NpgsqlTransaction transaction;
     private readonly PgSession session;
     private bool finished;
+    private bool committed;
 
     private readonly WriteHealth health;
 
-    public PgUnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, WriteHealth health)
+    public PgUnitOfWork(NpgsqlConnection connection, WriteHealth health)
     {
         this.connection = connection;
-        this.transaction = transaction;
         this.health = health;
-        session = new PgSession(connection, transaction, writable: true, health);
+        session = new PgSession(connection, transaction: null, writable: true, health);
         Inbox = new PgInboxStore(session);
         Transactions = new PgTransactionStore(session);
         Outbox = new PgOutboxStore(session);
@@ -46,12 +46,9 @@ internal sealed class PgUnitOfWork : IGatewayUnitOfWork
         ObjectDisposedException.ThrowIf(finished, this);
         try
         {
-            await transaction.CommitAsync(cancellationToken);
+            await session.CommitAsync(cancellationToken);
+            committed = true;
             health.Committed();
-        }
-        catch (NpgsqlException exception)
-        {
-            throw session.Fail(exception);
         }
         finally
         {
@@ -62,18 +59,21 @@ internal sealed class PgUnitOfWork : IGatewayUnitOfWork
 
     public async ValueTask DisposeAsync()
     {
-        session.Closed = true;
-        finished = true;
         try
         {
-            // Rolls back when not committed; a broken connection has nothing left to roll back.
-            await transaction.DisposeAsync();
+            if (!committed)
+            {
+                // Rolls back when not committed (or the commit failed); a broken connection has nothing left to roll back.
+                await session.RollbackAsync();
+            }
         }
-        catch (NpgsqlException)
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
         {
         }
         finally
         {
+            session.Closed = true;
+            finished = true;
             await connection.DisposeAsync();
         }
     }

@@ -46,15 +46,7 @@ public sealed class PostgresGatewayStore : IGatewayStore, IGatewayQueries, ICont
     public async Task<IGatewayUnitOfWork> BeginAsync(CancellationToken cancellationToken)
     {
         var connection = await connector.OpenAsync(cancellationToken);
-        try
-        {
-            return new PgUnitOfWork(connection, await connector.BeginAsync(connection, IsolationLevel.ReadCommitted, cancellationToken), writeHealth);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        return new PgUnitOfWork(connection, writeHealth);
     }
 
     /// <inheritdoc />

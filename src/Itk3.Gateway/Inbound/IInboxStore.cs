@@ -29,6 +29,20 @@ public interface IInboxStore
     /// <summary>Records that the message was acknowledged to MESH; false when it is not registered.</summary>
     Task<bool> MarkAcknowledgedAsync(string meshMessageId, DateTimeOffset acknowledgedAt, CancellationToken cancellationToken);
 
+    /// <summary>Records the MESH acknowledgement of several messages, changing their rows in id order (ordinal); returns how many were
+    /// registered. A store may do it in one statement; by default one <see cref="MarkAcknowledgedAsync(string, DateTimeOffset, CancellationToken)"/> each.</summary>
+    async Task<int> MarkAllAcknowledgedAsync(IReadOnlyCollection<string> meshMessageIds, DateTimeOffset acknowledgedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meshMessageIds);
+        var marked = 0;
+        foreach (var id in meshMessageIds.Order(StringComparer.Ordinal))
+        {
+            marked += await MarkAcknowledgedAsync(id, acknowledgedAt, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return marked;
+    }
+
     /// <summary>Registered messages not yet acknowledged to MESH, oldest first (to acknowledge after a crash between commit and acknowledgement).</summary>
     Task<IReadOnlyList<InboundMessage>> ListUnacknowledgedAsync(int maxItems, CancellationToken cancellationToken);
 }

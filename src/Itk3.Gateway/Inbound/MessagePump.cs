@@ -305,18 +305,14 @@ internal sealed class MessagePump(GatewayNodeServices services, NodeSignals sign
             return;
         }
 
-        // In id order, as every unit of work that changes several rows, so that two never wait for each other's rows in a cycle.
-        list.Sort(StringComparer.Ordinal);
+        // The store changes the rows in id order, as every unit of work that changes several rows, so that two never wait for each
+        // other's rows in a cycle.
         var now = services.Clock.GetUtcNow();
         await ConflictRetry.RunAsync(
             async () =>
             {
                 await using var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var id in list)
-                {
-                    await work.Inbox.MarkAcknowledgedAsync(id, now, cancellationToken).ConfigureAwait(false);
-                }
-
+                await work.Inbox.MarkAllAcknowledgedAsync(list, now, cancellationToken).ConfigureAwait(false);
                 await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             },
             _events,

@@ -122,4 +122,28 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(At(4), (await check.Inbox.GetAsync("M2", Ct))!.AcknowledgedAt);
         Assert.Single(await check.Inbox.ListUnacknowledgedAsync(1, Ct));
     }
+
+    [StoreFact]
+    public async Task Several_messages_are_marked_acknowledged_at_once_and_unknown_ids_are_skipped()
+    {
+        await using (var work = await Store.BeginAsync(Ct))
+        {
+            await work.Inbox.RegisterAsync(Inbound("M2", 2), Bytes("M2"), Ct);
+            await work.Inbox.RegisterAsync(Inbound("M1", 1), Bytes("M1"), Ct);
+            await work.Inbox.RegisterAsync(Inbound("M3", 3), Bytes("M3"), Ct);
+            await work.CommitAsync(Ct);
+        }
+
+        await using (var ack = await Store.BeginAsync(Ct))
+        {
+            Assert.Equal(2, await ack.Inbox.MarkAllAcknowledgedAsync(["m3", "M9", "M1"], At(4), Ct));
+            Assert.Equal(0, await ack.Inbox.MarkAllAcknowledgedAsync([], At(4), Ct));
+            await ack.CommitAsync(Ct);
+        }
+
+        await using var check = await Store.BeginAsync(Ct);
+        Assert.Equal(["M2"], (await check.Inbox.ListUnacknowledgedAsync(10, Ct)).Select(m => m.MeshMessageId));
+        Assert.Equal(At(4), (await check.Inbox.GetAsync("M3", Ct))!.AcknowledgedAt);
+        Assert.Equal(At(4), (await check.Inbox.GetAsync("M1", Ct))!.AcknowledgedAt);
+    }
 }

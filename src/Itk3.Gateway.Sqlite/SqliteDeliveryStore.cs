@@ -29,16 +29,7 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
     {
         ArgumentNullException.ThrowIfNull(item);
         // The payload goes into contents: claiming and finishing the item then never rewrite it.
-        var seq = await StoredContent.AddAsync(session, item.Content, cancellationToken);
-        var parameters = Parameters(item with { Content = ReadOnlyMemory<byte>.Empty });
-        parameters.Add(("$content_seq", seq));
-        if (await session.ExecuteAsync(Insert, parameters, cancellationToken) == 1)
-        {
-            return true;
-        }
-
-        await StoredContent.DeleteAsync(session, seq, cancellationToken);
-        return false;
+        return await StoredContent.InsertRowAsync(session, item.Content, Insert, Parameters(item with { Content = ReadOnlyMemory<byte>.Empty }), cancellationToken);
     }
 
     public Task<DeliveryItem?> GetAsync(string id, CancellationToken cancellationToken) => queue.GetAsync(id, cancellationToken);

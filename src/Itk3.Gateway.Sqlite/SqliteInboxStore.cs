@@ -17,17 +17,9 @@ internal sealed class SqliteInboxStore(SqlSession session) : IInboxStore
     {
         ArgumentNullException.ThrowIfNull(message);
         // The payload goes into contents: the row's later state changes then never rewrite it.
-        var seq = await StoredContent.AddAsync(session, content, cancellationToken);
         var parameters = InboundRows.Parameters(message);
         parameters.Add(("$content", ReadOnlyMemory<byte>.Empty));
-        parameters.Add(("$content_seq", seq));
-        if (await session.ExecuteAsync(Insert, parameters, cancellationToken) == 1)
-        {
-            return true;
-        }
-
-        await StoredContent.DeleteAsync(session, seq, cancellationToken);
-        return false;
+        return await StoredContent.InsertRowAsync(session, content, Insert, parameters, cancellationToken);
     }
 
     public Task<InboundMessage?> GetAsync(string meshMessageId, CancellationToken cancellationToken) =>

@@ -29,16 +29,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
     {
         ArgumentNullException.ThrowIfNull(item);
         // The payload goes into contents (a piece at a time when large): claiming and marking the item sent never rewrite it.
-        var seq = await StoredContent.AddAsync(session, item.Content, cancellationToken);
-        var parameters = Parameters(item with { Content = ReadOnlyMemory<byte>.Empty });
-        parameters.Add(("$content_seq", seq));
-        if (await session.ExecuteAsync(Insert, parameters, cancellationToken) == 1)
-        {
-            return true;
-        }
-
-        await StoredContent.DeleteAsync(session, seq, cancellationToken);
-        return false;
+        return await StoredContent.InsertRowAsync(session, item.Content, Insert, Parameters(item with { Content = ReadOnlyMemory<byte>.Empty }), cancellationToken);
     }
 
     /// <summary>Opens the content of an outbox item for reading straight from the database file (SqliteBlob), on a connection of its own that the stream closes; null when there is none.</summary>

@@ -40,6 +40,22 @@ internal static class StoredContent
             : session.ReadBlob(table, "content", row.Item1);
     }
 
+    /// <summary>Stores <paramref name="content"/> in <c>contents</c> and runs <paramref name="insert"/> with <c>$content_seq</c> added to
+    /// <paramref name="parameters"/>; true when the row was inserted, false (and the payload removed again) when its insert met a conflict.</summary>
+    public static async Task<bool> InsertRowAsync(
+        SqlSession session, ReadOnlyMemory<byte> content, string insert, List<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
+    {
+        var seq = await AddAsync(session, content, cancellationToken);
+        parameters.Add(("$content_seq", seq));
+        if (await session.ExecuteAsync(insert, parameters, cancellationToken) == 1)
+        {
+            return true;
+        }
+
+        await DeleteAsync(session, seq, cancellationToken);
+        return false;
+    }
+
     /// <summary>Removes a payload no row took (its insert met a conflict).</summary>
     public static Task DeleteAsync(SqlSession session, long seq, CancellationToken cancellationToken) =>
         session.ExecuteAsync("DELETE FROM contents WHERE seq = $seq", [("$seq", seq)], cancellationToken);

@@ -51,6 +51,18 @@ public sealed class BadInputTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task A_submission_body_of_the_wrong_shape_is_refused_with_the_JSON_path_and_line_at_fault()
+    {
+        using var content = new StringContent("{\n  \"recipient\": \"X26GP001\",\n  \"flow\": 5\n}", Encoding.UTF8, "application/json");
+
+        var problem = await Json.ProblemAsync(await Client.PostAsync("api/v1/transactions", content), HttpStatusCode.BadRequest, "invalid-request");
+
+        var detail = problem.GetProperty("detail").GetString();
+        Assert.Contains("$.flow", detail, StringComparison.Ordinal);
+        Assert.Contains("(line 3,", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Submission_that_is_not_JSON_is_unsupported_media_type()
     {
         using var content = new StringContent("{}", Encoding.UTF8, "text/plain");

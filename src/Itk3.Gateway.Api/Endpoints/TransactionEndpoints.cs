@@ -56,10 +56,10 @@ internal static class TransactionEndpoints
         // As the raw route: the body (base64 in JSON, then its string and its decoded bytes) is read only when the node's byte
         // budget has room for it, so many large submissions at once wait here instead of each holding its payload.
         using var room = await app.ReserveBytesAsync(http.ContentLength ?? long.MaxValue, ct).ConfigureAwait(false);
-        var body = await ReadSubmissionAsync(http, ct).ConfigureAwait(false);
+        var (body, error) = await ReadSubmissionAsync(http, ct).ConfigureAwait(false);
         if (body is null)
         {
-            return ApiProblems.BadRequest("body: a JSON submission object is required");
+            return ApiProblems.BadRequest(error ?? "body: a JSON submission object is required");
         }
 
         if (body.RecipientKind is not { } kind)
@@ -77,16 +77,18 @@ internal static class TransactionEndpoints
         return await SubmitCoreAsync(request, body.SenderReference, body.TransactionId, app, queries, ct).ConfigureAwait(false);
     }
 
-    /// <summary>The submission in the body, or null when the body is empty or not a valid submission object.</summary>
-    private static async Task<SubmitTransactionRequest?> ReadSubmissionAsync(HttpRequest http, CancellationToken ct)
+    /// <summary>The submission in the body; null with where the body went wrong when it is not a valid submission object.</summary>
+    private static async Task<(SubmitTransactionRequest? Body, string? Error)> ReadSubmissionAsync(HttpRequest http, CancellationToken ct)
     {
         try
         {
-            return await http.ReadFromJsonAsync<SubmitTransactionRequest>(ct).ConfigureAwait(false);
+            return (await http.ReadFromJsonAsync<SubmitTransactionRequest>(ct).ConfigureAwait(false), null);
         }
-        catch (System.Text.Json.JsonException)
+        catch (System.Text.Json.JsonException e)
         {
-            return null;
+            var line = e.LineNumber is { } l ? l + 1 : 0;
+            var column = e.BytePositionInLine is { } c ? c + 1 : 0;
+            return (null, $"body: not a valid JSON submission object at {e.Path ?? "$"} (line {line}, byte {column})");
         }
     }
 

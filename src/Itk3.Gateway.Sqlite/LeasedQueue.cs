@@ -19,8 +19,10 @@ internal sealed class LeasedQueue<T>(SqlSession session, string table, string co
 
     private readonly string withContent = StoredContent.Selecting(columns);
 
-    public Task<T?> GetAsync(string id, CancellationToken cancellationToken) =>
-        session.QuerySingleAsync($"SELECT {withContent} FROM {table} WHERE id = $id", [("$id", id)], read, cancellationToken);
+    public Task<T?> GetAsync(string id, CancellationToken cancellationToken) => SelectAsync(withContent, id, cancellationToken);
+
+    private Task<T?> SelectAsync(string selected, string id, CancellationToken cancellationToken) =>
+        session.QuerySingleAsync($"SELECT {selected} FROM {table} WHERE id = $id", [("$id", id)], read, cancellationToken);
 
     private async Task<IReadOnlyList<string>> ClaimIdsAsync(LeaseRequest request, CancellationToken cancellationToken)
     {
@@ -70,7 +72,7 @@ internal sealed class LeasedQueue<T>(SqlSession session, string table, string co
         var items = new List<T>(ids.Count);
         foreach (var id in ids)
         {
-            items.Add((await session.QuerySingleAsync($"SELECT {selected} FROM {table} WHERE id = $id", [("$id", id)], read, cancellationToken))!);
+            items.Add((await SelectAsync(selected, id, cancellationToken))!);
         }
 
         return items;

@@ -36,33 +36,29 @@ internal sealed class SqliteOutboxStore : IOutboxStore
     internal static async Task<Stream?> OpenContentAsync(SqliteConnector connector, string id, CancellationToken cancellationToken)
     {
         var connection = await connector.OpenAsync(cancellationToken);
+        Stream? stream = null;
         try
         {
-            var row = await new SqlSession(connection, null).QuerySingleAsync(
-                "SELECT seq, content_seq FROM outbox WHERE id = $id AND content_purged_at IS NULL", [("$id", id)],
-                r => new Tuple<long, long?>(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1)), cancellationToken);
-            if (row is not null)
+            var at = await StoredContent.LocateAsync(new SqlSession(connection, null), "outbox", "id = $key AND content_purged_at IS NULL", id, cancellationToken);
+            if (at is { } blob)
             {
-                // Rows written before migration 0008 hold their content inline.
-                var blob = row.Item2 is { } seq
-                    ? new SqliteBlob(connection, "contents", "bytes", seq, readOnly: true)
-                    : new SqliteBlob(connection, "outbox", "content", row.Item1, readOnly: true);
-                return new OwnedBlobStream(blob, connection);
+                stream = new OwnedBlobStream(new SqliteBlob(connection, blob.Table, blob.Column, blob.RowId, readOnly: true), connection);
             }
+
+            return stream;
         }
         catch (SqliteException exception)
         {
-            await connection.DisposeAsync();
             throw SqlSession.Wrap(exception);
         }
-        catch
+        finally
         {
-            await connection.DisposeAsync();
-            throw;
+            if (stream is null)
+            {
+                // Nothing handed over: the connection is not the stream's to close.
+                await connection.DisposeAsync();
+            }
         }
-
-        await connection.DisposeAsync();
-        return null;
     }
 
     public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken) => queue.GetAsync(id, cancellationToken);

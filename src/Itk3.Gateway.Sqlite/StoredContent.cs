@@ -30,14 +30,20 @@ internal static class StoredContent
 
     /// <summary>The payload of the row of <paramref name="table"/> whose <paramref name="keyColumn"/> is <paramref name="key"/> (constants but the key),
     /// read from the database pages into one array (<see cref="SqlSession.ReadBlob"/>); null when there is no such row.</summary>
-    public static async Task<byte[]?> ReadAsync(SqlSession session, string table, string keyColumn, string key, CancellationToken cancellationToken)
+    public static async Task<byte[]?> ReadAsync(SqlSession session, string table, string keyColumn, string key, CancellationToken cancellationToken) =>
+        await LocateAsync(session, table, $"{keyColumn} = $key", key, cancellationToken) is { } at ? session.ReadBlob(at.Table, at.Column, at.RowId) : null;
+
+    /// <summary>Where the payload of the row of <paramref name="table"/> matching <paramref name="where"/> (constants but <c>$key</c>) lies:
+    /// its <c>contents</c> row, or the row itself for rows written before migration 0008 (content inline); null when no row matches.</summary>
+    public static async Task<(string Table, string Column, long RowId)?> LocateAsync(
+        SqlSession session, string table, string where, string key, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleAsync(
-            $"SELECT rowid, content_seq FROM {table} WHERE {keyColumn} = $key", [("$key", key)],
+            $"SELECT rowid, content_seq FROM {table} WHERE {where}", [("$key", key)],
             r => new Tuple<long, long?>(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1)), cancellationToken);
         return row is null ? null
-            : row.Item2 is { } seq ? session.ReadBlob("contents", "bytes", seq)
-            : session.ReadBlob(table, "content", row.Item1);
+            : row.Item2 is { } seq ? ("contents", "bytes", seq)
+            : (table, "content", row.Item1);
     }
 
     /// <summary>Stores <paramref name="content"/> in <c>contents</c> and runs <paramref name="insert"/> with <c>$content_seq</c> added to

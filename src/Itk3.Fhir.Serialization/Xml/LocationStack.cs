@@ -22,6 +22,9 @@ internal sealed class LocationStack
         _segments.Add(new Segment(root, -1, false));
     }
 
+    /// <summary>Forgets the path.</summary>
+    public void Clear() => _segments.Clear();
+
     /// <summary>Enters a child element; <paramref name="index"/> is non-negative for repeating elements.</summary>
     public void Push(string name, int index = -1) => _segments.Add(new Segment(name, index, false));
 

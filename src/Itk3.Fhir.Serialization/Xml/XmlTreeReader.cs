@@ -18,8 +18,8 @@ internal sealed partial class XmlTreeReader
     private readonly ParseContext _context;
     private readonly IFhirSchema _schema;
     private readonly int _maxDepth;
-    private readonly LocationStack _path = new();
-    private readonly ChildBuffer _children = new();
+    private readonly LocationStack _path;
+    private readonly ChildBuffer _children;
     private readonly XhtmlDivSerializer _div = new();
     private readonly ElementMatchCache _matches;
     private readonly string _fhirNs;
@@ -28,14 +28,16 @@ internal sealed partial class XmlTreeReader
     private readonly string _xsiNs;
     private readonly string _value;
 
-    public XmlTreeReader(XmlReader reader, ParseContext context)
+    public XmlTreeReader(XmlReader reader, ParseContext context, XmlReaderCaches caches)
     {
+        _path = caches.Path;
+        _children = caches.Children;
+        _matches = caches.Matches;
         _reader = reader;
         _lineInfo = reader as IXmlLineInfo;
         _context = context;
         _schema = context.Schema;
         _maxDepth = context.Options.MaxDepth;
-        _matches = new ElementMatchCache(_schema);
         var names = reader.NameTable;
         _fhirNs = names.Add(FhirXmlNames.FhirNamespace);
         _xhtmlNs = names.Add(FhirXmlNames.XhtmlNamespace);

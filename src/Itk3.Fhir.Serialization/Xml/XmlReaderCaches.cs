@@ -5,7 +5,7 @@ namespace Itk3.Fhir.Serialization.Xml;
 /// <summary>
 /// The XML reader's tables, kept per thread between parses so that a parse does not rebuild them: the name table
 /// and the (type, name) resolutions keyed by its atomised names survive (schema facts and element names, bounded);
-/// the child buffer and the path, which hold the parse's nodes, are emptied when a parse returns the caches.
+/// the child buffer, the path and the narrative buffers, which hold the parse's nodes and text, are emptied when a parse returns the caches.
 /// </summary>
 internal sealed class XmlReaderCaches
 {
@@ -29,6 +29,9 @@ internal sealed class XmlReaderCaches
     /// <summary>The path of the element being read.</summary>
     public LocationStack Path { get; } = new();
 
+    /// <summary>Turns narrative divs into strings.</summary>
+    public XhtmlDivSerializer Divs { get; } = new();
+
     /// <summary>This thread's spare caches for the schema, or new ones.</summary>
     public static XmlReaderCaches Rent(IFhirSchema schema)
     {
@@ -42,7 +45,8 @@ internal sealed class XmlReaderCaches
     {
         Children.Clear();
         Path.Clear();
-        if (Names.Count <= MaxNames)
+        Divs.Wipe();
+        if (Names.Count <= MaxNames && Divs.Keepable)
         {
             spare = this;
         }

@@ -20,7 +20,7 @@ internal sealed partial class XmlTreeReader
     private readonly int _maxDepth;
     private readonly LocationStack _path;
     private readonly ChildBuffer _children;
-    private readonly XhtmlDivSerializer _div = new();
+    private readonly XhtmlDivSerializer _div;
     private readonly ElementMatchCache _matches;
     private readonly string _fhirNs;
     private readonly string _xhtmlNs;
@@ -33,8 +33,10 @@ internal sealed partial class XmlTreeReader
         _path = caches.Path;
         _children = caches.Children;
         _matches = caches.Matches;
+        _div = caches.Divs;
         _reader = reader;
-        _lineInfo = reader as IXmlLineInfo;
+        // XmlTextReader always has line information; asked once rather than at every node.
+        _lineInfo = reader is IXmlLineInfo info && info.HasLineInfo() ? info : null;
         _context = context;
         _schema = context.Schema;
         _maxDepth = context.Options.MaxDepth;
@@ -204,7 +206,7 @@ internal sealed partial class XmlTreeReader
     }
 
     private SourcePosition Position() =>
-        _lineInfo is { } info && info.HasLineInfo() ? new SourcePosition(info.LineNumber, info.LinePosition) : SourcePosition.None;
+        _lineInfo is { } info ? new SourcePosition(info.LineNumber, info.LinePosition) : SourcePosition.None;
 
     private static bool Same(string left, string right) => ReferenceEquals(left, right) || left == right;
 

@@ -89,4 +89,60 @@ public sealed class XmlReaderCachesTests
             Assert.Equal(["p", "true", "male"], result.Root!.Children.Select(child => child.Value));
         }
     }
+
+    [Fact]
+    public void Narratives_read_after_a_larger_one_on_the_same_thread_are_exact()
+    {
+        var large = new string('x', 5000);
+        var first = XmlTesting.Parse(Narrative($"<p>{large}</p><p>a&amp;b</p>"));
+        Assert.Empty(first.Issues);
+        Assert.Equal($"<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>{large}</p><p>a&amp;b</p></div>", first.Root!.Select("text.div")!.Value);
+
+        var second = XmlTesting.Parse(Narrative("<p>short</p>"));
+        Assert.Empty(second.Issues);
+        Assert.Equal("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>short</p></div>", second.Root!.Select("text.div")!.Value);
+    }
+
+    [Fact]
+    public void Char_builder_holds_what_a_string_builder_holds_across_growth_clears_and_wipes()
+    {
+        var random = new Random(1313);
+        var builder = new CharBuilder();
+        for (var round = 0; round < 50; round++)
+        {
+            var expected = new StringBuilder();
+            var pieces = random.Next(1, 200);
+            for (var i = 0; i < pieces; i++)
+            {
+                if (random.Next(3) == 0)
+                {
+                    var c = (char)random.Next(32, 0xD7FF);
+                    expected.Append(c);
+                    builder.Append(c);
+                }
+                else
+                {
+                    var text = new string((char)random.Next('a', 'z' + 1), random.Next(0, 3000));
+                    expected.Append(text);
+                    builder.Append(text);
+                }
+            }
+
+            Assert.Equal(expected.ToString(), builder.ToString());
+            Assert.Equal(expected.Length, builder.Length);
+            if (round % 2 == 0)
+            {
+                builder.Clear();
+            }
+            else
+            {
+                builder.Wipe();
+            }
+
+            Assert.Equal(string.Empty, builder.ToString());
+        }
+    }
+
+    private static string Narrative(string content) =>
+        "<Patient xmlns=\"http://hl7.org/fhir\"><text><status value=\"generated\"/><div xmlns=\"http://www.w3.org/1999/xhtml\">" + content + "</div></text><active value=\"true\"/></Patient>";
 }

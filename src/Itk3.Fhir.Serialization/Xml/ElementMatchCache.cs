@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Itk3.Fhir.Schema;
 
@@ -23,7 +24,14 @@ internal sealed class ElementMatchCache(IFhirSchema schema)
     public IFhirSchema Schema => schema;
 
     /// <summary>Finds the element named <paramref name="name"/> in <paramref name="type"/>; false when the type does not define it.</summary>
-    public bool TryFind(FhirTypeDefinition type, string name, out Resolved resolved)
+    public bool TryFind(FhirTypeDefinition type, string name, [NotNullWhen(true)] out Resolved? resolved)
+    {
+        resolved = Find(type, name);
+        return resolved is not null;
+    }
+
+    /// <summary>The element named <paramref name="name"/> in <paramref name="type"/>, or null when the type does not define it.</summary>
+    public Resolved? Find(FhirTypeDefinition type, string name)
     {
         var entries = _entries;
         var mask = entries.Length - 1;
@@ -32,31 +40,29 @@ internal sealed class ElementMatchCache(IFhirSchema schema)
         {
             if (ReferenceEquals(cached, name) && ReferenceEquals(entries[index].Type, type))
             {
-                resolved = entries[index].Resolved;
-                return true;
+                return entries[index].Resolved;
             }
 
             index = (index + 1) & mask;
         }
 
-        return Resolve(type, name, out resolved);
+        return Resolve(type, name);
     }
 
-    private bool Resolve(FhirTypeDefinition type, string name, out Resolved resolved)
+    private Resolved? Resolve(FhirTypeDefinition type, string name)
     {
         if (!type.TryFindElement(name, out var match))
         {
-            resolved = default;
-            return false;
+            return null;
         }
 
-        resolved = new Resolved(match, match.Definition.HoldsResource ? null : schema.FindType(match.TypeName));
+        var resolved = new Resolved(match, match.Definition.HoldsResource ? null : schema.FindType(match.TypeName));
         if (Count < Capacity)
         {
             Insert(new Entry(type, name, resolved));
         }
 
-        return true;
+        return resolved;
     }
 
     private void Insert(Entry entry)
@@ -94,8 +100,15 @@ internal sealed class ElementMatchCache(IFhirSchema schema)
     private static int Hash(FhirTypeDefinition type, string name) =>
         RuntimeHelpers.GetHashCode(name) ^ (RuntimeHelpers.GetHashCode(type) * -1640531535);
 
-    /// <summary>An element match with the child's type (null for resource containers and unknown types).</summary>
-    public readonly record struct Resolved(ElementMatch Match, FhirTypeDefinition? Type);
+    /// <summary>
+    /// An element match with the child's type (null for resource containers and unknown types). A class, so that the
+    /// cache hands out one reference rather than copying three through write barriers.
+    /// </summary>
+    public sealed record Resolved(ElementMatch Match, FhirTypeDefinition? Type)
+    {
+        /// <summary>The element's definition.</summary>
+        public FhirElementDefinition Definition { get; } = Match.Definition;
+    }
 
     private readonly record struct Entry(FhirTypeDefinition Type, string Name, Resolved Resolved);
 }

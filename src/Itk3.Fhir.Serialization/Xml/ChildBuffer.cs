@@ -13,6 +13,13 @@ internal sealed class ChildBuffer
     private Entry[] _entries = new Entry[64];
     private int _count;
 
+    /// <summary>Drops every child, for a parse that stopped part-way.</summary>
+    public void Clear()
+    {
+        Array.Clear(_entries, 0, _count);
+        _count = 0;
+    }
+
     /// <summary>The start of a new level.</summary>
     public int Mark() => _count;
 

@@ -36,10 +36,11 @@ internal static class FhirXmlReader
     private static ElementNode? ReadCore(Stream stream, ParseContext context, LimitedReadStream? limit)
     {
         XmlTreeReader? tree = null;
+        var caches = XmlReaderCaches.Rent(context.Schema);
         try
         {
-            using var reader = XmlReader.Create(stream, CreateSettings(context.Options));
-            tree = new XmlTreeReader(reader, context);
+            using var reader = XmlReader.Create(stream, CreateSettings(context.Options, caches.Names));
+            tree = new XmlTreeReader(reader, context, caches);
             return tree.ReadDocument();
         }
         catch (FatalParseException)
@@ -61,9 +62,13 @@ internal static class FhirXmlReader
             context.Report(FhirIssues.XmlMalformed, tree?.CurrentLocation ?? string.Empty, SourcePosition.None, $"The input is not correctly encoded: {exception.Message}");
             return null;
         }
+        finally
+        {
+            caches.Return();
+        }
     }
 
-    private static XmlReaderSettings CreateSettings(ParseOptions options) => new()
+    private static XmlReaderSettings CreateSettings(ParseOptions options, XmlNameTable names) => new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -72,7 +77,7 @@ internal static class FhirXmlReader
         IgnoreWhitespace = false,
         MaxCharactersInDocument = options.MaxBytes,
         CloseInput = true,
-        NameTable = new NameTable(),
+        NameTable = names,
     };
 
     private static void ReportMalformed(ParseContext context, XmlException exception, XmlTreeReader? tree)

@@ -9,33 +9,52 @@ namespace Itk3.Fhir.Serialization.Xml;
 /// </summary>
 internal sealed class LocationStack
 {
-    private readonly List<Segment> _segments = [];
+    private Segment[] _segments = new Segment[16];
+    private int _count;
     private readonly StringBuilder _builder = new();
 
     /// <summary>The number of segments, the root included.</summary>
-    public int Count => _segments.Count;
+    public int Count => _count;
 
     /// <summary>Starts a new path at a root resource.</summary>
     public void Reset(string root)
     {
-        _segments.Clear();
-        _segments.Add(new Segment(root, -1, false));
+        Clear();
+        Add(new Segment(root, -1, false));
+    }
+
+    /// <summary>Forgets the path.</summary>
+    public void Clear()
+    {
+        // Popped segments stay in the array until overwritten, so all of it is cleared.
+        Array.Clear(_segments);
+        _count = 0;
     }
 
     /// <summary>Enters a child element; <paramref name="index"/> is non-negative for repeating elements.</summary>
-    public void Push(string name, int index = -1) => _segments.Add(new Segment(name, index, false));
+    public void Push(string name, int index = -1) => Add(new Segment(name, index, false));
 
     /// <summary>Enters the resource held by a container element.</summary>
-    public void PushOfType(string resourceType) => _segments.Add(new Segment(resourceType, -1, true));
+    public void PushOfType(string resourceType) => Add(new Segment(resourceType, -1, true));
 
     /// <summary>Leaves the innermost segment.</summary>
-    public void Pop() => _segments.RemoveAt(_segments.Count - 1);
+    public void Pop() => _count--;
 
     /// <summary>The current location.</summary>
-    public string Current() => Build(_segments.Count);
+    public string Current() => Build(_count);
 
     /// <summary>The location of a child of the current element.</summary>
-    public string ChildOf(string name) => _segments.Count == 0 ? name : LocationPath.Child(Current(), name);
+    public string ChildOf(string name) => _count == 0 ? name : LocationPath.Child(Current(), name);
+
+    private void Add(Segment segment)
+    {
+        if (_count == _segments.Length)
+        {
+            Array.Resize(ref _segments, _count * 2);
+        }
+
+        _segments[_count++] = segment;
+    }
 
     // One StringBuilder pass instead of nesting LocationPath calls: the same text (a test holds them equal), built in O(length).
     private string Build(int count)

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Xml;
 
 namespace Itk3.Fhir.Serialization.Xml;
@@ -18,10 +17,24 @@ internal sealed class XhtmlDivSerializer
 {
     private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<>\"\r");
     private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&<>\"\r\n\t");
-    private readonly StringBuilder _text = new();
+    private const int MaxKeptCharacters = 1 << 20;
+
+    private readonly CharBuilder _text = new();
     private readonly char[] _chunk = new char[4096];
     private readonly List<Binding> _scope = [];
     private readonly List<string> _open = [];
+
+    /// <summary>False when the last div was too large for the buffers to be kept for another parse.</summary>
+    public bool Keepable => _text.Capacity <= MaxKeptCharacters;
+
+    /// <summary>Zeroes the buffers that held narrative text, for a serializer kept between parses.</summary>
+    public void Wipe()
+    {
+        _text.Wipe();
+        Array.Clear(_chunk);
+        _scope.Clear();
+        _open.Clear();
+    }
 
     /// <summary>
     /// Serializes the element the reader is on and leaves the reader on its last node; calls <paramref name="checkNode"/>

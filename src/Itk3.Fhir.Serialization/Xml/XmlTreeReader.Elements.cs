@@ -50,13 +50,14 @@ internal sealed partial class XmlTreeReader
         var position = Position();
         var name = _reader.LocalName;
         var ns = _reader.NamespaceURI;
-        if (!TryMatch(type, name, ns, position, out var resolved))
+        var resolved = Match(type, name, ns, position);
+        if (resolved is null)
         {
             SkipElement();
             return;
         }
 
-        var definition = resolved.Match.Definition;
+        var definition = resolved.Definition;
         var seen = counts[definition.Order];
         counts[definition.Order] = seen + 1;
         if (seen > 0 && !definition.IsArray)
@@ -82,14 +83,15 @@ internal sealed partial class XmlTreeReader
         }
     }
 
-    private bool TryMatch(FhirTypeDefinition type, string name, string ns, SourcePosition position, out ElementMatchCache.Resolved resolved)
+    private ElementMatchCache.Resolved? Match(FhirTypeDefinition type, string name, string ns, SourcePosition position)
     {
         var isFhir = Same(ns, _fhirNs);
         var isXhtml = !isFhir && Same(ns, _xhtmlNs);
-        var found = _matches.TryFind(type, name, out resolved) && resolved.Match.Definition.Representation != ElementRepresentation.XmlAttribute;
-        if (found && isXhtml == (resolved.Match.Definition.Representation == ElementRepresentation.Xhtml) && (isFhir || isXhtml))
+        var resolved = _matches.Find(type, name);
+        var found = resolved is not null && resolved.Definition.Representation != ElementRepresentation.XmlAttribute;
+        if (found && isXhtml == (resolved!.Definition.Representation == ElementRepresentation.Xhtml) && (isFhir || isXhtml))
         {
-            return true;
+            return resolved;
         }
 
         if (found || !isFhir)
@@ -101,7 +103,7 @@ internal sealed partial class XmlTreeReader
             _context.Report(FhirIssues.ElementUnknown, _path.ChildOf(name), position, $"'{name}' is not an element of {type.Name}.");
         }
 
-        return false;
+        return null;
     }
 
     private void ReportRepeat(FhirElementDefinition definition, string name, int mark, SourcePosition position)
@@ -119,7 +121,7 @@ internal sealed partial class XmlTreeReader
 
     private ElementNode? ReadElement(ElementMatchCache.Resolved resolved, string name, SourcePosition position)
     {
-        var definition = resolved.Match.Definition;
+        var definition = resolved.Definition;
         if (definition.HoldsResource)
         {
             return ReadResourceWrapper(name, position);
@@ -150,9 +152,9 @@ internal sealed partial class XmlTreeReader
             // Reported as element-empty by the value check; an empty value has no valid form in either format.
             value = null;
         }
-        else if (value is not null && resolved.Match.Definition.RequiredCodes is { } codes && !codes.Contains(value))
+        else if (value is not null && definition.RequiredCodes is { } codes && !codes.Contains(value))
         {
-            _context.CheckBinding(resolved.Match.Definition, value, _path.Current(), position);
+            _context.CheckBinding(definition, value, _path.Current(), position);
         }
 
         if (value is null && children.Length == 0)

@@ -18,9 +18,9 @@ internal sealed partial class XmlTreeReader
     private readonly ParseContext _context;
     private readonly IFhirSchema _schema;
     private readonly int _maxDepth;
-    private readonly LocationStack _path = new();
-    private readonly ChildBuffer _children = new();
-    private readonly XhtmlDivSerializer _div = new();
+    private readonly LocationStack _path;
+    private readonly ChildBuffer _children;
+    private readonly XhtmlDivSerializer _div;
     private readonly ElementMatchCache _matches;
     private readonly string _fhirNs;
     private readonly string _xhtmlNs;
@@ -28,14 +28,18 @@ internal sealed partial class XmlTreeReader
     private readonly string _xsiNs;
     private readonly string _value;
 
-    public XmlTreeReader(XmlReader reader, ParseContext context)
+    public XmlTreeReader(XmlReader reader, ParseContext context, XmlReaderCaches caches)
     {
+        _path = caches.Path;
+        _children = caches.Children;
+        _matches = caches.Matches;
+        _div = caches.Divs;
         _reader = reader;
-        _lineInfo = reader as IXmlLineInfo;
+        // XmlTextReader always has line information; asked once rather than at every node.
+        _lineInfo = reader is IXmlLineInfo info && info.HasLineInfo() ? info : null;
         _context = context;
         _schema = context.Schema;
         _maxDepth = context.Options.MaxDepth;
-        _matches = new ElementMatchCache(_schema);
         var names = reader.NameTable;
         _fhirNs = names.Add(FhirXmlNames.FhirNamespace);
         _xhtmlNs = names.Add(FhirXmlNames.XhtmlNamespace);
@@ -202,7 +206,7 @@ internal sealed partial class XmlTreeReader
     }
 
     private SourcePosition Position() =>
-        _lineInfo is { } info && info.HasLineInfo() ? new SourcePosition(info.LineNumber, info.LinePosition) : SourcePosition.None;
+        _lineInfo is { } info ? new SourcePosition(info.LineNumber, info.LinePosition) : SourcePosition.None;
 
     private static bool Same(string left, string right) => ReferenceEquals(left, right) || left == right;
 

@@ -119,7 +119,8 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
                 continue;
             }
 
-            _cache.TryFind(type, group.WireName, out var resolved);
+            // Every name was resolved when the children were ordered.
+            var resolved = _cache.Find(type, group.WireName)!;
             for (var i = 0; i < group.Nodes.Count; i++)
             {
                 WriteChild(group.Nodes[i], resolved, i);

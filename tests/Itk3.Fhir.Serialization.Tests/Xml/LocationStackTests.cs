@@ -20,4 +20,33 @@ public sealed class LocationStackTests
         Assert.Equal("Bundle.entry[12].resource.ofType(MessageHeader).event", stack.Current());
         Assert.Equal(LocationPath.Child(expected, "code"), stack.ChildOf("code"));
     }
+
+    [Fact]
+    public void Grows_past_its_first_array_and_pops_back_to_the_same_text()
+    {
+        var stack = new LocationStack();
+        stack.Reset("Bundle");
+        var expected = "Bundle";
+        var levels = new List<string> { expected };
+        for (var i = 0; i < 40; i++)
+        {
+            stack.Push("item", i);
+            expected = LocationPath.Child(expected, "item", i);
+            levels.Add(expected);
+        }
+
+        Assert.Equal(expected, stack.Current());
+        for (var i = 40; i > 0; i--)
+        {
+            Assert.Equal(levels[i], stack.Current());
+            stack.Pop();
+        }
+
+        Assert.Equal("Bundle", stack.Current());
+        stack.Push("entry", 0);
+        Assert.Equal("Bundle.entry[0]", stack.Current());
+        stack.Clear();
+        Assert.Equal(0, stack.Count);
+        Assert.Equal(string.Empty, stack.Current());
+    }
 }

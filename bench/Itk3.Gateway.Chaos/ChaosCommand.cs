@@ -64,7 +64,11 @@ internal static class ChaosCommand
 
     private static Command MemoryCommand()
     {
-        var messages = new Option<int>("--messages") { Description = "Large messages in the measured round (the baseline round has 1).", DefaultValueFactory = _ => 16 };
+        var messages = new Option<string>("--messages")
+        {
+            Description = "Large messages per measured round: one count (16) or several (1,4,16,32), one round each on a fresh node; a 1-message baseline round is always run first.",
+            DefaultValueFactory = _ => "16",
+        };
         var size = new Option<double>("--size-mb") { Description = "Approximate size of each payload in MB.", DefaultValueFactory = _ => 9 };
         var direction = new Option<string>("--direction") { Description = "inbound, outbound or both (inbound first).", DefaultValueFactory = _ => "both" };
         direction.AcceptOnlyFromAmong("inbound", "outbound", "both");
@@ -74,16 +78,22 @@ internal static class ChaosCommand
             "Peak-memory benchmark. Inbound: the hospital node queues large discharge summaries at MESH, then a fresh practice node\n"
             + "(itk3 serve, its own process) is started and receives, stores and delivers them all; its peak resident set (VmHWM)\n"
             + "is read when the last one is delivered. Outbound: a fresh hospital node is given the payloads through its API all at\n"
-            + "once and checks, builds, stores and sends them; its VmHWM is read when the last one is sent. Round 1 has one message\n"
-            + "(the baseline), round 2 --messages; flat in N is the goal.\n\n"
-            + "Example:  dotnet bench/Itk3.Gateway.Chaos/bin/Release/net10.0/Itk3.Gateway.Chaos.dll memory --messages 16 --size-mb 9")
+            + "once and checks, builds, stores and sends them; its VmHWM is read when the last one is sent. The first round has one\n"
+            + "message (the baseline), then one round per count of --messages, ascending; each prints its peak and its ratio to the\n"
+            + "baseline. Flat in N is the goal.\n\n"
+            + "Example:  dotnet bench/Itk3.Gateway.Chaos/bin/Release/net10.0/Itk3.Gateway.Chaos.dll memory --messages 1,4,16,32 --size-mb 9")
         { messages, size, direction, itk3, data };
         command.SetAction(async (r, ct) =>
         {
-            var count = r.GetValue(messages);
+            if (MemoryCurve.Parse(r.GetValue(messages)!, out var error) is not { } counts)
+            {
+                await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
+                return 2;
+            }
+
             var megabytes = r.GetValue(size);
             return await InFolderAsync(r.GetValue(data)!, "memory", keep: false, (folder, token) =>
-                new PeakMemoryRun(count, megabytes, Console.Out).RunAsync(Itk3Locator.Find(r.GetValue(itk3)), folder, r.GetValue(direction)!, token), ct).ConfigureAwait(false);
+                new PeakMemoryRun(counts, megabytes, Console.Out).RunAsync(Itk3Locator.Find(r.GetValue(itk3)), folder, r.GetValue(direction)!, token), ct).ConfigureAwait(false);
         });
         return command;
     }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,13 +22,24 @@ public static class GatewayApiEndpoints
     /// <summary>The route of the OpenAPI document.</summary>
     public const string OpenApiRoute = "/openapi/v1.json";
 
+    /// <summary>How much of a request the server reads ahead of the handler (HTTP/1.1): above the 32 KiB of headers and 8 KiB request line Kestrel allows.</summary>
+    public const long RequestBufferBytes = 64 * 1024;
+
     /// <summary>Registers the API's services: JSON settings, problem details, API keys, OpenAPI, health checks and the request size limit.</summary>
     public static IServiceCollection AddItk3GatewayApi(this IServiceCollection services, GatewayApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options).AddItk3ApiKeys(options.ApiKeys);
         services.TryAddSingleton(TimeProvider.System);
-        services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        services.Configure<KestrelServerOptions>(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            // A large submission waits for room in the node's byte budget before its body is read; meanwhile the server reads ahead
+            // only this much of it (1 MiB by default, in pinned blocks), so N waiting uploads do not hold N MiB: the socket
+            // transport's input buffer, and the request buffer of connections with a TLS layer.
+            k.Limits.MaxRequestBufferSize = RequestBufferBytes;
+        });
+        services.Configure<SocketTransportOptions>(s => s.MaxReadBufferSize = RequestBufferBytes);
         services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("itk3-gateway", tags: [GatewayReadinessCheck.ReadyTag]);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Itk3.Gateway.Store;
 using Microsoft.Data.Sqlite;
 
@@ -71,15 +72,18 @@ internal sealed class SqlSession(SqliteConnection connection, SqliteTransaction?
 
     /// <summary>Writes <paramref name="content"/> into the zero-filled blob of <paramref name="column"/> in row <paramref name="rowid"/>, a piece at a
     /// time (SQLite incremental blob I/O), so a large payload is never bound, nor copied into SQLite's memory, whole.</summary>
-    public void WriteBlob(string table, string column, long rowid, ReadOnlySpan<byte> content)
+    public void WriteBlob(string table, string column, long rowid, ReadOnlySequence<byte> content)
     {
         ObjectDisposedException.ThrowIf(Closed, this);
         try
         {
             using var blob = new SqliteBlob(connection, table, column, rowid);
-            for (var offset = 0; offset < content.Length; offset += BlobPieceBytes)
+            foreach (var segment in content)
             {
-                blob.Write(content.Slice(offset, Math.Min(BlobPieceBytes, content.Length - offset)));
+                for (var offset = 0; offset < segment.Length; offset += BlobPieceBytes)
+                {
+                    blob.Write(segment.Span.Slice(offset, Math.Min(BlobPieceBytes, segment.Length - offset)));
+                }
             }
         }
         catch (SqliteException exception)

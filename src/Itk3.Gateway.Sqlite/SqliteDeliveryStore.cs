@@ -32,6 +32,10 @@ internal sealed class SqliteDeliveryStore : IDeliveryStore
         return await StoredContent.InsertRowAsync(session, item.Content, Insert, Parameters(item with { Content = ReadOnlyMemory<byte>.Empty }), cancellationToken);
     }
 
+    /// <summary>Opens the content of a delivery for reading straight from the database file (SqliteBlob), on a connection of its own that the stream closes; null when there is none.</summary>
+    internal static Task<Stream?> OpenContentAsync(SqliteConnector connector, string id, CancellationToken cancellationToken) =>
+        StoredContent.OpenAsync(connector, "deliveries", id, cancellationToken);
+
     public Task<DeliveryItem?> GetAsync(string id, CancellationToken cancellationToken) => queue.GetAsync(id, cancellationToken);
 
     public async Task<IReadOnlyList<DeliveryItem>> ClaimAsync(LeaseRequest request, CancellationToken cancellationToken)

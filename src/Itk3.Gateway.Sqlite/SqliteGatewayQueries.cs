@@ -83,6 +83,9 @@ internal sealed class SqliteGatewayQueries(SqliteConnector connector) : IGateway
     public Task<Stream?> OpenOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken) =>
         SqliteOutboxStore.OpenContentAsync(connector, outboxItemId, cancellationToken);
 
+    public Task<Stream?> OpenDeliveryContentAsync(string deliveryId, CancellationToken cancellationToken) =>
+        SqliteDeliveryStore.OpenContentAsync(connector, deliveryId, cancellationToken);
+
     public Task<OutboxItem?> GetOutboxItemAsync(string id, CancellationToken cancellationToken) =>
         ReadAsync(
             session => session.QuerySingleAsync(

@@ -129,6 +129,10 @@ public sealed class SqliteGatewayStore : IGatewayStore, IGatewayQueries, IConten
         queries.OpenOutboxContentAsync(outboxItemId, cancellationToken);
 
     /// <inheritdoc />
+    public Task<Stream?> OpenDeliveryContentAsync(string deliveryId, CancellationToken cancellationToken) =>
+        queries.OpenDeliveryContentAsync(deliveryId, cancellationToken);
+
+    /// <inheritdoc />
     public Task<DeliveryItem?> GetDeliveryAsync(string id, CancellationToken cancellationToken) =>
         queries.GetDeliveryAsync(id, cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Itk3.Gateway.Outbox;
 using Itk3.Gateway.Store;
 using Microsoft.Data.Sqlite;
@@ -25,41 +26,22 @@ internal sealed class SqliteOutboxStore : IOutboxStore
         queue = new LeasedQueue<OutboxItem>(session, "outbox", Columns, Read);
     }
 
-    public async Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken)
+    public Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return EnqueueAsync(item, new ReadOnlySequence<byte>(item.Content), cancellationToken);
+    }
+
+    public async Task<bool> EnqueueAsync(OutboxItem item, ReadOnlySequence<byte> content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         // The payload goes into contents (a piece at a time when large): claiming and marking the item sent never rewrite it.
-        return await StoredContent.InsertRowAsync(session, item.Content, Insert, Parameters(item with { Content = ReadOnlyMemory<byte>.Empty }), cancellationToken);
+        return await StoredContent.InsertRowAsync(session, content, Insert, Parameters(item with { Content = ReadOnlyMemory<byte>.Empty }), cancellationToken);
     }
 
     /// <summary>Opens the content of an outbox item for reading straight from the database file (SqliteBlob), on a connection of its own that the stream closes; null when there is none.</summary>
-    internal static async Task<Stream?> OpenContentAsync(SqliteConnector connector, string id, CancellationToken cancellationToken)
-    {
-        var connection = await connector.OpenAsync(cancellationToken);
-        Stream? stream = null;
-        try
-        {
-            var at = await StoredContent.LocateAsync(new SqlSession(connection, null), "outbox", "id = $key AND content_purged_at IS NULL", id, cancellationToken);
-            if (at is { } blob)
-            {
-                stream = new OwnedBlobStream(new SqliteBlob(connection, blob.Table, blob.Column, blob.RowId, readOnly: true), connection);
-            }
-
-            return stream;
-        }
-        catch (SqliteException exception)
-        {
-            throw SqlSession.Wrap(exception);
-        }
-        finally
-        {
-            if (stream is null)
-            {
-                // Nothing handed over: the connection is not the stream's to close.
-                await connection.DisposeAsync();
-            }
-        }
-    }
+    internal static Task<Stream?> OpenContentAsync(SqliteConnector connector, string id, CancellationToken cancellationToken) =>
+        StoredContent.OpenAsync(connector, "outbox", id, cancellationToken);
 
     public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken) => queue.GetAsync(id, cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Itk3.Gateway.Outbox;
 using Itk3.Gateway.Store;
 using Itk3.Testing.Gateway;
@@ -73,6 +74,42 @@ public sealed class OutboxContentStreamingTests : IAsyncLifetime
         Assert.Null(await store.GetOutboxItemAsync("O1", Ct));
     }
 
+    [Theory]
+    [InlineData(new[] { 1000, 1, 2000 })]
+    [InlineData(new[] { 100_000, 1, 70_000, SqlSession.BlobPieceBytes })]
+    public async Task Content_handed_over_in_pieces_is_stored_exactly_as_their_concatenation(int[] sizes)
+    {
+        var pieces = sizes.Select((size, i) => Random(size, seed: i)).ToArray();
+        await using var store = await SqliteGatewayStore.OpenAsync(harness.Options, TimeProvider.System, Ct);
+        await using (var work = await store.BeginAsync(Ct))
+        {
+            Assert.True(await work.Outbox.EnqueueAsync(GatewaySamples.Outbox("O1"), Pieces.Of(pieces), Ct));
+            await work.CommitAsync(Ct);
+        }
+
+        Assert.Equal(pieces.SelectMany(p => p).ToArray(), await store.GetOutboxContentAsync("O1", Ct));
+    }
+
+    [Fact]
+    public async Task Delivery_content_is_streamed_back_from_the_store_exactly_and_an_unknown_delivery_has_none()
+    {
+        var content = Random((2 * 1024 * 1024) + 7, seed: 5);
+        await using var store = await SqliteGatewayStore.OpenAsync(harness.Options, TimeProvider.System, Ct);
+        await using (var work = await store.BeginAsync(Ct))
+        {
+            Assert.True(await work.Deliveries.EnqueueAsync(GatewaySamples.Delivery("D1", "K1") with { Content = content }, Ct));
+            await work.CommitAsync(Ct);
+        }
+
+        await using var stream = await store.OpenDeliveryContentAsync("D1", Ct);
+        var streamed = new MemoryStream();
+        await stream!.CopyToAsync(streamed, Ct);
+
+        Assert.Equal(content, streamed.ToArray());
+        Assert.Equal(content.Length, stream.Length);
+        Assert.Null(await store.OpenDeliveryContentAsync("absent", Ct));
+    }
+
     private static byte[] Random(int size, int seed)
     {
         var bytes = new byte[size];
@@ -94,5 +131,29 @@ public sealed class OutboxContentStreamingTests : IAsyncLifetime
         var claimed = Assert.Single(await work.Outbox.ClaimAsync(request, Ct));
         await work.CommitAsync(Ct);
         return claimed;
+    }
+}
+
+/// <summary>A byte sequence in several pieces, as a pooled buffer writer hands it over.</summary>
+internal sealed class Pieces : ReadOnlySequenceSegment<byte>
+{
+    private Pieces(byte[] bytes, long runningIndex)
+    {
+        Memory = bytes;
+        RunningIndex = runningIndex;
+    }
+
+    public static ReadOnlySequence<byte> Of(byte[][] pieces)
+    {
+        var first = new Pieces(pieces[0], 0);
+        var last = first;
+        foreach (var bytes in pieces.Skip(1))
+        {
+            var next = new Pieces(bytes, last.RunningIndex + last.Memory.Length);
+            last.Next = next;
+            last = next;
+        }
+
+        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
     }
 }

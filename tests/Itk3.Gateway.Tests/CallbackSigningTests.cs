@@ -41,6 +41,37 @@ public sealed class CallbackSigningTests
     }
 
     [Fact]
+    public async Task A_large_payload_streamed_from_the_store_arrives_byte_for_byte_with_its_length_and_a_verifiable_signature()
+    {
+        using var temp = new TempFolder();
+        var received = new ConcurrentQueue<(bool Verified, byte[] Body, long? Length)>();
+        await using var receiver = await StartReceiverAsync(async context =>
+        {
+            context.Request.EnableBuffering();
+            var verified = await VerifyAsync(context, Secret);
+            context.Request.Body.Position = 0;
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body);
+            received.Enqueue((verified, body.ToArray(), context.Request.ContentLength));
+            return verified;
+        });
+
+        await using var mesh = await EmbeddedMesh.StartAsync([("X26HOS01", "RXX01"), ("X26GP001", "A12345")], temp.Sub("mesh"));
+        await using var gp = await NodeFactory.StartAsync(GpOptions(temp, receiver.Url, Secret, TimeSpan.FromSeconds(30)), mesh.BaseAddress, 2);
+        await SubmitAsync(temp, mesh.BaseAddress, observations: 600);
+        var page = await Eventually.GetAsync(
+            () => gp.Queries.ListInboundAsync(new Store.ListFilter<InboundState>(), CancellationToken.None),
+            p => p.Items.Any(m => m.State == InboundState.DeliveredToApplication));
+        var stored = await gp.Queries.GetInboundContentAsync(page.Items.Single().MeshMessageId, CancellationToken.None) ?? [];
+
+        var (verified, bytes, length) = Assert.Single(received);
+        Assert.True(verified);
+        Assert.True(stored.Length > 4 * 64 * 1024, $"the payload ({stored.Length} bytes) spans several store pieces");
+        Assert.Equal(stored, bytes);
+        Assert.Equal(stored.Length, length);
+    }
+
+    [Fact]
     public async Task A_receiver_with_another_secret_refuses_every_attempt_and_nothing_is_delivered()
     {
         using var temp = new TempFolder();
@@ -130,10 +161,12 @@ public sealed class CallbackSigningTests
         return page.Items.First(m => m.State == InboundState.DeliveredToApplication);
     }
 
-    private static async Task SubmitAsync(TempFolder temp, Uri mesh)
+    private static async Task SubmitAsync(TempFolder temp, Uri mesh, int observations = 0)
     {
         await using var hospital = await NodeFactory.StartAsync(NodeFactory.Options("X26HOS01", "RXX01", temp.Sub("h")), mesh, 1);
-        var payload = SampleDocuments.DischargeSummary("99999999-0000-4000-8000-000000000002", Date);
+        var payload = observations > 0
+            ? SampleDocuments.DischargeSummary("99999999-0000-4000-8000-000000000002", Date, observations)
+            : SampleDocuments.DischargeSummary("99999999-0000-4000-8000-000000000002", Date);
         await hospital.Application.SubmitAsync(new Application.SubmitRequest(payload, Transactions.RecipientKind.Mailbox, "X26GP001", "TOC_FHIR_IP_DISCH"), CancellationToken.None);
         await Eventually.GetAsync(() => hospital.Queries.ListTransactionsAsync(new Store.ListFilter<Transactions.TransactionState>(), CancellationToken.None),
             p => p.Items.Any(t => t.State != Transactions.TransactionState.Queued));

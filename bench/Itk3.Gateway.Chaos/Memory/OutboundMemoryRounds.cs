@@ -3,24 +3,26 @@ using Itk3.Gateway.Chaos.Cluster;
 
 namespace Itk3.Gateway.Chaos.Memory;
 
-/// <summary>The sending node's peak resident set for 1 large submission (baseline) and for N submitted at once, each round on a
-/// fresh node and store: the node checks and builds every submission, stores it and sends it to MESH.</summary>
-internal sealed class OutboundMemoryRounds(int messages, int observations, TextWriter output)
+/// <summary>The sending node's peak resident set for 1 large submission (baseline) and for each further N submitted at once, each
+/// round on a fresh node and store: the node checks and builds every submission, stores it and sends it to MESH.</summary>
+internal sealed class OutboundMemoryRounds(IReadOnlyList<int> counts, int observations, TextWriter output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(20);
 
-    /// <summary>Runs both rounds and prints the figures; false when a round did not submit and send everything.</summary>
+    /// <summary>Runs the rounds and prints the curve; false when a round did not submit and send everything.</summary>
     public async Task<bool> RunAsync(string itk3, string root, MeshServerProcess mesh, long size, CancellationToken cancellationToken)
     {
-        var baseline = await RoundAsync(itk3, root, mesh, 1, 1, cancellationToken).ConfigureAwait(false);
-        var measured = await RoundAsync(itk3, root, mesh, messages, 2, cancellationToken).ConfigureAwait(false);
-        output.WriteLine($"sending node peak RSS (VmHWM): 1 x {size / 1048576.0:0.0} MB: {PeakMemoryRun.Mb(baseline.Peak)} MB in {baseline.Elapsed.TotalSeconds:0} s; " +
-                         $"{messages} x {size / 1048576.0:0.0} MB at once: {PeakMemoryRun.Mb(measured.Peak)} MB in {measured.Elapsed.TotalSeconds:0} s " +
-                         $"(ratio {(double)measured.Peak / Math.Max(1, baseline.Peak):0.00}; {messages * size / 1048576.0:0} MB sent)");
-        return baseline.Sent && measured.Sent;
+        var rounds = new List<MemoryRound>();
+        foreach (var count in counts)
+        {
+            rounds.Add(await RoundAsync(itk3, root, mesh, count, rounds.Count + 1, cancellationToken).ConfigureAwait(false));
+        }
+
+        MemoryCurve.Print(output, "sending", size, rounds);
+        return rounds.All(r => r.Complete);
     }
 
-    private async Task<(long Peak, bool Sent, TimeSpan Elapsed)> RoundAsync(
+    private async Task<MemoryRound> RoundAsync(
         string itk3, string root, MeshServerProcess mesh, int count, int round, CancellationToken cancellationToken)
     {
         await using var hospital = GatewayNode.Start(itk3, root, NodeSpec.Hospital with { Name = $"hospital-outbound{round}" }, mesh.Url, null, apiTimeout: Patience);
@@ -48,7 +50,7 @@ internal sealed class OutboundMemoryRounds(int messages, int observations, TextW
         await sampler.ConfigureAwait(false);
         peak = Math.Max(peak, hospital.PeakResidentBytes() ?? 0);
         output.WriteLine($"outbound round {round}: {accepted.Count(a => a)}/{count} accepted and sent in {elapsed.TotalSeconds:0} s, peak RSS {PeakMemoryRun.Mb(peak)} MB");
-        return (peak, sent, elapsed);
+        return new MemoryRound(count, peak, elapsed, sent);
     }
 
     private static async Task SampleAsync(GatewayNode node, Action<long> record, CancellationToken cancellationToken)

@@ -4,10 +4,10 @@ using Itk3.Gateway.Chaos.Recording;
 
 namespace Itk3.Gateway.Chaos.Memory;
 
-/// <summary>The receiving node's peak resident set for 1 large message (baseline) and for N, measured in the same run on
-/// fresh nodes: the messages wait at MESH before the node starts, so it meets them all at once. Then, with
-/// <see cref="OutboundMemoryRounds"/>, the sending node's for 1 and N large submissions made at once.</summary>
-internal sealed class PeakMemoryRun(int messages, double sizeMegabytes, TextWriter output)
+/// <summary>The receiving node's peak resident set for 1 large message (baseline) and for each further N, measured in the same run
+/// on fresh nodes: the messages wait at MESH before the node starts, so it meets them all at once. Then, with
+/// <see cref="OutboundMemoryRounds"/>, the sending node's for 1 and each N large submissions made at once.</summary>
+internal sealed class PeakMemoryRun(IReadOnlyList<int> counts, double sizeMegabytes, TextWriter output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(15);
 
@@ -16,7 +16,7 @@ internal sealed class PeakMemoryRun(int messages, double sizeMegabytes, TextWrit
     {
         var observations = ObservationsFor(sizeMegabytes);
         var size = Payloads.DischargeSummary(Payloads.DocumentId(0, 0), DateTimeOffset.UnixEpoch, observations).Length;
-        output.WriteLine($"memory ({directions}): payload {size / 1048576.0:0.0} MB ({observations} observations); rounds of 1 and {messages} messages; data under {root}");
+        output.WriteLine($"memory ({directions}): payload {size / 1048576.0:0.0} MB ({observations} observations); rounds of {string.Join(", ", counts)} messages; data under {root}");
         NodeSpec[] nodes = [NodeSpec.Hospital, NodeSpec.Practice];
         await using var mesh = MeshServerProcess.Start(itk3, root, nodes);
         if (!await mesh.WaitUpAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false))
@@ -27,7 +27,7 @@ internal sealed class PeakMemoryRun(int messages, double sizeMegabytes, TextWrit
         var complete = directions is "outbound" || await InboundAsync(itk3, root, mesh, observations, size, cancellationToken).ConfigureAwait(false);
         if (directions is "outbound" or "both")
         {
-            var outbound = new OutboundMemoryRounds(messages, observations, output);
+            var outbound = new OutboundMemoryRounds(counts, observations, output);
             complete &= await outbound.RunAsync(itk3, root, mesh, size, cancellationToken).ConfigureAwait(false);
         }
 
@@ -42,15 +42,17 @@ internal sealed class PeakMemoryRun(int messages, double sizeMegabytes, TextWrit
             throw new InvalidOperationException($"the hospital node did not start: see {root}/hospital.log");
         }
 
-        var baseline = await RoundAsync(itk3, root, mesh, hospital, 1, observations, 0, cancellationToken).ConfigureAwait(false);
-        var measured = await RoundAsync(itk3, root, mesh, hospital, messages, observations, 1, cancellationToken).ConfigureAwait(false);
-        output.WriteLine($"receiving node peak RSS (VmHWM): 1 x {size / 1048576.0:0.0} MB: {Mb(baseline.Peak)} MB in {baseline.Elapsed.TotalSeconds:0} s; " +
-                         $"{messages} x {size / 1048576.0:0.0} MB: {Mb(measured.Peak)} MB in {measured.Elapsed.TotalSeconds:0} s " +
-                         $"(ratio {(double)measured.Peak / Math.Max(1, baseline.Peak):0.00}; {messages * size / 1048576.0:0} MB received)");
-        return baseline.Delivered == 1 && measured.Delivered == messages;
+        var rounds = new List<MemoryRound>();
+        foreach (var count in counts)
+        {
+            rounds.Add(await RoundAsync(itk3, root, mesh, hospital, count, observations, rounds.Count, cancellationToken).ConfigureAwait(false));
+        }
+
+        MemoryCurve.Print(output, "receiving", size, rounds);
+        return rounds.All(r => r.Complete);
     }
 
-    private async Task<(long Peak, int Delivered, TimeSpan Elapsed)> RoundAsync(
+    private async Task<MemoryRound> RoundAsync(
         string itk3, string root, MeshServerProcess mesh, GatewayNode hospital, int count, int observations, int round, CancellationToken cancellationToken)
     {
         for (var i = 0; i < count; i++)
@@ -78,7 +80,7 @@ internal sealed class PeakMemoryRun(int messages, double sizeMegabytes, TextWrit
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
         peak = Math.Max(peak, practice.PeakResidentBytes() ?? 0);
         output.WriteLine($"round {round + 1}: {application.Log.Documents.Count}/{count} delivered in {elapsed.TotalSeconds:0} s, peak RSS {Mb(peak)} MB");
-        return (peak, application.Log.Documents.Count, elapsed);
+        return new MemoryRound(count, peak, elapsed, application.Log.Documents.Count == count);
     }
 
     /// <summary>Waits until <paramref name="count"/> transactions whose id starts with <paramref name="prefix"/> have left Queued.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,14 +20,47 @@ public static class CallbackSignature
     /// <summary>The scheme prefix of the signature value.</summary>
     public const string Version = "v1=";
 
+    private const int PieceBytes = 64 * 1024;
+
     /// <summary>The signature header value for a body signed at <paramref name="unixSeconds"/>.</summary>
     public static string Sign(string secret, long unixSeconds, ReadOnlySpan<byte> body)
     {
-        ArgumentException.ThrowIfNullOrEmpty(secret);
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
-        hmac.AppendData(Encoding.ASCII.GetBytes(unixSeconds.ToString(CultureInfo.InvariantCulture) + "."));
+        using var hmac = Start(secret, unixSeconds);
         hmac.AppendData(body);
         return Version + Convert.ToHexStringLower(hmac.GetHashAndReset());
+    }
+
+    /// <summary>The signature header value for the body that is the rest of <paramref name="body"/>, read a piece at a time (a first
+    /// pass: the stream is put back where it was, so the same bytes can then be sent).</summary>
+    public static async Task<string> SignAsync(string secret, long unixSeconds, Stream body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var hmac = Start(secret, unixSeconds);
+        var start = body.Position;
+        var buffer = ArrayPool<byte>.Shared.Rent(PieceBytes);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(0, PieceBytes), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                hmac.AppendData(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        body.Position = start;
+        return Version + Convert.ToHexStringLower(hmac.GetHashAndReset());
+    }
+
+    private static IncrementalHash Start(string secret, long unixSeconds)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secret);
+        var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
+        hmac.AppendData(Encoding.ASCII.GetBytes(unixSeconds.ToString(CultureInfo.InvariantCulture) + "."));
+        return hmac;
     }
 
     /// <summary>

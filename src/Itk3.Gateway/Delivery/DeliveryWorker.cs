@@ -30,7 +30,7 @@ internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarg
         IReadOnlyList<DeliveryItem> items;
         await using (var work = await services.Store.BeginAsync(cancellationToken).ConfigureAwait(false))
         {
-            var lease = new LeaseRequest(services.Clock.GetUtcNow(), services.Lease, services.InstanceId, services.Concurrency * 8) { MaxBytes = services.BytesInFlight.Capacity };
+            var lease = new LeaseRequest(services.Clock.GetUtcNow(), services.Lease, services.InstanceId, services.Concurrency * 8) { MaxBytes = services.BytesInFlight.Capacity, WithoutContent = true };
             items = await work.Deliveries.ClaimAsync(lease, cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -45,7 +45,7 @@ internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarg
             span?.SetTag(NodeTracing.MeshMessageId, item.InboundMeshMessageId).SetTag(NodeTracing.Flow, item.Flow).SetTag("itk3.attempt", item.Attempts);
             try
             {
-                await target.DeliverAsync(item, cancellationToken).ConfigureAwait(false);
+                await DeliverAsync(item, cancellationToken).ConfigureAwait(false);
                 delivered.Add(item);
             }
             catch (Exception e) when (e is not SimulatedCrashException)
@@ -62,6 +62,20 @@ internal sealed class DeliveryWorker(GatewayNodeServices services, IDeliveryTarg
         // What the application took is recorded even when the node is stopping: a stop must not cause a redelivery.
         await RecordAsync(delivered, failed, CancellationToken.None).ConfigureAwait(false);
         return items.Count;
+    }
+
+    /// <summary>Delivers the payload as the store streams it (claims leave it out where the store can), or as claimed when the store loaded it.</summary>
+    private async Task DeliverAsync(DeliveryItem item, CancellationToken cancellationToken)
+    {
+        if (!item.Content.IsEmpty)
+        {
+            await target.DeliverAsync(item, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using var stored = await services.Queries.OpenDeliveryContentAsync(item.Id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"delivery {item.Id} has no content in the store");
+        await target.DeliverAsync(item, stored, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Marks items delivered and moves their received messages on, in one unit of work.</summary>

@@ -5,14 +5,29 @@ namespace Itk3.Gateway.Delivery;
 public sealed class FolderDeliveryTarget(string folder) : IDeliveryTarget
 {
     /// <inheritdoc />
-    public async Task DeliverAsync(DeliveryItem item, CancellationToken cancellationToken)
+    public Task DeliverAsync(DeliveryItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var xml = item.Content.Length > 0 && item.Content.Span[0] == (byte)'<';
+        return WriteAsync(item, xml, (path, ct) => Hosting.PrivateFiles.WriteAsync(path, item.Content, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task DeliverAsync(DeliveryItem item, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(content);
+        var xml = DeliveryContent.IsXml(content);
+        return WriteAsync(item, xml, (path, ct) => Hosting.PrivateFiles.WriteAsync(path, content, ct), cancellationToken);
+    }
+
+    private async Task WriteAsync(DeliveryItem item, bool xml, Func<string, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         Hosting.PrivateFiles.CreateFolder(folder);
-        var extension = item.Content.Length > 0 && item.Content.Span[0] == (byte)'<' ? ".xml" : ".json";
         var name = string.Concat(item.IdempotencyKey.Split(Path.GetInvalidFileNameChars()));
-        var final = Path.Combine(folder, name + extension);
+        var final = Path.Combine(folder, name + (xml ? ".xml" : ".json"));
         var temporary = final + ".tmp";
-        await Hosting.PrivateFiles.WriteAsync(temporary, item.Content, cancellationToken).ConfigureAwait(false);
+        await write(temporary, cancellationToken).ConfigureAwait(false);
         File.Move(temporary, final, overwrite: true);
     }
 }

@@ -22,14 +22,27 @@ internal static class PrivateFiles
     /// <summary>Writes the bytes to a new or truncated owner-only file.</summary>
     public static async Task WriteAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
+        await using var stream = new FileStream(path, CreateOptions());
+        await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Copies what is left of <paramref name="content"/> to a new or truncated owner-only file, a piece at a time.</summary>
+    public static async Task WriteAsync(string path, Stream content, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, CreateOptions());
+        await content.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static FileStreamOptions CreateOptions()
+    {
         var options = new FileStreamOptions { Mode = System.IO.FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = FileMode;
         }
 
-        await using var stream = new FileStream(path, options);
-        await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return options;
     }
 }

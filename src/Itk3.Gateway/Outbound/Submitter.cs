@@ -42,7 +42,8 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
             RecipientKind.GpProvider => Messaging.Validation.RecipientSettings.PlaceholderGpOdsCode,
             _ => null,
         };
-        var (built, bytes, composeError, findings) = _composer.Compose(request.Payload, request.Format, flow!, receiverOds, request.SenderReference);
+        var (built, composed, composeError, findings) = _composer.Compose(request.Payload, request.Format, flow!, receiverOds, request.SenderReference);
+        using var bytes = composed;
         if (composeError is not null)
         {
             signals.Events.SubmitRefusedByProfiles(flow!.WorkflowId, composeError);
@@ -103,7 +104,7 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
 
     /// <summary>Stores the transaction and its send; returns the existing transaction when another submission took the id first.</summary>
     private async Task<OutboundTransaction?> StoreAsync(
-        SubmitRequest request, FlowSettings flow, string to, BuiltMessage built, byte[] bytes, string id, string hash, CancellationToken cancellationToken)
+        SubmitRequest request, FlowSettings flow, string to, BuiltMessage built, PooledBufferWriter bytes, string id, string hash, CancellationToken cancellationToken)
     {
         var now = services.Clock.GetUtcNow();
         var transaction = new OutboundTransaction(id, flow.WorkflowId, request.RecipientKind, request.Recipient.Trim(), built.MessageHeaderId, now)
@@ -122,7 +123,7 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
 
         await work.Transactions.AppendEventAsync(new TransactionEvent(id, now, TransactionEventKind.Created, $"to {to} on {flow.WorkflowId}"), cancellationToken).ConfigureAwait(false);
         var (traceParent, traceState) = NodeTracing.Capture();
-        var item = new OutboxItem(services.Ids.NewId(), to, flow.WorkflowId, bytes, now)
+        var item = new OutboxItem(services.Ids.NewId(), to, flow.WorkflowId, ReadOnlyMemory<byte>.Empty, now)
         {
             LocalId = built.MessageHeaderId,
             TransactionId = id,
@@ -130,7 +131,7 @@ internal sealed class Submitter(GatewayNodeServices services, NodeSignals signal
             TraceParent = traceParent,
             TraceState = traceState,
         };
-        await work.Outbox.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
+        await work.Outbox.EnqueueAsync(item, bytes.Written, cancellationToken).ConfigureAwait(false);
         await work.CommitAsync(cancellationToken).ConfigureAwait(false);
         return null;
     }

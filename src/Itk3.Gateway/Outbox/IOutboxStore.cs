@@ -1,3 +1,4 @@
+using System.Buffers;
 using Itk3.Gateway.Store;
 
 namespace Itk3.Gateway.Outbox;
@@ -7,6 +8,14 @@ public interface IOutboxStore
 {
     /// <summary>Queues a send; false when the id is already used.</summary>
     Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken);
+
+    /// <summary>Queues a send whose bytes are <paramref name="content"/> (in pieces) rather than <see cref="OutboxItem.Content"/>; false when
+    /// the id is already used. By default the pieces are copied into one array; a store that can write them a piece at a time overrides it.</summary>
+    Task<bool> EnqueueAsync(OutboxItem item, ReadOnlySequence<byte> content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return EnqueueAsync(item with { Content = content.ToArray() }, cancellationToken);
+    }
 
     /// <summary>The item with this id, or null.</summary>
     Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken);

@@ -40,6 +40,10 @@ public interface IGatewayQueries
     async Task<Stream?> OpenOutboxContentAsync(string outboxItemId, CancellationToken cancellationToken) =>
         await GetOutboxContentAsync(outboxItemId, cancellationToken).ConfigureAwait(false) is { } bytes ? new MemoryStream(bytes, writable: false) : null;
 
+    /// <summary>The bytes of a delivery as a readable, seekable stream read from the store as it is consumed, or null: unknown, blanked by the
+    /// retention purge, or a store that loads delivery content with the claim (the default).</summary>
+    Task<Stream?> OpenDeliveryContentAsync(string deliveryId, CancellationToken cancellationToken) => Task.FromResult<Stream?>(null);
+
     /// <summary>An outbox item without its content, or null.</summary>
     Task<OutboxItem?> GetOutboxItemAsync(string id, CancellationToken cancellationToken);
 

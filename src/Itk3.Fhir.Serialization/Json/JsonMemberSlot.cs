@@ -63,8 +63,13 @@ internal enum JsonItemState
     Invalid,
 }
 
-/// <summary>One primitive value.</summary>
-internal readonly record struct JsonPrimitiveItem(string? Value, JsonItemState State, SourcePosition Position);
+/// <summary>One primitive value: a string, or (<paramref name="Kept"/>) a long value kept as UTF-8.</summary>
+internal readonly record struct JsonPrimitiveItem(string? Value, JsonItemState State, SourcePosition Position, Utf8Value? Kept = null)
+{
+    /// <summary>The node of this value, with the children of its <c>_name</c> part.</summary>
+    public ElementNode ToNode(string name, ElementNode[]? children, SourcePosition position) =>
+        Kept is null ? new ElementNode(name, Value, children, null, position) : new ElementNode(name, Kept, children, position);
+}
 
 /// <summary>One <c>_name</c> object: the id and extension children of the primitive.</summary>
 internal readonly record struct JsonMetaItem(ElementNode[]? Children, JsonItemState State, SourcePosition Position);

@@ -168,9 +168,9 @@ internal sealed partial class JsonTreeReader
             return new JsonPrimitiveItem(token == JsonTokenType.True ? "true" : "false", JsonItemState.Present, position);
         }
 
-        if (KeepAsUtf8(ref reader, type) is { } kept)
+        if (reader.ValueSpan.Length > MinKeptBytes && KeepAsUtf8(ref reader, type) is { } kept)
         {
-            return new JsonPrimitiveItem(null, JsonItemState.Present, position, kept);
+            return new JsonPrimitiveItem(kept, JsonItemState.Present, position);
         }
 
         var cached = _values.Get(ref reader);
@@ -199,14 +199,13 @@ internal sealed partial class JsonTreeReader
     }
 
     /// <summary>
-    /// Keeps a long, unescaped, valid base64Binary value (an attachment) as a slice of the input, checked on its UTF-8
-    /// bytes with the same rule as the lexicon and never decoded during the parse; null means "not kept", and the value
-    /// takes the usual path (which reports an invalid one).
+    /// Keeps a long (the caller checks the length), unescaped, valid base64Binary value (an attachment) as a slice of
+    /// the input, checked on its UTF-8 bytes with the same rule as the lexicon and never decoded during the parse; null
+    /// means "not kept", and the value takes the usual path (which reports an invalid one).
     /// </summary>
     private Utf8Value? KeepAsUtf8(ref Utf8JsonReader reader, FhirTypeDefinition type)
     {
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.ValueSpan.Length <= MinKeptBytes
-            || type.Name != "base64Binary" || !Base64Form.IsValid(reader.ValueSpan))
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || type.Name != "base64Binary" || !Base64Form.IsValid(reader.ValueSpan))
         {
             return null;
         }

@@ -50,8 +50,8 @@ public sealed class ElementNode
 
     /// <summary>
     /// Gives the value's UTF-8 bytes when the node keeps them (a long unescaped value read from JSON, e.g. a base64
-    /// attachment) without creating the string; false otherwise (read <see cref="Value"/>). The bytes are a slice of
-    /// the parsed input, valid while that input is left unchanged.
+    /// attachment) without creating the string; false otherwise (read <see cref="Value"/>). After a parse of bytes they
+    /// are a slice of those bytes, valid while they are left unchanged; after a parse of a stream, the tree's own copy.
     /// </summary>
     public bool TryGetUtf8Value(out ReadOnlyMemory<byte> utf8)
     {

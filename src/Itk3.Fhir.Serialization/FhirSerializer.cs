@@ -9,7 +9,11 @@ namespace Itk3.Fhir.Serialization;
 /// <summary>Reads and writes any FHIR resource as JSON or XML. Reading never throws on bad input: it reports issues.</summary>
 public static class FhirSerializer
 {
-    /// <summary>Parses a resource from bytes.</summary>
+    /// <summary>
+    /// Parses a resource from bytes. The tree may keep long values (base64 attachments read from JSON) as slices of
+    /// <paramref name="content"/> instead of strings, so, as with <c>JsonDocument.Parse(ReadOnlyMemory&lt;byte&gt;)</c>,
+    /// the caller must not change those bytes (or return them to a pool) while the tree is in use.
+    /// </summary>
     public static ParseResult Parse(ReadOnlyMemory<byte> content, FhirFormat format, ParseOptions? options = null)
     {
         var context = new ParseContext(options ?? ParseOptions.Default);
@@ -17,7 +21,7 @@ public static class FhirSerializer
         return new ParseResult(root, context.Finish());
     }
 
-    /// <summary>Parses a resource from a stream, reading no more than the configured maximum size.</summary>
+    /// <summary>Parses a resource from a stream, reading no more than the configured maximum size; the tree owns all it holds.</summary>
     public static ParseResult Parse(Stream content, FhirFormat format, ParseOptions? options = null)
     {
         var context = new ParseContext(options ?? ParseOptions.Default);

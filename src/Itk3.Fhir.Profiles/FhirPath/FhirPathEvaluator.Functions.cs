@@ -17,7 +17,7 @@ internal sealed partial class FhirPathEvaluator
             case "exists": return Bool((args.Count == 0 ? input : Where(input, args[0])).Count > 0);
             case "count": return [(long)input.Count];
             case "not": return ToBoolean(input) is { } b ? Bool(!b) : [];
-            case "hasValue": return Bool(input is [ElementNode { Value: not null }] or [not ElementNode]);
+            case "hasValue": return Bool(input is [ElementNode { HasValue: true }] or [not ElementNode]);
             case "first": return input.Count > 0 ? [input[0]] : [];
             case "last": return input.Count > 0 ? [input[^1]] : [];
             case "tail": return input.Skip(1).ToList();

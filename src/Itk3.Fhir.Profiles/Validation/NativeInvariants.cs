@@ -21,7 +21,7 @@ internal static class NativeInvariants
     /// <summary>The native evaluation of an expression, or null when it has none.</summary>
     public static Func<ElementNode, bool>? For(string expression) => ByExpression.GetValueOrDefault(expression);
 
-    private static bool HasValueOrChildren(ElementNode node) => node.Value is not null || node.Children.Count > Count(node, "id");
+    private static bool HasValueOrChildren(ElementNode node) => node.HasValue || node.Children.Count > Count(node, "id");
 
     private static bool Exists(ElementNode node, string name) => Count(node, name) > 0;
 

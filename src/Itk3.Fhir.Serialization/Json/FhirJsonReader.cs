@@ -12,8 +12,14 @@ internal static class FhirJsonReader
 {
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>Reads a resource from bytes; null when the input could not be read as a resource at all.</summary>
-    public static ElementNode? Read(ReadOnlyMemory<byte> content, ParseContext context)
+    /// <summary>
+    /// Reads a resource from bytes; null when the input could not be read as a resource at all. Long values may be
+    /// kept as slices of <paramref name="content"/>, which must stay unchanged while the tree is in use.
+    /// </summary>
+    public static ElementNode? Read(ReadOnlyMemory<byte> content, ParseContext context) => Read(content, context, null);
+
+    /// <summary>Reads a resource from bytes, adding every value kept as a slice of them to <paramref name="kept"/> when given.</summary>
+    private static ElementNode? Read(ReadOnlyMemory<byte> content, ParseContext context, List<Utf8Value>? kept)
     {
         if (content.Length > context.Options.MaxBytes)
         {
@@ -32,7 +38,7 @@ internal static class FhirJsonReader
         }
 
         var caches = JsonReaderCaches.Rent(context.Schema);
-        var tree = new JsonTreeReader(content, context, caches);
+        var tree = new JsonTreeReader(content, context, caches, kept);
         var reader = new Utf8JsonReader(content.Span, tree.ReaderOptions);
         try
         {
@@ -74,13 +80,22 @@ internal static class FhirJsonReader
             return null;
         }
 
+        var kept = new List<Utf8Value>();
         try
         {
-            return Read(buffer.AsMemory(0, length), context);
+            var root = Read(buffer.AsMemory(0, length), context, kept);
+
+            // Values kept as slices must not see the buffer reused: each is copied out exactly. (Handing the buffer to
+            // the tree would keep more: a rented buffer is rounded up, and the pool would allocate its replacement.)
+            foreach (var value in kept)
+            {
+                value.Detach();
+            }
+
+            return root;
         }
         finally
         {
-            // The tree holds strings only, never slices of the buffer, so it can go back to the pool.
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }

@@ -135,7 +135,7 @@ internal sealed class JsonMemberCollector
             }
 
             var at = value.State == JsonItemState.Present ? value.Position : meta.Position;
-            children[written++] = new ElementNode(slot.WireName, value.Value, meta.Children, null, at);
+            children[written++] = value.ToNode(slot.WireName, meta.Children, at);
         }
 
         return written;

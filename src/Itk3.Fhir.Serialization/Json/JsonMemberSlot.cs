@@ -63,8 +63,13 @@ internal enum JsonItemState
     Invalid,
 }
 
-/// <summary>One primitive value.</summary>
-internal readonly record struct JsonPrimitiveItem(string? Value, JsonItemState State, SourcePosition Position);
+/// <summary>One primitive value: a string, or a <see cref="Utf8Value"/> (a long value kept as UTF-8), or null.</summary>
+internal readonly record struct JsonPrimitiveItem(object? Value, JsonItemState State, SourcePosition Position)
+{
+    /// <summary>The node of this value, with the children of its <c>_name</c> part.</summary>
+    public ElementNode ToNode(string name, ElementNode[]? children, SourcePosition position) =>
+        Value is Utf8Value kept ? new ElementNode(name, kept, children, position) : new ElementNode(name, (string?)Value, children, null, position);
+}
 
 /// <summary>One <c>_name</c> object: the id and extension children of the primitive.</summary>
 internal readonly record struct JsonMetaItem(ElementNode[]? Children, JsonItemState State, SourcePosition Position);

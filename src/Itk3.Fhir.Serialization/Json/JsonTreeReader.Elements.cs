@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 using Itk3.Fhir.ElementModel;
@@ -169,10 +168,14 @@ internal sealed partial class JsonTreeReader
             return new JsonPrimitiveItem(token == JsonTokenType.True ? "true" : "false", JsonItemState.Present, position);
         }
 
+        if (reader.ValueSpan.Length > MinKeptBytes && KeepAsUtf8(ref reader, type) is { } kept)
+        {
+            return new JsonPrimitiveItem(kept, JsonItemState.Present, position);
+        }
+
         var cached = _values.Get(ref reader);
-        var checkedAsBase64 = cached is null && IsLargeValidBase64(ref reader, type);
         var value = cached?.Value ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : _strings.GetString(ref reader));
-        if (!checkedAsBase64 && (cached is null || !ReferenceEquals(cached.ValidAs, type.Name)))
+        if (cached is null || !ReferenceEquals(cached.ValidAs, type.Name))
         {
             if (CheckLexicalForm(slot, type, ref value, index, position) && cached is not null)
             {
@@ -196,13 +199,25 @@ internal sealed partial class JsonTreeReader
     }
 
     /// <summary>
-    /// True when a long base64Binary value (an attachment) is valid, checked on its UTF-8 bytes with the vectorised
-    /// <see cref="Base64.IsValid(ReadOnlySpan{byte})"/> (same alphabet, padding and whitespace rules as the lexicon);
-    /// false means "not checked here", and the lexicon then checks and reports.
+    /// Keeps a long (the caller checks the length), unescaped, valid base64Binary value (an attachment) as a slice of
+    /// the input, checked on its UTF-8 bytes with the same rule as the lexicon and never decoded during the parse; null
+    /// means "not kept", and the value takes the usual path (which reports an invalid one).
     /// </summary>
-    private static bool IsLargeValidBase64(ref Utf8JsonReader reader, FhirTypeDefinition type) =>
-        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length > 256
-        && type.Name == "base64Binary" && Base64.IsValid(reader.ValueSpan);
+    private Utf8Value? KeepAsUtf8(ref Utf8JsonReader reader, FhirTypeDefinition type)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || type.Name != "base64Binary" || !Base64Form.IsValid(reader.ValueSpan))
+        {
+            return null;
+        }
+
+        // An unescaped string token is its opening quote followed by its value bytes: ASCII here, and (JSON strings
+        // hold no raw control characters) without a line break, so positions after it need not read it again.
+        var start = (int)reader.TokenStartIndex + 1;
+        var kept = new Utf8Value(_content.Slice(start, reader.ValueSpan.Length));
+        _lines.SkipAsciiRun(start, reader.ValueSpan.Length);
+        _kept?.Add(kept);
+        return kept;
+    }
 
     /// <summary>Checks a narrative the slow way; one nesting deeper than allowed stops the parse, as it does in XML.</summary>
     private bool CheckNarrative(string value, string location, SourcePosition position)

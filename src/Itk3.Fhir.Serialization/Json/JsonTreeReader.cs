@@ -21,10 +21,21 @@ internal sealed partial class JsonTreeReader
     private readonly JsonPathStack _path = new();
     private readonly List<JsonMemberCollector> _collectors;
     private readonly int _maxDepth;
+    private readonly ReadOnlyMemory<byte> _content;
+    private readonly List<Utf8Value>? _kept;
     private int _objectDepth;
 
-    public JsonTreeReader(ReadOnlyMemory<byte> content, ParseContext context, JsonReaderCaches caches)
+    /// <summary>
+    /// Values over this many bytes may be kept as UTF-8 slices of <see cref="_content"/> (<see cref="KeepAsUtf8"/>);
+    /// shorter ones cost less as strings than as slices.
+    /// </summary>
+    private const int MinKeptBytes = 256;
+
+    /// <summary>A reader over <paramref name="content"/>; values kept as slices of it are also added to <paramref name="kept"/> when given.</summary>
+    public JsonTreeReader(ReadOnlyMemory<byte> content, ParseContext context, JsonReaderCaches caches, List<Utf8Value>? kept = null)
     {
+        _content = content;
+        _kept = kept;
         _context = context;
         _lines = new JsonLineIndex(content);
         _names = caches.Names;

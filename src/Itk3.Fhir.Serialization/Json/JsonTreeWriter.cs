@@ -15,6 +15,7 @@ namespace Itk3.Fhir.Serialization.Json;
 internal sealed class JsonTreeWriter
 {
     private const int SegmentChars = 4 * 1024;
+    private const int SegmentBytes = 16 * 1024;
     private readonly Utf8JsonWriter _writer;
     private readonly IFhirSchema _schema;
     private readonly JsonPathStack _path = new();
@@ -166,7 +167,7 @@ internal sealed class JsonTreeWriter
         var hasMeta = false;
         for (var i = start; i < start + count; i++)
         {
-            hasValue |= nodes[i].Value is not null;
+            hasValue |= nodes[i].HasValue;
             hasMeta |= nodes[i].Children.Count > 0;
         }
 
@@ -187,16 +188,16 @@ internal sealed class JsonTreeWriter
     {
         if (!isArray)
         {
-            WriteValue(nodes[start].Value!, type);
+            WriteValue(nodes[start], type);
             return;
         }
 
         _writer.WriteStartArray();
         for (var i = start; i < start + count; i++)
         {
-            if (nodes[i].Value is { } value)
+            if (nodes[i].HasValue)
             {
-                WriteValue(value, type);
+                WriteValue(nodes[i], type);
             }
             else
             {
@@ -243,6 +244,18 @@ internal sealed class JsonTreeWriter
         _writer.WritePropertyName(name[..(length + 1)]);
     }
 
+    /// <summary>Writes a node's value; one kept as UTF-8 (a long base64 value) is copied from its bytes, never decoded.</summary>
+    private void WriteValue(ElementNode node, FhirTypeDefinition type)
+    {
+        if (type.JsonKind == PrimitiveJsonKind.String && node.TryGetUtf8Value(out var utf8))
+        {
+            WriteString(utf8.Span);
+            return;
+        }
+
+        WriteValue(node.Value!, type);
+    }
+
     private void WriteValue(string value, FhirTypeDefinition type)
     {
         switch (type.JsonKind)
@@ -278,5 +291,17 @@ internal sealed class JsonTreeWriter
         }
 
         _writer.WriteStringValueSegment(remaining, true);
+    }
+
+    private void WriteString(ReadOnlySpan<byte> utf8)
+    {
+        // The writer checks the bytes and escapes what needs it (nothing, for base64), in segments as for strings.
+        while (utf8.Length > SegmentBytes)
+        {
+            _writer.WriteStringValueSegment(utf8[..SegmentBytes], false);
+            utf8 = utf8[SegmentBytes..];
+        }
+
+        _writer.WriteStringValueSegment(utf8, true);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Unicode;
 using System.Xml;
 using Itk3.Fhir.ElementModel;
 using Itk3.Fhir.Schema;
@@ -12,6 +14,7 @@ namespace Itk3.Fhir.Serialization.Xml;
 internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool indented)
 {
     private const string Ns = FhirXmlNames.FhirNamespace;
+    private const int ChunkChars = 4 * 1024;
     private readonly LocationStack _path = new();
     private readonly XhtmlDivValidator _divValidator = new();
     private readonly MatchBuffer _matches = new();
@@ -84,15 +87,49 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
             }
         }
 
-        if (node.Value is not null)
+        if (node.HasValue)
         {
             if (!type.IsPrimitive)
             {
                 throw Invalid($"{type.Name} is not a primitive type and cannot hold a value.");
             }
 
+            if (node.TryGetUtf8Value(out var utf8))
+            {
+                WriteValueAttribute(utf8.Span);
+                return;
+            }
+
             writer.WriteAttributeString(FhirXmlNames.ValueAttribute, node.Value);
         }
+    }
+
+    /// <summary>Writes a value kept as UTF-8 (a long base64 value) in chunks, escaped as any attribute, never decoding it whole.</summary>
+    private void WriteValueAttribute(ReadOnlySpan<byte> utf8)
+    {
+        writer.WriteStartAttribute(FhirXmlNames.ValueAttribute);
+        var chunk = ArrayPool<char>.Shared.Rent(ChunkChars);
+        try
+        {
+            while (!utf8.IsEmpty)
+            {
+                // Stops before a sequence that does not fit, so every chunk holds whole characters.
+                var status = Utf8.ToUtf16(utf8, chunk, out var read, out var written, replaceInvalidSequences: false);
+                if (status is not (OperationStatus.Done or OperationStatus.DestinationTooSmall))
+                {
+                    throw Invalid("a value kept as UTF-8 is not valid UTF-8.");
+                }
+
+                writer.WriteChars(chunk, 0, written);
+                utf8 = utf8[read..];
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chunk);
+        }
+
+        writer.WriteEndAttribute();
     }
 
     private void WriteOrderedChildren(IReadOnlyList<ElementNode> children, int mark)
@@ -155,7 +192,7 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
     {
         var resourceType = child.ResourceType ?? throw Invalid("a resource container node has no resource type.");
         var type = schema.FindResourceType(resourceType) ?? throw Invalid($"'{resourceType}' is not a resource type.");
-        if (child.Value is not null)
+        if (child.HasValue)
         {
             throw Invalid("a resource cannot hold a value.");
         }

@@ -9,6 +9,9 @@ public sealed class ElementNode
 {
     private static readonly ElementNode[] NoChildren = [];
 
+    // The value: a string, or a Utf8Value (a long value kept as UTF-8 and decoded on first use), or null.
+    private readonly object? _value;
+
     /// <summary>Creates a node; <paramref name="children"/> are kept in the given order.</summary>
     public ElementNode(
         string name,
@@ -16,10 +19,21 @@ public sealed class ElementNode
         IReadOnlyList<ElementNode>? children = null,
         string? resourceType = null,
         SourcePosition position = default)
+        : this(name, (object?)value, children, resourceType, position)
+    {
+    }
+
+    /// <summary>Creates a node whose value is kept as UTF-8 bytes until it is read as a string.</summary>
+    internal ElementNode(string name, Utf8Value value, IReadOnlyList<ElementNode>? children, SourcePosition position)
+        : this(name, (object)value, children, null, position)
+    {
+    }
+
+    private ElementNode(string name, object? value, IReadOnlyList<ElementNode>? children, string? resourceType, SourcePosition position)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         Name = name;
-        Value = value;
+        _value = value;
         Children = children ?? NoChildren;
         ResourceType = resourceType;
         Position = position;
@@ -29,7 +43,21 @@ public sealed class ElementNode
     public string Name { get; }
 
     /// <summary>The primitive value as written (lexical form), or null when the element has no value.</summary>
-    public string? Value { get; }
+    public string? Value => _value as string ?? (_value as Utf8Value)?.Text;
+
+    /// <summary>True when the element has a value (asking this never decodes a value kept as UTF-8).</summary>
+    public bool HasValue => _value is not null;
+
+    /// <summary>
+    /// Gives the value's UTF-8 bytes when the node keeps them (a long unescaped value read from JSON, e.g. a base64
+    /// attachment) without creating the string; false otherwise (read <see cref="Value"/>). After a parse of bytes they
+    /// are a slice of those bytes, valid while they are left unchanged; after a parse of a stream, the tree's own copy.
+    /// </summary>
+    public bool TryGetUtf8Value(out ReadOnlyMemory<byte> utf8)
+    {
+        utf8 = _value is Utf8Value kept ? kept.Utf8 : default;
+        return _value is Utf8Value;
+    }
 
     /// <summary>Child elements in document order; repeats of one element appear as consecutive nodes of the same name.</summary>
     public IReadOnlyList<ElementNode> Children { get; }
@@ -85,7 +113,7 @@ public sealed class ElementNode
     }
 
     /// <summary>A copy of this node with another name (used when a resource is wrapped as <c>resource</c> or <c>contained</c>).</summary>
-    public ElementNode WithName(string name) => new(name, Value, Children, ResourceType, Position);
+    public ElementNode WithName(string name) => new(name, _value, Children, ResourceType, Position);
 
     /// <inheritdoc />
     public override string ToString() => Value is null ? Name : $"{Name}={Value}";

@@ -10,20 +10,22 @@ public sealed class JsonLargeBinaryTests
     private const int OutputHeadroom = 1024 * 1024;
 
     [Fact]
-    public void Twenty_megabyte_binary_round_trips_allocating_less_than_six_times_its_size()
+    public void Twenty_megabyte_binary_round_trips_allocating_less_than_a_twentieth_of_its_size()
     {
         var input = BinaryJson(15 * 1024 * 1024);
         WarmUp();
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var result = FhirSerializer.Parse(input, FhirFormat.Json);
         var output = new ArrayBufferWriter<byte>(input.Length + OutputHeadroom);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        // The attachment stays a slice of the input (never a string) from the parse through the write.
+        var result = FhirSerializer.Parse(input, FhirFormat.Json);
         FhirSerializer.Serialize(result.Root!, FhirFormat.Json, output);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.True(result.Success, string.Join(" | ", result.Issues));
         Assert.True(input.AsSpan().SequenceEqual(output.WrittenSpan), "the output differs from the input");
-        Assert.True(allocated < 6L * input.Length, $"allocated {allocated:N0} bytes for {input.Length:N0} bytes of input");
+        Assert.True(allocated < input.Length / 20, $"allocated {allocated:N0} bytes for {input.Length:N0} bytes of input");
     }
 
     [Fact]

@@ -123,7 +123,7 @@ internal static class RuleSupport
     public static ElementNode? Require(ValidationContext context, string code, ElementNode node, string location, string name)
     {
         var child = node.Child(name);
-        if (child is null || (child.Value is null && child.Children.Count == 0))
+        if (child is null || (!child.HasValue && child.Children.Count == 0))
         {
             context.Report(code, $"{location}.{name}", node, $"{name} is required (1..1) by the ITK3 profile.");
             return null;

@@ -12,7 +12,6 @@ namespace Itk3.Fhir.Serialization.Json;
 /// </summary>
 /// <typeparam name="T">What each key maps to.</typeparam>
 internal sealed class AsciiTable<T>
-    where T : class
 {
     private int[] _slots = new int[64];
     private Entry[] _entries = new Entry[32];
@@ -21,8 +20,8 @@ internal sealed class AsciiTable<T>
     /// <summary>The number of entries.</summary>
     public int Count => _count;
 
-    /// <summary>The value stored for <paramref name="key"/> (ASCII bytes), or null.</summary>
-    public T? Find(ReadOnlySpan<byte> key)
+    /// <summary>The index of the entry for <paramref name="key"/> (ASCII bytes), or -1.</summary>
+    public int Find(ReadOnlySpan<byte> key)
     {
         var hash = Hash(key);
         var mask = _slots.Length - 1;
@@ -31,19 +30,25 @@ internal sealed class AsciiTable<T>
             var index = _slots[slot] - 1;
             if (index < 0)
             {
-                return null;
+                return -1;
             }
 
             ref var entry = ref _entries[index];
             if (entry.Hash == hash && Ascii.Equals(key, entry.Key))
             {
-                return entry.Value;
+                return index;
             }
         }
     }
 
-    /// <summary>Adds <paramref name="key"/> (the ASCII string of <paramref name="bytes"/>, which must not be present yet).</summary>
-    public void Add(ReadOnlySpan<byte> bytes, string key, T value)
+    /// <summary>The key of the entry at <paramref name="index"/>.</summary>
+    public string KeyAt(int index) => _entries[index].Key;
+
+    /// <summary>The value of the entry at <paramref name="index"/>, which may be replaced.</summary>
+    public ref T ValueAt(int index) => ref _entries[index].Value;
+
+    /// <summary>Adds <paramref name="key"/> (the ASCII string of <paramref name="bytes"/>, which must not be present yet); returns its index.</summary>
+    public int Add(ReadOnlySpan<byte> bytes, string key, T value)
     {
         if (_count * 2 >= _slots.Length)
         {
@@ -59,6 +64,7 @@ internal sealed class AsciiTable<T>
         var slot = FreeSlot(_slots, hash);
         _entries[_count] = new Entry(key, value, hash, slot);
         _slots[slot] = ++_count;
+        return _count - 1;
     }
 
     /// <summary>Forgets every entry, keeping the capacity.</summary>
@@ -124,7 +130,7 @@ internal sealed class AsciiTable<T>
     private struct Entry(string key, T value, uint hash, int slot)
     {
         public readonly string Key = key;
-        public readonly T Value = value;
+        public T Value = value;
         public readonly uint Hash = hash;
         public int Slot = slot;
     }

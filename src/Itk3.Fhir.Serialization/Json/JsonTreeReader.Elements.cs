@@ -169,15 +169,12 @@ internal sealed partial class JsonTreeReader
             return new JsonPrimitiveItem(token == JsonTokenType.True ? "true" : "false", JsonItemState.Present, position);
         }
 
-        var cached = _values.Get(ref reader);
+        var cached = _values.Get(ref reader, out var entry);
         var checkedAsBase64 = cached is null && IsLargeValidBase64(ref reader, type);
-        var value = cached?.Value ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : _strings.GetString(ref reader));
-        if (!checkedAsBase64 && (cached is null || !ReferenceEquals(cached.ValidAs, type.Name)))
+        var value = cached ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : _strings.GetString(ref reader));
+        if (!checkedAsBase64 && !_values.IsValidAs(entry, type.Name) && CheckLexicalForm(slot, type, ref value, index, position))
         {
-            if (CheckLexicalForm(slot, type, ref value, index, position) && cached is not null)
-            {
-                cached.ValidAs = type.Name;
-            }
+            _values.MarkValid(entry, type.Name);
         }
 
         if (value.Length == 0)

@@ -13,9 +13,11 @@ internal sealed class JsonMemberCollector
 {
     private readonly List<JsonMemberSlot> _slots = [];
 
-    // For each definition order, the index + 1 of the slot opened for it in this object (0: none), so that finding a
-    // member's slot costs one array read; entries are cleared as the object's slots are emitted.
+    // For each definition order, the slot opened for it in the current object, valid when its stamp is the object's
+    // (each object read here gets a new stamp), so finding a member's slot costs two array reads and nothing is cleared.
     private int[] _slotByOrder = new int[64];
+    private int[] _stampByOrder = new int[64];
+    private int _stamp = 1;
     private int _count;
     private bool _outOfOrder;
 
@@ -35,7 +37,7 @@ internal sealed class JsonMemberCollector
     public JsonMemberSlot? Find(FhirElementDefinition definition)
     {
         var order = definition.Order;
-        var index = (uint)order < (uint)_slotByOrder.Length ? _slotByOrder[order] - 1 : -1;
+        var index = (uint)order < (uint)_stampByOrder.Length && _stampByOrder[order] == _stamp ? _slotByOrder[order] : -1;
         if (index >= 0 && ReferenceEquals(_slots[index].Match.Definition, definition))
         {
             return _slots[index];
@@ -58,14 +60,17 @@ internal sealed class JsonMemberCollector
             _outOfOrder = true;
         }
 
-        if (order >= _slotByOrder.Length)
+        if (order >= _stampByOrder.Length)
         {
-            Array.Resize(ref _slotByOrder, Math.Max(order + 1, _slotByOrder.Length * 2));
+            var size = Math.Max(order + 1, _stampByOrder.Length * 2);
+            Array.Resize(ref _slotByOrder, size);
+            Array.Resize(ref _stampByOrder, size);
         }
 
-        if (order >= 0 && _slotByOrder[order] == 0)
+        if (order >= 0 && _stampByOrder[order] != _stamp)
         {
-            _slotByOrder[order] = _count + 1;
+            _stampByOrder[order] = _stamp;
+            _slotByOrder[order] = _count;
         }
 
         var slot = _slots[_count++];
@@ -87,15 +92,13 @@ internal sealed class JsonMemberCollector
         return null;
     }
 
+    /// <summary>Starts a new object: every slot found by order so far becomes stale.</summary>
     private void ForgetOrders()
     {
-        for (var i = 0; i < _count; i++)
+        if (++_stamp == int.MaxValue)
         {
-            var order = _slots[i].Match.Definition.Order;
-            if ((uint)order < (uint)_slotByOrder.Length)
-            {
-                _slotByOrder[order] = 0;
-            }
+            Array.Clear(_stampByOrder);
+            _stamp = 1;
         }
 
         _outOfOrder = false;

@@ -1,28 +1,29 @@
 using System.Buffers.Binary;
 using System.Numerics;
-using System.Text;
 
 namespace Itk3.Fhir.Serialization.Json;
 
 /// <summary>
 /// A hash table of ASCII string keys searched by their UTF-8 bytes (UTF-8 and UTF-16 agree on ASCII), so that a reader
 /// finds a known name or value without transcoding and a new entry costs only its string. Open addressing with a
-/// cheap hash of the length and three 8-byte words; no interface calls per lookup. <see cref="Clear"/> visits only
-/// the entries made, so a table that grew on a large input costs a small one nothing.
+/// cheap hash of the length and three 8-byte words; no interface calls per lookup. A copy of every key's bytes is kept
+/// in one reused buffer, so a lookup compares bytes with bytes. <see cref="Clear"/> visits only the entries made, so a
+/// table that grew on a large input costs a small one nothing.
 /// </summary>
 /// <typeparam name="T">What each key maps to.</typeparam>
 internal sealed class AsciiTable<T>
-    where T : class
 {
     private int[] _slots = new int[64];
     private Entry[] _entries = new Entry[32];
+    private byte[] _keyBytes = new byte[1024];
+    private int _keyBytesUsed;
     private int _count;
 
     /// <summary>The number of entries.</summary>
     public int Count => _count;
 
-    /// <summary>The value stored for <paramref name="key"/> (ASCII bytes), or null.</summary>
-    public T? Find(ReadOnlySpan<byte> key)
+    /// <summary>The index of the entry for <paramref name="key"/> (ASCII bytes), or -1.</summary>
+    public int Find(ReadOnlySpan<byte> key)
     {
         var hash = Hash(key);
         var mask = _slots.Length - 1;
@@ -31,19 +32,25 @@ internal sealed class AsciiTable<T>
             var index = _slots[slot] - 1;
             if (index < 0)
             {
-                return null;
+                return -1;
             }
 
             ref var entry = ref _entries[index];
-            if (entry.Hash == hash && Ascii.Equals(key, entry.Key))
+            if (entry.Hash == hash && key.SequenceEqual(_keyBytes.AsSpan(entry.KeyStart, entry.Key.Length)))
             {
-                return entry.Value;
+                return index;
             }
         }
     }
 
-    /// <summary>Adds <paramref name="key"/> (the ASCII string of <paramref name="bytes"/>, which must not be present yet).</summary>
-    public void Add(ReadOnlySpan<byte> bytes, string key, T value)
+    /// <summary>The key of the entry at <paramref name="index"/>.</summary>
+    public string KeyAt(int index) => _entries[index].Key;
+
+    /// <summary>The value of the entry at <paramref name="index"/>, which may be replaced.</summary>
+    public ref T ValueAt(int index) => ref _entries[index].Value;
+
+    /// <summary>Adds <paramref name="key"/> (the ASCII string of <paramref name="bytes"/>, which must not be present yet); returns its index.</summary>
+    public int Add(ReadOnlySpan<byte> bytes, string key, T value)
     {
         if (_count * 2 >= _slots.Length)
         {
@@ -55,10 +62,18 @@ internal sealed class AsciiTable<T>
             Array.Resize(ref _entries, _entries.Length * 2);
         }
 
+        if (_keyBytesUsed + bytes.Length > _keyBytes.Length)
+        {
+            Array.Resize(ref _keyBytes, Math.Max(_keyBytes.Length * 2, _keyBytesUsed + bytes.Length));
+        }
+
+        bytes.CopyTo(_keyBytes.AsSpan(_keyBytesUsed));
         var hash = Hash(bytes);
         var slot = FreeSlot(_slots, hash);
-        _entries[_count] = new Entry(key, value, hash, slot);
+        _entries[_count] = new Entry(key, value, hash, slot, _keyBytesUsed);
+        _keyBytesUsed += bytes.Length;
         _slots[slot] = ++_count;
+        return _count - 1;
     }
 
     /// <summary>Forgets every entry, keeping the capacity.</summary>
@@ -71,6 +86,7 @@ internal sealed class AsciiTable<T>
 
         Array.Clear(_entries, 0, _count);
         _count = 0;
+        _keyBytesUsed = 0;
     }
 
     /// <summary>A hash of the length and the first, middle and last eight bytes (ASCII keys differ there in practice).</summary>
@@ -121,11 +137,12 @@ internal sealed class AsciiTable<T>
         _slots = slots;
     }
 
-    private struct Entry(string key, T value, uint hash, int slot)
+    private struct Entry(string key, T value, uint hash, int slot, int keyStart)
     {
         public readonly string Key = key;
-        public readonly T Value = value;
+        public T Value = value;
         public readonly uint Hash = hash;
         public int Slot = slot;
+        public readonly int KeyStart = keyStart;
     }
 }

@@ -12,11 +12,19 @@ namespace Itk3.Fhir.Serialization.Json;
 internal sealed class JsonMemberCollector
 {
     private readonly List<JsonMemberSlot> _slots = [];
+
+    // For each definition order, the slot opened for it in the current object, valid when its stamp is the object's
+    // (each object read here gets a new stamp), so finding a member's slot costs two array reads and nothing is cleared.
+    private int[] _slotByOrder = new int[64];
+    private int[] _stampByOrder = new int[64];
+    private int _stamp = 1;
     private int _count;
+    private bool _outOfOrder;
 
     /// <summary>Drops every reference to nodes and values (slots are otherwise only cleared when reused).</summary>
     public void Release()
     {
+        ForgetOrders();
         foreach (var slot in _slots)
         {
             slot.Reset(string.Empty, default, null);
@@ -25,23 +33,53 @@ internal sealed class JsonMemberCollector
         _count = 0;
     }
 
-    /// <summary>The slot already opened for a wire name, or null.</summary>
-    public JsonMemberSlot? Find(string wireName)
+    /// <summary>The slot already opened for a definition (a choice element has one, whichever type came first), or null.</summary>
+    public JsonMemberSlot? Find(FhirElementDefinition definition)
     {
-        for (var i = 0; i < _count; i++)
+        var order = definition.Order;
+        var index = (uint)order < (uint)_stampByOrder.Length && _stampByOrder[order] == _stamp ? _slotByOrder[order] : -1;
+        if (index >= 0 && ReferenceEquals(_slots[index].Match.Definition, definition))
         {
-            var slot = _slots[i];
-            if (ReferenceEquals(slot.WireName, wireName) || slot.WireName == wireName)
-            {
-                return slot;
-            }
+            return _slots[index];
         }
 
-        return null;
+        return index < 0 ? null : FindSlowly(definition);
     }
 
-    /// <summary>The slot opened for another type of the same choice element, or null.</summary>
-    public JsonMemberSlot? FindChoice(FhirElementDefinition definition)
+    /// <summary>Opens a slot for a wire name.</summary>
+    public JsonMemberSlot Add(string wireName, ElementMatch match, FhirTypeDefinition? type)
+    {
+        if (_count == _slots.Count)
+        {
+            _slots.Add(new JsonMemberSlot());
+        }
+
+        var order = match.Definition.Order;
+        if (_count > 0 && order < _slots[_count - 1].Match.Definition.Order)
+        {
+            _outOfOrder = true;
+        }
+
+        if (order >= _stampByOrder.Length)
+        {
+            var size = Math.Max(order + 1, _stampByOrder.Length * 2);
+            Array.Resize(ref _slotByOrder, size);
+            Array.Resize(ref _stampByOrder, size);
+        }
+
+        if (order >= 0 && _stampByOrder[order] != _stamp)
+        {
+            _stampByOrder[order] = _stamp;
+            _slotByOrder[order] = _count;
+        }
+
+        var slot = _slots[_count++];
+        slot.Reset(wireName, match, type);
+        return slot;
+    }
+
+    /// <summary>The search for a definition whose order another definition of the object shares (types built in code).</summary>
+    private JsonMemberSlot? FindSlowly(FhirElementDefinition definition)
     {
         for (var i = 0; i < _count; i++)
         {
@@ -54,23 +92,27 @@ internal sealed class JsonMemberCollector
         return null;
     }
 
-    /// <summary>Opens a slot for a wire name.</summary>
-    public JsonMemberSlot Add(string wireName, ElementMatch match, FhirTypeDefinition? type)
+    /// <summary>Starts a new object: every slot found by order so far becomes stale.</summary>
+    private void ForgetOrders()
     {
-        if (_count == _slots.Count)
+        if (++_stamp == int.MaxValue)
         {
-            _slots.Add(new JsonMemberSlot());
+            Array.Clear(_stampByOrder);
+            _stamp = 1;
         }
 
-        var slot = _slots[_count++];
-        slot.Reset(wireName, match, type);
-        return slot;
+        _outOfOrder = false;
     }
 
     /// <summary>Emits the children in definition order and empties the collector.</summary>
     public ElementNode[] Build(JsonPathStack path, ParseContext issues)
     {
-        SortByDefinitionOrder();
+        if (_outOfOrder)
+        {
+            SortByDefinitionOrder();
+        }
+
+        ForgetOrders();
         var capacity = 0;
         for (var i = 0; i < _count; i++)
         {
@@ -97,8 +139,13 @@ internal sealed class JsonMemberCollector
 
     private static int CopyNodes(JsonMemberSlot slot, ElementNode[] children, int written)
     {
-        slot.Nodes.CopyTo(children, written);
-        return written + slot.Nodes.Count;
+        var nodes = slot.Nodes;
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            children[written++] = nodes[i];
+        }
+
+        return written;
     }
 
     private static int MergePrimitive(JsonMemberSlot slot, ElementNode[] children, int written, JsonPathStack path, ParseContext issues)

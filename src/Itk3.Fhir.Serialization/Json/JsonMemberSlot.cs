@@ -25,13 +25,13 @@ internal sealed class JsonMemberSlot
     public SourcePosition MetaPosition { get; set; }
 
     /// <summary>Complex and resource nodes in array order.</summary>
-    public List<ElementNode> Nodes { get; } = [];
+    public JsonSlotItems<ElementNode> Nodes { get; } = new();
 
     /// <summary>Primitive values in array order (a single value is one item).</summary>
-    public List<JsonPrimitiveItem> Values { get; } = [];
+    public JsonSlotItems<JsonPrimitiveItem> Values { get; } = new();
 
     /// <summary>The <c>_name</c> items in array order.</summary>
-    public List<JsonMetaItem> Metas { get; } = [];
+    public JsonSlotItems<JsonMetaItem> Metas { get; } = new();
 
     public void Reset(string wireName, ElementMatch match, FhirTypeDefinition? type)
     {

@@ -23,9 +23,10 @@ internal sealed class JsonNameCache
         var raw = reader.ValueSpan;
         if (!reader.ValueIsEscaped && raw.Length <= RawLimit)
         {
-            if (_raw.Find(raw) is { } known)
+            var known = _raw.Find(raw);
+            if (known >= 0)
             {
-                return known;
+                return _raw.ValueAt(known);
             }
 
             if (Ascii.IsValid(raw))

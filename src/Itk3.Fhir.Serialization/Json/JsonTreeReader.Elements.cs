@@ -173,14 +173,11 @@ internal sealed partial class JsonTreeReader
             return new JsonPrimitiveItem(kept, JsonItemState.Present, position);
         }
 
-        var cached = _values.Get(ref reader);
-        var value = cached?.Value ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : _strings.GetString(ref reader));
-        if (cached is null || !ReferenceEquals(cached.ValidAs, type.Name))
+        var cached = _values.Get(ref reader, out var entry);
+        var value = cached ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : _strings.GetString(ref reader));
+        if (!_values.IsValidAs(entry, type.Name) && CheckLexicalForm(slot, type, ref value, index, position))
         {
-            if (CheckLexicalForm(slot, type, ref value, index, position) && cached is not null)
-            {
-                cached.ValidAs = type.Name;
-            }
+            _values.MarkValid(entry, type.Name);
         }
 
         if (value.Length == 0)

@@ -218,17 +218,17 @@ internal sealed partial class JsonTreeReader
             return null;
         }
 
-        var slot = collector.Find(name.Wire);
+        var slot = collector.Find(match.Definition);
         if (slot is null)
         {
-            if (match.Definition.IsChoice && collector.FindChoice(match.Definition) is { } other)
-            {
-                Report(FhirIssues.ChoiceMultiple, Location(name.Wire), _lines.At(offset),
-                    $"'{name.Wire}' and '{other.WireName}' are two types of the one choice element {match.Definition.Name}[x].");
-                return null;
-            }
-
             return collector.Add(name.Wire, match, elementType);
+        }
+
+        if (!ReferenceEquals(slot.WireName, name.Wire) && slot.WireName != name.Wire)
+        {
+            Report(FhirIssues.ChoiceMultiple, Location(name.Wire), _lines.At(offset),
+                $"'{name.Wire}' and '{slot.WireName}' are two types of the one choice element {match.Definition.Name}[x].");
+            return null;
         }
 
         if (name.IsMeta ? slot.HasMeta : slot.HasValue)

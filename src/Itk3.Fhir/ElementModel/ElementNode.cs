@@ -9,6 +9,10 @@ public sealed class ElementNode
 {
     private static readonly ElementNode[] NoChildren = [];
 
+    // The name, or for a resource node its name and resource type: few nodes hold resources, so keeping the type
+    // beside the name in one field makes every node 8 bytes smaller (the tree is most of a parse's allocations).
+    private readonly object _name;
+
     // The value: a string, or a Utf8Value (a long value kept as UTF-8 and decoded on first use), or null.
     private readonly object? _value;
 
@@ -32,15 +36,14 @@ public sealed class ElementNode
     private ElementNode(string name, object? value, IReadOnlyList<ElementNode>? children, string? resourceType, SourcePosition position)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        Name = name;
+        _name = resourceType is null ? name : new ResourceName(name, resourceType);
         _value = value;
         Children = children ?? NoChildren;
-        ResourceType = resourceType;
         Position = position;
     }
 
     /// <summary>The element's wire name; for a root resource, its resource type.</summary>
-    public string Name { get; }
+    public string Name => _name as string ?? ((ResourceName)_name).Name;
 
     /// <summary>The primitive value as written (lexical form), or null when the element has no value.</summary>
     public string? Value => _value as string ?? (_value as Utf8Value)?.Text;
@@ -63,13 +66,13 @@ public sealed class ElementNode
     public IReadOnlyList<ElementNode> Children { get; }
 
     /// <summary>The resource type when this node is a resource (a root, a contained or an inline resource), otherwise null.</summary>
-    public string? ResourceType { get; }
+    public string? ResourceType => (_name as ResourceName)?.ResourceType;
 
     /// <summary>Where the node started in the source text.</summary>
     public SourcePosition Position { get; }
 
     /// <summary>True when this node holds a resource.</summary>
-    public bool IsResource => ResourceType is not null;
+    public bool IsResource => _name is ResourceName;
 
     /// <summary>The first child with the given name, or null.</summary>
     public ElementNode? Child(string name)
@@ -117,4 +120,11 @@ public sealed class ElementNode
 
     /// <inheritdoc />
     public override string ToString() => Value is null ? Name : $"{Name}={Value}";
+
+    private sealed class ResourceName(string name, string resourceType)
+    {
+        public string Name { get; } = name;
+
+        public string ResourceType { get; } = resourceType;
+    }
 }

@@ -6,6 +6,7 @@ using static Itk3.Mesh.Contract.Tests.Support.ContractConfig;
 namespace Itk3.Mesh.Contract.Tests;
 
 /// <summary>A 200 MB message through client and server in one process, streamed both ways with bounded memory.</summary>
+[Collection(ProcessMemoryCollection.Name)]
 public sealed class LargeMessageContractTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const long Size = 200L * 1024 * 1024;
@@ -46,4 +47,12 @@ public sealed class LargeMessageContractTests(ITestOutputHelper output) : IAsync
         Assert.InRange(heap, 0, MemoryBudget);
         Assert.InRange(workingSet, 0, MemoryBudget);
     }
+}
+
+/// <summary>Tests that measure the process's working set and GC heap run with no other test of this assembly at the same time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessMemoryCollection
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Process memory measurements";
 }

@@ -98,16 +98,20 @@ public abstract partial class GatewayStoreContract<THarness>
         Assert.Equal(updated, await Queries.GetInboundAsync("M1", Ct));
     }
 
+    /// <summary>Registers M2, M1 and M3 (received at minutes 2, 1 and 3), in that order, in one unit of work.</summary>
+    private async Task RegisterM2M1M3Async()
+    {
+        await using var work = await Store.BeginAsync(Ct);
+        await work.Inbox.RegisterAsync(Inbound("M2", 2), Bytes("M2"), Ct);
+        await work.Inbox.RegisterAsync(Inbound("M1", 1), Bytes("M1"), Ct);
+        await work.Inbox.RegisterAsync(Inbound("M3", 3), Bytes("M3"), Ct);
+        await work.CommitAsync(Ct);
+    }
+
     [StoreFact]
     public async Task Messages_not_yet_acknowledged_to_MESH_are_listed_until_marked()
     {
-        await using (var work = await Store.BeginAsync(Ct))
-        {
-            await work.Inbox.RegisterAsync(Inbound("M2", 2), Bytes("M2"), Ct);
-            await work.Inbox.RegisterAsync(Inbound("M1", 1), Bytes("M1"), Ct);
-            await work.Inbox.RegisterAsync(Inbound("M3", 3), Bytes("M3"), Ct);
-            await work.CommitAsync(Ct);
-        }
+        await RegisterM2M1M3Async();
 
         await using (var ack = await Store.BeginAsync(Ct))
         {
@@ -126,13 +130,7 @@ public abstract partial class GatewayStoreContract<THarness>
     [StoreFact]
     public async Task Several_messages_are_marked_acknowledged_at_once_and_unknown_ids_are_skipped()
     {
-        await using (var work = await Store.BeginAsync(Ct))
-        {
-            await work.Inbox.RegisterAsync(Inbound("M2", 2), Bytes("M2"), Ct);
-            await work.Inbox.RegisterAsync(Inbound("M1", 1), Bytes("M1"), Ct);
-            await work.Inbox.RegisterAsync(Inbound("M3", 3), Bytes("M3"), Ct);
-            await work.CommitAsync(Ct);
-        }
+        await RegisterM2M1M3Async();
 
         await using (var ack = await Store.BeginAsync(Ct))
         {

@@ -37,9 +37,44 @@ internal static class FhirJsonReader
             return null;
         }
 
+        return ReadFast(content, context, kept, out var root) ? root : ReadStrictly(content, context, kept);
+    }
+
+    /// <summary>
+    /// Reads with <see cref="JsonTokenizer"/>; false, with every issue and kept value of the attempt taken back, when it
+    /// stopped for any reason (the input is then read again, and its defect reported, by <see cref="ReadStrictly"/>).
+    /// </summary>
+    private static bool ReadFast(ReadOnlyMemory<byte> content, ParseContext context, List<Utf8Value>? kept, out ElementNode? root)
+    {
+        var mark = context.Mark();
+        var keptBefore = kept?.Count ?? 0;
         var caches = JsonReaderCaches.Rent(context.Schema);
-        var tree = new JsonTreeReader(content, context, caches, kept);
-        var reader = new Utf8JsonReader(content.Span, tree.ReaderOptions);
+        var tokens = new JsonTokenizer(content.Span);
+        try
+        {
+            root = new JsonTreeReader<JsonTokenizer>(content, context, caches, kept).ReadDocument(ref tokens);
+            return true;
+        }
+        catch (Exception exception) when (exception is JsonTokenizerFallbackException or JsonReadAbortedException or InvalidOperationException)
+        {
+            context.Rewind(mark);
+            kept?.RemoveRange(keptBefore, kept.Count - keptBefore);
+            root = null;
+            return false;
+        }
+        finally
+        {
+            caches.Return();
+        }
+    }
+
+    /// <summary>Reads with <see cref="Utf8JsonReader"/>, turning its syntax and encoding errors into issues.</summary>
+    private static ElementNode? ReadStrictly(ReadOnlyMemory<byte> content, ParseContext context, List<Utf8Value>? kept)
+    {
+        var caches = JsonReaderCaches.Rent(context.Schema);
+        var tree = new JsonTreeReader<Utf8JsonTokenSource>(content, context, caches, kept);
+        var options = new JsonReaderOptions { MaxDepth = Math.Max(1, context.Options.MaxDepth) + 1, CommentHandling = JsonCommentHandling.Disallow };
+        var reader = new Utf8JsonTokenSource(new Utf8JsonReader(content.Span, options));
         try
         {
             return tree.ReadDocument(ref reader);

@@ -18,7 +18,8 @@ internal sealed class JsonNameCache
     public int Count => _raw.Count + _unescaped.Count;
 
     /// <summary>The name of the current property name (or string) token.</summary>
-    public JsonPropertyName Get(ref Utf8JsonReader reader)
+    public JsonPropertyName Get<TReader>(ref TReader reader)
+        where TReader : IJsonTokenSource, allows ref struct
     {
         var raw = reader.ValueSpan;
         if (!reader.ValueIsEscaped && raw.Length <= RawLimit)

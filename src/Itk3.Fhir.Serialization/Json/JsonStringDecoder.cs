@@ -18,9 +18,10 @@ internal sealed class JsonStringDecoder
     private int _used;
 
     /// <summary>The unescaped text of the current string token.</summary>
-    public string GetString(ref Utf8JsonReader reader)
+    public string GetString<TReader>(ref TReader reader)
+        where TReader : IJsonTokenSource, allows ref struct
     {
-        if (!reader.ValueIsEscaped || reader.HasValueSequence)
+        if (!reader.ValueIsEscaped)
         {
             return reader.GetString()!;
         }

@@ -9,10 +9,11 @@ using Itk3.Fhir.Serialization.Reading;
 namespace Itk3.Fhir.Serialization.Json;
 
 /// <summary>Reading of element values: complex objects, held resources, primitives and their <c>_name</c> parts.</summary>
-internal sealed partial class JsonTreeReader
+internal sealed partial class JsonTreeReader<TReader>
+    where TReader : IJsonTokenSource, allows ref struct
 {
     /// <summary>Reads a complex or resource element, single or repeating.</summary>
-    private void ReadComplex(ref Utf8JsonReader reader, JsonMemberSlot slot, SourcePosition position)
+    private void ReadComplex(ref TReader reader, JsonMemberSlot slot, SourcePosition position)
     {
         slot.HasValue = true;
         var isArray = slot.Match.Definition.IsArray;
@@ -47,7 +48,7 @@ internal sealed partial class JsonTreeReader
         }
     }
 
-    private void ReadComplexItem(ref Utf8JsonReader reader, JsonMemberSlot slot, int index, SourcePosition position)
+    private void ReadComplexItem(ref TReader reader, JsonMemberSlot slot, int index, SourcePosition position)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -77,7 +78,7 @@ internal sealed partial class JsonTreeReader
         }
     }
 
-    private void ReportNotObject(ref Utf8JsonReader reader, string name, int index, SourcePosition position)
+    private void ReportNotObject(ref TReader reader, string name, int index, SourcePosition position)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -92,7 +93,7 @@ internal sealed partial class JsonTreeReader
     }
 
     /// <summary>Reads a primitive's value (single or an array that may hold nulls).</summary>
-    private void ReadPrimitive(ref Utf8JsonReader reader, JsonMemberSlot slot, SourcePosition position)
+    private void ReadPrimitive(ref TReader reader, JsonMemberSlot slot, SourcePosition position)
     {
         slot.HasValue = true;
         var isArray = slot.Match.Definition.IsArray;
@@ -124,7 +125,7 @@ internal sealed partial class JsonTreeReader
         slot.Values.Add(ReadPrimitiveText(ref reader, slot, isArray ? 0 : -1, position));
     }
 
-    private void ReadPrimitiveArray(ref Utf8JsonReader reader, JsonMemberSlot slot, SourcePosition position)
+    private void ReadPrimitiveArray(ref TReader reader, JsonMemberSlot slot, SourcePosition position)
     {
         EnsureDepth(ref reader);
         var index = 0;
@@ -144,7 +145,7 @@ internal sealed partial class JsonTreeReader
     }
 
     /// <summary>Reads one primitive value, checking its JSON type and lexical form.</summary>
-    private JsonPrimitiveItem ReadPrimitiveText(ref Utf8JsonReader reader, JsonMemberSlot slot, int index, SourcePosition position)
+    private JsonPrimitiveItem ReadPrimitiveText(ref TReader reader, JsonMemberSlot slot, int index, SourcePosition position)
     {
         var type = slot.Type!;
         var token = reader.TokenType;
@@ -200,7 +201,7 @@ internal sealed partial class JsonTreeReader
     /// the input, checked on its UTF-8 bytes with the same rule as the lexicon and never decoded during the parse; null
     /// means "not kept", and the value takes the usual path (which reports an invalid one).
     /// </summary>
-    private Utf8Value? KeepAsUtf8(ref Utf8JsonReader reader, FhirTypeDefinition type)
+    private Utf8Value? KeepAsUtf8(ref TReader reader, FhirTypeDefinition type)
     {
         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || type.Name != "base64Binary" || !Base64Form.IsValid(reader.ValueSpan))
         {
@@ -248,7 +249,7 @@ internal sealed partial class JsonTreeReader
     }
 
     /// <summary>Reads a primitive's <c>_name</c> part: an object (or array of objects and nulls) with id and extensions.</summary>
-    private void ReadMeta(ref Utf8JsonReader reader, JsonMemberSlot slot, SourcePosition position)
+    private void ReadMeta(ref TReader reader, JsonMemberSlot slot, SourcePosition position)
     {
         slot.HasMeta = true;
         slot.MetaPosition = position;
@@ -279,7 +280,7 @@ internal sealed partial class JsonTreeReader
         }
     }
 
-    private JsonMetaItem ReadMetaItem(ref Utf8JsonReader reader, JsonMemberSlot slot, int index, SourcePosition position, bool allowNull)
+    private JsonMetaItem ReadMetaItem(ref TReader reader, JsonMemberSlot slot, int index, SourcePosition position, bool allowNull)
     {
         if (allowNull && reader.TokenType == JsonTokenType.Null)
         {

@@ -10,7 +10,8 @@ namespace Itk3.Fhir.Serialization.Json;
 /// Reads one FHIR JSON resource straight from a <see cref="Utf8JsonReader"/> into an element tree, typing every
 /// property with the schema, reporting every defect through the <see cref="ParseContext"/>. No DOM is built.
 /// </summary>
-internal sealed partial class JsonTreeReader
+internal sealed partial class JsonTreeReader<TReader>
+    where TReader : IJsonTokenSource, allows ref struct
 {
     private readonly ParseContext _context;
     private readonly JsonLineIndex _lines;
@@ -46,11 +47,8 @@ internal sealed partial class JsonTreeReader
         _maxDepth = Math.Max(1, context.Options.MaxDepth);
     }
 
-    /// <summary>The reader options that let this class see (and report) excessive depth before the reader rejects it.</summary>
-    public JsonReaderOptions ReaderOptions => new() { MaxDepth = _maxDepth + 1, CommentHandling = JsonCommentHandling.Disallow };
-
     /// <summary>Reads the whole document; null when no resource could be read.</summary>
-    public ElementNode? ReadDocument(ref Utf8JsonReader reader)
+    public ElementNode? ReadDocument(ref TReader reader)
     {
         if (!reader.Read())
         {
@@ -75,7 +73,7 @@ internal sealed partial class JsonTreeReader
     /// <summary>The location where reading stopped, for a malformed-input report.</summary>
     public string CurrentLocation => _path.Describe();
 
-    private static void ReadToEnd(ref Utf8JsonReader reader)
+    private static void ReadToEnd(ref TReader reader)
     {
         // Reading past the root value makes the reader reject any trailing content as malformed.
         while (reader.Read())
@@ -84,7 +82,7 @@ internal sealed partial class JsonTreeReader
     }
 
     /// <summary>Reads a resource object (the reader is on its start); <paramref name="wrapperName"/> is null for the root.</summary>
-    private ElementNode? ReadResource(ref Utf8JsonReader reader, string? wrapperName, SourcePosition position)
+    private ElementNode? ReadResource(ref TReader reader, string? wrapperName, SourcePosition position)
     {
         EnsureDepth(ref reader);
         var resourceType = FindResourceType(ref reader, position);
@@ -108,7 +106,7 @@ internal sealed partial class JsonTreeReader
     }
 
     /// <summary>Looks ahead (on a copy of the reader) for the resource's <c>resourceType</c> property.</summary>
-    private string? FindResourceType(ref Utf8JsonReader reader, SourcePosition position)
+    private string? FindResourceType(ref TReader reader, SourcePosition position)
     {
         var copy = reader;
         var depth = copy.CurrentDepth;
@@ -136,7 +134,7 @@ internal sealed partial class JsonTreeReader
     }
 
     /// <summary>Reads the members of an object (the reader is on its start) into children in definition order.</summary>
-    private ElementNode[] ReadMembers(ref Utf8JsonReader reader, FhirTypeDefinition type, bool isResource)
+    private ElementNode[] ReadMembers(ref TReader reader, FhirTypeDefinition type, bool isResource)
     {
         var collector = RentCollector();
         var objectPosition = reader.TokenStartIndex;
@@ -184,7 +182,7 @@ internal sealed partial class JsonTreeReader
     }
 
     /// <summary>Reads one property value (the reader is on the value) into its slot.</summary>
-    private void ReadMember(ref Utf8JsonReader reader, FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, long offset)
+    private void ReadMember(ref TReader reader, FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, long offset)
     {
         var slot = OpenSlot(type, collector, name, offset);
         if (slot is null)
@@ -246,7 +244,7 @@ internal sealed partial class JsonTreeReader
     private static bool IsPrimitiveName(string typeName) => typeName.Length > 0 && char.IsLower(typeName[0]);
 
     /// <summary>Skips the current value, checking the nesting depth of everything skipped.</summary>
-    private void SkipValue(ref Utf8JsonReader reader)
+    private void SkipValue(ref TReader reader)
     {
         if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
         {
@@ -265,7 +263,7 @@ internal sealed partial class JsonTreeReader
     }
 
     /// <summary>Stops the parse with nesting-too-deep when the container just entered is deeper than allowed.</summary>
-    private void EnsureDepth(ref Utf8JsonReader reader)
+    private void EnsureDepth(ref TReader reader)
     {
         if (reader.CurrentDepth + 1 > _maxDepth)
         {

@@ -20,7 +20,8 @@ internal sealed class JsonValueCache
     /// The shared string of the current string or number token, or null when it is not cacheable;
     /// <paramref name="entry"/> is its entry, or -1 when it is not held (then nothing is remembered about it).
     /// </summary>
-    public string? Get(ref Utf8JsonReader reader, out int entry)
+    public string? Get<TReader>(ref TReader reader, out int entry)
+        where TReader : IJsonTokenSource, allows ref struct
     {
         entry = -1;
         var raw = reader.ValueSpan;

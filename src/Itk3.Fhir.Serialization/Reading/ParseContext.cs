@@ -52,6 +52,17 @@ internal sealed class ParseContext
         SuppressedError |= issue.IsError;
     }
 
+    /// <summary>The point reached so far, to come back to with <see cref="Rewind"/>.</summary>
+    public ParseMark Mark() => new(Issues.Count, Suppressed, SuppressedError);
+
+    /// <summary>Forgets every issue reported after <paramref name="mark"/>.</summary>
+    public void Rewind(ParseMark mark)
+    {
+        Issues.TruncateTo(mark.Issues);
+        Suppressed = mark.Suppressed;
+        SuppressedError = mark.SuppressedError;
+    }
+
     /// <summary>The issues, with a closing <c>issues-truncated</c> issue when some were not listed.</summary>
     public IReadOnlyList<Issue> Finish()
     {
@@ -122,3 +133,6 @@ internal sealed class ParseContext
     /// <summary>Shortens a value for a message so that large or sensitive content is never echoed whole.</summary>
     public static string Abbreviate(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 37), "...");
 }
+
+/// <summary>What a <see cref="ParseContext"/> had reported at one point of a parse.</summary>
+internal readonly record struct ParseMark(int Issues, int Suppressed, bool SuppressedError);

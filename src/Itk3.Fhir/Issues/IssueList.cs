@@ -19,6 +19,9 @@ public sealed class IssueList : IReadOnlyList<Issue>
     /// <summary>Appends an issue.</summary>
     public void Add(Issue issue) => _issues.Add(issue);
 
+    /// <summary>Removes the issues from <paramref name="count"/> on (a reader taking back an attempt it abandons).</summary>
+    internal void TruncateTo(int count) => _issues.RemoveRange(count, _issues.Count - count);
+
     /// <summary>Appends several issues.</summary>
     public void AddRange(IEnumerable<Issue> issues) => _issues.AddRange(issues);
 

@@ -85,7 +85,8 @@ public sealed class JsonStringDecoderTests(ITestOutputHelper output)
         string? actual;
         try
         {
-            actual = decoder.GetString(ref reader);
+            var tokens = new Utf8JsonTokenSource(reader);
+            actual = decoder.GetString(ref tokens);
         }
         catch (InvalidOperationException)
         {

@@ -1,0 +1,380 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Itk3.Fhir.Serialization.Json;
+
+/// <summary>
+/// A lean tokenizer for a whole JSON text held in one span, with the part of <see cref="Utf8JsonReader"/>'s surface
+/// that the tree reader uses. It accepts what <see cref="Utf8JsonReader"/> accepts (RFC 8259, no comments, no trailing
+/// commas, nesting up to <see cref="MaxDepth"/>) and gives the same tokens, values, offsets and depths; at the first
+/// thing it does not take (a syntax error, deeper nesting, an escaped property name, invalid UTF-8 in a string read
+/// as text) it throws <see cref="JsonTokenizerFallbackException"/>, and the caller reads the input again with
+/// <see cref="Utf8JsonReader"/>, which reports the defect precisely.
+/// </summary>
+internal ref struct JsonTokenizer : IJsonTokenSource
+{
+    /// <summary>The deepest nesting read here; deeper input is left to <see cref="Utf8JsonReader"/>.</summary>
+    public const int MaxDepth = 128;
+
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create(
+        [(byte)'"', (byte)'\\', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly ReadOnlySpan<byte> _data;
+    private int _position;
+    private int _tokenStart;
+    private int _valueStart;
+    private int _valueLength;
+    private int _depth;
+    private ulong _objectsLow;
+    private ulong _objectsHigh;
+    private JsonTokenType _token;
+    private bool _escaped;
+
+    /// <summary>A tokenizer at the start of <paramref name="data"/>, a complete JSON text.</summary>
+    public JsonTokenizer(ReadOnlySpan<byte> data) => _data = data;
+
+    /// <inheritdoc />
+    public readonly JsonTokenType TokenType => _token;
+
+    /// <inheritdoc />
+    public readonly long TokenStartIndex => _tokenStart;
+
+    /// <inheritdoc />
+    public readonly int CurrentDepth => _token is JsonTokenType.StartObject or JsonTokenType.StartArray ? _depth - 1 : _depth;
+
+    /// <inheritdoc />
+    public readonly ReadOnlySpan<byte> ValueSpan => _data.Slice(_valueStart, _valueLength);
+
+    /// <inheritdoc />
+    public readonly bool ValueIsEscaped => _escaped;
+
+    /// <inheritdoc />
+    public readonly bool ValueTextEquals(ReadOnlySpan<byte> text) => _escaped ? throw Fallback() : ValueSpan.SequenceEqual(text);
+
+    /// <inheritdoc />
+    public readonly string GetString()
+    {
+        if (_escaped)
+        {
+            throw Fallback();
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(ValueSpan);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Fallback();
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Read()
+    {
+        var data = _data;
+        var position = SkipWhiteSpace(data, _position);
+        switch (_token)
+        {
+            case JsonTokenType.None:
+            case JsonTokenType.PropertyName:
+                ReadValue(data, position);
+                return true;
+            case JsonTokenType.StartObject:
+                if (At(data, position) == '}')
+                {
+                    EndContainer(JsonTokenType.EndObject, position);
+                    return true;
+                }
+
+                ReadPropertyName(data, position);
+                return true;
+            case JsonTokenType.StartArray:
+                if (At(data, position) == ']')
+                {
+                    EndContainer(JsonTokenType.EndArray, position);
+                    return true;
+                }
+
+                ReadValue(data, position);
+                return true;
+            default:
+                return ReadAfterValue(data, position);
+        }
+    }
+
+    /// <summary>After a value: the end of the text at depth 0, else a comma and the next member or item, or the container's end.</summary>
+    private bool ReadAfterValue(ReadOnlySpan<byte> data, int position)
+    {
+        if (_depth == 0)
+        {
+            _position = position;
+            return position == data.Length ? false : throw Fallback();
+        }
+
+        var next = At(data, position);
+        var inObject = InObject;
+        if (next == ',')
+        {
+            position = SkipWhiteSpace(data, position + 1);
+            if (inObject)
+            {
+                ReadPropertyName(data, position);
+            }
+            else
+            {
+                ReadValue(data, position);
+            }
+
+            return true;
+        }
+
+        if (next != (inObject ? '}' : ']'))
+        {
+            throw Fallback();
+        }
+
+        EndContainer(inObject ? JsonTokenType.EndObject : JsonTokenType.EndArray, position);
+        return true;
+    }
+
+    private void ReadPropertyName(ReadOnlySpan<byte> data, int position)
+    {
+        if (At(data, position) != '"')
+        {
+            throw Fallback();
+        }
+
+        ReadString(data, position);
+        if (_escaped)
+        {
+            throw Fallback();
+        }
+
+        var colon = SkipWhiteSpace(data, _position);
+        if (At(data, colon) != ':')
+        {
+            throw Fallback();
+        }
+
+        _position = colon + 1;
+        _token = JsonTokenType.PropertyName;
+    }
+
+    private void ReadValue(ReadOnlySpan<byte> data, int position)
+    {
+        switch (At(data, position))
+        {
+            case (byte)'"':
+                ReadString(data, position);
+                _token = JsonTokenType.String;
+                return;
+            case (byte)'{':
+                StartContainer(JsonTokenType.StartObject, position, isObject: true);
+                return;
+            case (byte)'[':
+                StartContainer(JsonTokenType.StartArray, position, isObject: false);
+                return;
+            case (byte)'t':
+                ReadLiteral(data, position, "true"u8, JsonTokenType.True);
+                return;
+            case (byte)'f':
+                ReadLiteral(data, position, "false"u8, JsonTokenType.False);
+                return;
+            case (byte)'n':
+                ReadLiteral(data, position, "null"u8, JsonTokenType.Null);
+                return;
+            default:
+                ReadNumber(data, position);
+                return;
+        }
+    }
+
+    /// <summary>Reads the string whose opening quote is at <paramref name="start"/>, checking its escapes and that it holds no control character.</summary>
+    private void ReadString(ReadOnlySpan<byte> data, int start)
+    {
+        var first = start + 1;
+        var stop = IndexOfStop(data, first);
+        _escaped = false;
+        while (data[stop] == '\\')
+        {
+            _escaped = true;
+            stop = IndexOfStop(data, SkipEscape(data, stop));
+        }
+
+        if (data[stop] != '"')
+        {
+            throw Fallback();
+        }
+
+        _tokenStart = start;
+        _valueStart = first;
+        _valueLength = stop - first;
+        _position = stop + 1;
+    }
+
+    private static int IndexOfStop(ReadOnlySpan<byte> data, int from)
+    {
+        var found = (uint)from <= (uint)data.Length ? data[from..].IndexOfAny(StringStops) : -1;
+        return found < 0 ? throw Fallback() : from + found;
+    }
+
+    /// <summary>The offset after the escape sequence at <paramref name="backslash"/> (one of JSON's nine).</summary>
+    private static int SkipEscape(ReadOnlySpan<byte> data, int backslash)
+    {
+        switch (At(data, backslash + 1))
+        {
+            case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
+                return backslash + 2;
+            case (byte)'u':
+                var digits = backslash + 2;
+                if (digits + 4 > data.Length || !IsHex(data[digits]) || !IsHex(data[digits + 1]) || !IsHex(data[digits + 2]) || !IsHex(data[digits + 3]))
+                {
+                    throw Fallback();
+                }
+
+                return digits + 4;
+            default:
+                throw Fallback();
+        }
+    }
+
+    private static bool IsHex(byte value) => char.IsAsciiHexDigit((char)value);
+
+    private void ReadLiteral(ReadOnlySpan<byte> data, int position, ReadOnlySpan<byte> literal, JsonTokenType token)
+    {
+        if (!data[position..].StartsWith(literal))
+        {
+            throw Fallback();
+        }
+
+        SetValue(token, position, literal.Length);
+    }
+
+    /// <summary>Reads a number by RFC 8259's grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</summary>
+    private void ReadNumber(ReadOnlySpan<byte> data, int start)
+    {
+        var position = start;
+        if (At(data, position) == '-')
+        {
+            position++;
+        }
+
+        var integer = At(data, position);
+        if (integer == '0')
+        {
+            position++;
+        }
+        else if (IsDigit(integer))
+        {
+            position = SkipDigits(data, position + 1);
+        }
+        else
+        {
+            throw Fallback();
+        }
+
+        if (At(data, position) == '.')
+        {
+            position = SkipRequiredDigits(data, position + 1);
+        }
+
+        if ((At(data, position) | 0x20) == 'e')
+        {
+            position++;
+            if (At(data, position) is (byte)'+' or (byte)'-')
+            {
+                position++;
+            }
+
+            position = SkipRequiredDigits(data, position);
+        }
+
+        if (position < data.Length && !IsDelimiter(data[position]))
+        {
+            throw Fallback();
+        }
+
+        SetValue(JsonTokenType.Number, start, position - start);
+    }
+
+    private static int SkipRequiredDigits(ReadOnlySpan<byte> data, int position) =>
+        IsDigit(At(data, position)) ? SkipDigits(data, position + 1) : throw Fallback();
+
+    private static int SkipDigits(ReadOnlySpan<byte> data, int position)
+    {
+        while (position < data.Length && IsDigit(data[position]))
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    private static bool IsDigit(byte value) => (uint)(value - '0') <= 9;
+
+    private static bool IsDelimiter(byte value) => value is (byte)',' or (byte)'}' or (byte)']' or (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
+
+    private void SetValue(JsonTokenType token, int start, int length)
+    {
+        _token = token;
+        _tokenStart = start;
+        _valueStart = start;
+        _valueLength = length;
+        _escaped = false;
+        _position = start + length;
+    }
+
+    private void StartContainer(JsonTokenType token, int position, bool isObject)
+    {
+        if (_depth == MaxDepth)
+        {
+            throw Fallback();
+        }
+
+        var bit = 1UL << (_depth & 63);
+        ref var objects = ref _depth < 64 ? ref _objectsLow : ref _objectsHigh;
+        objects = isObject ? objects | bit : objects & ~bit;
+        _depth++;
+        SetValue(token, position, 1);
+    }
+
+    private void EndContainer(JsonTokenType token, int position)
+    {
+        _depth--;
+        SetValue(token, position, 1);
+    }
+
+    private readonly bool InObject
+    {
+        get
+        {
+            var top = _depth - 1;
+            return (((top < 64 ? _objectsLow : _objectsHigh) >> (top & 63)) & 1) != 0;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipWhiteSpace(ReadOnlySpan<byte> data, int position)
+    {
+        while ((uint)position < (uint)data.Length && data[position] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    /// <summary>The byte at <paramref name="position"/>, or 0 (never valid where a byte is expected) past the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte At(ReadOnlySpan<byte> data, int position) => (uint)position < (uint)data.Length ? data[position] : (byte)0;
+
+    private static JsonTokenizerFallbackException Fallback() => new();
+}
+
+/// <summary>Thrown by <see cref="JsonTokenizer"/> for input it leaves to <see cref="Utf8JsonReader"/>.</summary>
+internal sealed class JsonTokenizerFallbackException : Exception;

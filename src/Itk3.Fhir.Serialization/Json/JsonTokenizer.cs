@@ -21,6 +21,8 @@ internal ref struct JsonTokenizer : IJsonTokenSource
     private static readonly SearchValues<byte> StringStops = SearchValues.Create(
         [(byte)'"', (byte)'\\', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
+    private static readonly SearchValues<byte> WhiteSpace = SearchValues.Create(" \n\r\t"u8);
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly ReadOnlySpan<byte> _data;
@@ -358,15 +360,33 @@ internal ref struct JsonTokenizer : IJsonTokenSource
         }
     }
 
+    /// <summary>The offset of the first byte from <paramref name="position"/> on that is not JSON white space.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipWhiteSpace(ReadOnlySpan<byte> data, int position)
     {
-        while ((uint)position < (uint)data.Length && data[position] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        // Compact input has none; pretty input a single space after a colon, or a line break and an indentation.
+        if ((uint)position < (uint)data.Length && data[position] > ' ')
         {
-            position++;
+            return position;
         }
 
-        return position;
+        if ((uint)(position + 1) < (uint)data.Length && data[position] == ' ' && data[position + 1] > ' ')
+        {
+            return position + 1;
+        }
+
+        return SkipWhiteSpaceRun(data, position);
+    }
+
+    private static int SkipWhiteSpaceRun(ReadOnlySpan<byte> data, int position)
+    {
+        if ((uint)position >= (uint)data.Length)
+        {
+            return data.Length;
+        }
+
+        var length = data[position..].IndexOfAnyExcept(WhiteSpace);
+        return length < 0 ? data.Length : position + length;
     }
 
     /// <summary>The byte at <paramref name="position"/>, or 0 (never valid where a byte is expected) past the end.</summary>

@@ -21,7 +21,7 @@ internal static class FhirJsonWriter
         };
 
         using var writer = new Utf8JsonWriter(output, writerOptions);
-        new JsonTreeWriter(writer, options.Schema).WriteRoot(resource);
+        new JsonTreeWriter(writer, output, options.Schema).WriteRoot(resource);
         writer.Flush();
     }
 }

@@ -20,6 +20,9 @@ internal interface IJsonTokenSource
     /// <summary>True when the current string holds escape sequences.</summary>
     bool ValueIsEscaped { get; }
 
+    /// <summary>How many leading bytes of the current string are known to be base64 alphabet characters (0: not known).</summary>
+    int Base64AlphabetRun { get; }
+
     /// <summary>Moves to the next token; false at the end of the text.</summary>
     bool Read();
 
@@ -49,6 +52,9 @@ internal ref struct Utf8JsonTokenSource(Utf8JsonReader reader) : IJsonTokenSourc
 
     /// <inheritdoc />
     public readonly bool ValueIsEscaped => _reader.ValueIsEscaped;
+
+    /// <inheritdoc />
+    public readonly int Base64AlphabetRun => 0;
 
     /// <inheritdoc />
     public bool Read() => _reader.Read();

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Itk3.Fhir.Primitives;
 
 namespace Itk3.Fhir.Serialization.Json;
 
@@ -18,6 +19,9 @@ internal ref struct JsonTokenizer : IJsonTokenSource
     /// <summary>The deepest nesting read here; deeper input is left to <see cref="Utf8JsonReader"/>.</summary>
     public const int MaxDepth = 128;
 
+    /// <summary>Strings up to this many bytes are searched for their end only.</summary>
+    private const int ShortString = 64;
+
     private static readonly SearchValues<byte> StringStops = SearchValues.Create(
         [(byte)'"', (byte)'\\', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
@@ -31,6 +35,7 @@ internal ref struct JsonTokenizer : IJsonTokenSource
     private int _valueStart;
     private int _valueLength;
     private int _depth;
+    private int _alphabetRun;
     private ulong _objectsLow;
     private ulong _objectsHigh;
     private JsonTokenType _token;
@@ -53,6 +58,9 @@ internal ref struct JsonTokenizer : IJsonTokenSource
 
     /// <inheritdoc />
     public readonly bool ValueIsEscaped => _escaped;
+
+    /// <inheritdoc />
+    public readonly int Base64AlphabetRun => _token == JsonTokenType.String ? Math.Min(_alphabetRun, _valueLength) : 0;
 
     /// <inheritdoc />
     public readonly bool ValueTextEquals(ReadOnlySpan<byte> text) => _escaped ? throw Fallback() : ValueSpan.SequenceEqual(text);
@@ -200,7 +208,7 @@ internal ref struct JsonTokenizer : IJsonTokenSource
     private void ReadString(ReadOnlySpan<byte> data, int start)
     {
         var first = start + 1;
-        var stop = IndexOfStop(data, first);
+        var stop = FindStringStop(data, first);
         _escaped = false;
         while (data[stop] == '\\')
         {
@@ -217,6 +225,25 @@ internal ref struct JsonTokenizer : IJsonTokenSource
         _valueStart = first;
         _valueLength = stop - first;
         _position = stop + 1;
+    }
+
+    /// <summary>
+    /// The first quote, backslash or control byte of the string starting at <paramref name="first"/>. A string still
+    /// open after <see cref="ShortString"/> bytes may be an attachment: its run of base64 alphabet is then measured
+    /// (<see cref="Base64AlphabetRun"/>) in the same pass that looks for its end, so that its check need not read it again.
+    /// </summary>
+    private int FindStringStop(ReadOnlySpan<byte> data, int first)
+    {
+        _alphabetRun = 0;
+        var window = data.Slice(first, Math.Min(ShortString, data.Length - first));
+        var found = window.IndexOfAny(StringStops);
+        if (found >= 0)
+        {
+            return first + found;
+        }
+
+        _alphabetRun = Base64Form.AlphabetRun(data[first..]);
+        return IndexOfStop(data, first + _alphabetRun);
     }
 
     private static int IndexOfStop(ReadOnlySpan<byte> data, int from)

@@ -203,7 +203,7 @@ internal sealed partial class JsonTreeReader<TReader>
     /// </summary>
     private Utf8Value? KeepAsUtf8(ref TReader reader, FhirTypeDefinition type)
     {
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || type.Name != "base64Binary" || !Base64Form.IsValid(reader.ValueSpan))
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || type.Name != "base64Binary" || !Base64Form.IsValid(reader.ValueSpan, reader.Base64AlphabetRun))
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Itk3.Fhir.ElementModel;
@@ -17,13 +18,16 @@ internal sealed class JsonTreeWriter
     private const int SegmentChars = 4 * 1024;
     private const int SegmentBytes = 16 * 1024;
     private readonly Utf8JsonWriter _writer;
+    private readonly IBufferWriter<byte> _output;
     private readonly IFhirSchema _schema;
     private readonly JsonPathStack _path = new();
     private readonly JsonElementResolver _elements;
 
-    public JsonTreeWriter(Utf8JsonWriter writer, IFhirSchema schema)
+    /// <summary>A tree writer on <paramref name="writer"/>, which writes to <paramref name="output"/>.</summary>
+    public JsonTreeWriter(Utf8JsonWriter writer, IBufferWriter<byte> output, IFhirSchema schema)
     {
         _writer = writer;
+        _output = output;
         _schema = schema;
         _elements = new JsonElementResolver(schema);
     }
@@ -188,7 +192,7 @@ internal sealed class JsonTreeWriter
     {
         if (!isArray)
         {
-            WriteValue(nodes[start], type);
+            WriteValue(nodes[start], type, afterPropertyName: true);
             return;
         }
 
@@ -197,7 +201,7 @@ internal sealed class JsonTreeWriter
         {
             if (nodes[i].HasValue)
             {
-                WriteValue(nodes[i], type);
+                WriteValue(nodes[i], type, afterPropertyName: false);
             }
             else
             {
@@ -245,11 +249,19 @@ internal sealed class JsonTreeWriter
     }
 
     /// <summary>Writes a node's value; one kept as UTF-8 (a long base64 value) is copied from its bytes, never decoded.</summary>
-    private void WriteValue(ElementNode node, FhirTypeDefinition type)
+    private void WriteValue(ElementNode node, FhirTypeDefinition type, bool afterPropertyName)
     {
         if (type.JsonKind == PrimitiveJsonKind.String && node.TryGetUtf8Value(out var utf8))
         {
-            WriteString(utf8.Span);
+            if (afterPropertyName)
+            {
+                WriteKeptString(utf8.Span);
+            }
+            else
+            {
+                WriteString(utf8.Span);
+            }
+
             return;
         }
 
@@ -291,6 +303,28 @@ internal sealed class JsonTreeWriter
         }
 
         _writer.WriteStringValueSegment(remaining, true);
+    }
+
+    /// <summary>
+    /// Writes a kept value (base64 text, which JSON never escapes) just after its property name: the opening quote and
+    /// the bytes go straight to the output in pieces, and the closing quote through the writer, which so records the
+    /// value as written (after a property name it adds nothing before a raw value).
+    /// </summary>
+    private void WriteKeptString(ReadOnlySpan<byte> utf8)
+    {
+        _writer.Flush();
+        _output.GetSpan(1)[0] = (byte)'"';
+        _output.Advance(1);
+        while (utf8.Length > 0)
+        {
+            var piece = _output.GetSpan(Math.Min(utf8.Length, SegmentBytes));
+            var length = Math.Min(piece.Length, utf8.Length);
+            utf8[..length].CopyTo(piece);
+            _output.Advance(length);
+            utf8 = utf8[length..];
+        }
+
+        _writer.WriteRawValue("\""u8, skipInputValidation: true);
     }
 
     private void WriteString(ReadOnlySpan<byte> utf8)

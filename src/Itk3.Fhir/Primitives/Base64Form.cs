@@ -20,12 +20,25 @@ internal static class Base64Form
     public static bool IsValid(string value) => IsValid(value.AsSpan());
 
     /// <summary>True when the text is a valid base64Binary lexical form.</summary>
-    public static bool IsValid(ReadOnlySpan<char> value) => IsValid(value, AlphabetChars, TailChars);
+    public static bool IsValid(ReadOnlySpan<char> value) => IsValid(value, AlphabetChars, TailChars, 0);
 
     /// <summary>True when the UTF-8 text is a valid base64Binary lexical form (any non-ASCII byte makes it invalid).</summary>
-    public static bool IsValid(ReadOnlySpan<byte> utf8) => IsValid(utf8, AlphabetBytes, TailBytes);
+    public static bool IsValid(ReadOnlySpan<byte> utf8) => IsValid(utf8, AlphabetBytes, TailBytes, 0);
 
-    private static bool IsValid<T>(ReadOnlySpan<T> value, SearchValues<T> alphabet, SearchValues<T> paddingOrWhitespace)
+    /// <summary>
+    /// True when the UTF-8 text is a valid base64Binary lexical form, given that its first <paramref name="alphabetRun"/>
+    /// bytes are known to be base64 alphabet characters (found by <see cref="AlphabetRun"/>), which are not read again.
+    /// </summary>
+    public static bool IsValid(ReadOnlySpan<byte> utf8, int alphabetRun) => IsValid(utf8, AlphabetBytes, TailBytes, alphabetRun);
+
+    /// <summary>The number of leading bytes that are base64 alphabet characters (the whole length when all are).</summary>
+    public static int AlphabetRun(ReadOnlySpan<byte> utf8)
+    {
+        var run = utf8.IndexOfAnyExcept(AlphabetBytes);
+        return run < 0 ? utf8.Length : run;
+    }
+
+    private static bool IsValid<T>(ReadOnlySpan<T> value, SearchValues<T> alphabet, SearchValues<T> paddingOrWhitespace, int alphabetRun)
         where T : unmanaged, IEquatable<T>, IBinaryInteger<T>
     {
         // The tail after the last character that is neither padding nor whitespace: at most two '=', and whitespace.
@@ -38,7 +51,10 @@ internal static class Base64Form
         var significant = 0L;
         while (true)
         {
-            var special = head.LastIndexOfAnyExcept(alphabet);
+            // The head's first characters are alphabet when the caller said so: only the rest is searched.
+            var known = Math.Min(alphabetRun, head.Length);
+            var special = head[known..].LastIndexOfAnyExcept(alphabet);
+            special = special < 0 ? -1 : special + known;
             significant += head.Length - special - 1;
             if (special < 0)
             {

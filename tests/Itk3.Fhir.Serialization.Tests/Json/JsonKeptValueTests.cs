@@ -41,6 +41,20 @@ public sealed class JsonKeptValueTests
         Assert.True(Content(parsed).TryGetUtf8Value(out _), "writing must not replace the kept bytes");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_kept_attachment_is_written_exactly_to_an_output_that_hands_out_the_smallest_pieces_allowed(bool pretty)
+    {
+        var options = pretty ? WriteOptions.Pretty : WriteOptions.Compact;
+        var input = Json(SampleContent.AttachmentBundle(AttachmentBytes), pretty);
+        var output = new MinimalPieceWriter();
+
+        FhirSerializer.Serialize(FhirSerializer.Parse(input, FhirFormat.Json).Root!, FhirFormat.Json, output, options);
+
+        Assert.Equal(input, output.Written.ToArray());
+    }
+
     [Fact]
     public void Value_of_a_kept_attachment_is_the_decoded_text_and_is_decoded_once()
     {
@@ -131,4 +145,18 @@ public sealed class JsonKeptValueTests
 
     private static ElementNode Content(ElementNode bundle) =>
         bundle.ChildrenNamed("entry").Select(entry => entry.Child("resource")!).Single(resource => resource.ResourceType == "Binary").Child("content")!;
+
+    /// <summary>An output whose every span is exactly as long as asked (at least one byte), as the contract allows.</summary>
+    private sealed class MinimalPieceWriter : System.Buffers.IBufferWriter<byte>
+    {
+        private byte[] _piece = [];
+
+        public List<byte> Written { get; } = [];
+
+        public void Advance(int count) => Written.AddRange(_piece.AsSpan(0, count));
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => _piece = new byte[Math.Max(1, sizeHint)];
+
+        public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+    }
 }

@@ -26,7 +26,11 @@ public sealed class Base64FormTests
             var expected = IsValidByDefinition(text);
 
             Assert.True(expected == PrimitiveLexicon.IsValid("base64Binary", text), $"lexicon, case {i}: {Escape(text)}");
-            Assert.True(expected == Base64Form.IsValid(Encoding.UTF8.GetBytes(text)), $"UTF-8, case {i}: {Escape(text)}");
+            var utf8 = Encoding.UTF8.GetBytes(text);
+            Assert.True(expected == Base64Form.IsValid(utf8), $"UTF-8, case {i}: {Escape(text)}");
+            var run = Base64Form.AlphabetRun(utf8);
+            Assert.True(utf8[..run].All(b => Alphabet.Contains((char)b)) && (run == utf8.Length || !Alphabet.Contains((char)utf8[run])), $"alphabet run, case {i}: {Escape(text)}");
+            Assert.True(expected == Base64Form.IsValid(utf8, run), $"UTF-8 after an alphabet run of {run}, case {i}: {Escape(text)}");
             verdicts[expected ? 1 : 0]++;
         }
 

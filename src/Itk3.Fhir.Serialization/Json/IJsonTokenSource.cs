@@ -20,6 +20,9 @@ internal interface IJsonTokenSource
     /// <summary>True when the current string holds escape sequences.</summary>
     bool ValueIsEscaped { get; }
 
+    /// <summary>True when the current string is known to be ASCII (false: not ASCII, or not known).</summary>
+    bool ValueIsAscii { get; }
+
     /// <summary>How many leading bytes of the current string are known to be base64 alphabet characters (0: not known).</summary>
     int Base64AlphabetRun { get; }
 
@@ -52,6 +55,9 @@ internal ref struct Utf8JsonTokenSource(Utf8JsonReader reader) : IJsonTokenSourc
 
     /// <inheritdoc />
     public readonly bool ValueIsEscaped => _reader.ValueIsEscaped;
+
+    /// <inheritdoc />
+    public readonly bool ValueIsAscii => false;
 
     /// <inheritdoc />
     public readonly int Base64AlphabetRun => 0;

@@ -25,6 +25,10 @@ internal ref struct JsonTokenizer : IJsonTokenSource
     private static readonly SearchValues<byte> StringStops = SearchValues.Create(
         [(byte)'"', (byte)'\\', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
+    // What a string holds up to its end when it is ASCII: printable ASCII and DEL, but neither quote nor backslash.
+    private static readonly SearchValues<byte> PlainAscii = SearchValues.Create(
+        Enumerable.Range(0x20, 0x60).Where(b => b is not '"' and not '\\').Select(b => (byte)b).ToArray());
+
     private static readonly SearchValues<byte> WhiteSpace = SearchValues.Create(" \n\r\t"u8);
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -40,6 +44,7 @@ internal ref struct JsonTokenizer : IJsonTokenSource
     private ulong _objectsHigh;
     private JsonTokenType _token;
     private bool _escaped;
+    private bool _ascii;
 
     /// <summary>A tokenizer at the start of <paramref name="data"/>, a complete JSON text.</summary>
     public JsonTokenizer(ReadOnlySpan<byte> data) => _data = data;
@@ -60,6 +65,9 @@ internal ref struct JsonTokenizer : IJsonTokenSource
     public readonly bool ValueIsEscaped => _escaped;
 
     /// <inheritdoc />
+    public readonly bool ValueIsAscii => _token is JsonTokenType.String or JsonTokenType.PropertyName && _ascii;
+
+    /// <inheritdoc />
     public readonly int Base64AlphabetRun => _token == JsonTokenType.String ? Math.Min(_alphabetRun, _valueLength) : 0;
 
     /// <inheritdoc />
@@ -71,6 +79,12 @@ internal ref struct JsonTokenizer : IJsonTokenSource
         if (_escaped)
         {
             throw Fallback();
+        }
+
+        if (ValueIsAscii)
+        {
+            // Latin-1 widens each byte to its character: for ASCII, the UTF-8 decoding without checking the bytes again.
+            return Encoding.Latin1.GetString(ValueSpan);
         }
 
         try
@@ -213,6 +227,7 @@ internal ref struct JsonTokenizer : IJsonTokenSource
         while (data[stop] == '\\')
         {
             _escaped = true;
+            _ascii = false;
             stop = IndexOfStop(data, SkipEscape(data, stop));
         }
 
@@ -228,20 +243,30 @@ internal ref struct JsonTokenizer : IJsonTokenSource
     }
 
     /// <summary>
-    /// The first quote, backslash or control byte of the string starting at <paramref name="first"/>. A string still
+    /// The first quote, backslash or control byte of the string starting at <paramref name="first"/>; a short string
+    /// is also known to be ASCII or not (<see cref="ValueIsAscii"/>) from the same search. A string still
     /// open after <see cref="ShortString"/> bytes may be an attachment: its run of base64 alphabet is then measured
     /// (<see cref="Base64AlphabetRun"/>) in the same pass that looks for its end, so that its check need not read it again.
     /// </summary>
     private int FindStringStop(ReadOnlySpan<byte> data, int first)
     {
         _alphabetRun = 0;
+        _ascii = true;
         var window = data.Slice(first, Math.Min(ShortString, data.Length - first));
-        var found = window.IndexOfAny(StringStops);
+        var found = window.IndexOfAnyExcept(PlainAscii);
         if (found >= 0)
         {
-            return first + found;
+            var stop = first + found;
+            if (data[stop] < 0x80)
+            {
+                return stop;
+            }
+
+            _ascii = false;
+            return IndexOfStop(data, stop);
         }
 
+        _ascii = false;
         _alphabetRun = Base64Form.AlphabetRun(data[first..]);
         return IndexOfStop(data, first + _alphabetRun);
     }

@@ -25,7 +25,7 @@ internal sealed class JsonValueCache
     {
         entry = -1;
         var raw = reader.ValueSpan;
-        if (raw.Length > MaxBytes || reader.ValueIsEscaped || !Ascii.IsValid(raw))
+        if (raw.Length > MaxBytes || reader.ValueIsEscaped || !(reader.ValueIsAscii || Ascii.IsValid(raw)))
         {
             return null;
         }
@@ -37,8 +37,8 @@ internal sealed class JsonValueCache
             return _values.KeyAt(known);
         }
 
-        // Unescaped ASCII string content and numbers are their own text.
-        var created = Encoding.ASCII.GetString(raw);
+        // Unescaped ASCII string content and numbers are their own text (Latin-1 widens ASCII without checking it again).
+        var created = Encoding.Latin1.GetString(raw);
         if (_values.Count < MaxEntries)
         {
             entry = _values.Add(raw, created, null);

@@ -174,6 +174,7 @@ public sealed class JsonTokenizerTests(ITestOutputHelper output)
             Assert.True(reader.CurrentDepth == tokenizer.CurrentDepth, $"{where}: depth {reader.CurrentDepth}, the tokenizer {tokenizer.CurrentDepth}");
             Assert.True(reader.ValueSpan.SequenceEqual(tokenizer.ValueSpan), $"{where}: the values differ");
             Assert.True(reader.ValueIsEscaped == tokenizer.ValueIsEscaped, $"{where}: escaped {reader.ValueIsEscaped}, the tokenizer {tokenizer.ValueIsEscaped}");
+            Assert.True(!tokenizer.ValueIsAscii || System.Text.Ascii.IsValid(tokenizer.ValueSpan), $"{where}: said to be ASCII");
             var run = tokenizer.Base64AlphabetRun;
             Assert.True(tokenizer.ValueSpan[..run].IndexOfAnyExcept(Base64Alphabet) < 0, $"{where}: {run} bytes are said to be base64 alphabet");
             if (expectedString is not null && actualString is not null)

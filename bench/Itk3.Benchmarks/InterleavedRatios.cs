@@ -1,0 +1,106 @@
+using System.Diagnostics;
+
+namespace Itk3.Benchmarks;
+
+/// <summary>
+/// The FHIR benchmarks' parse and serialize as ratios to the raw scan of the same moment: short blocks of each method
+/// of <see cref="FhirSerializationBenchmarks"/> run in turn for a fixed time, and every round gives one ratio per
+/// method. A shared machine's speed changes from one second to the next (here: states in which the same parse takes
+/// about 2x and about 3.5x the scan); BenchmarkDotNet measures each method in its own stretch of time, so its ratios
+/// mix the states, while a round's blocks share one.
+/// </summary>
+public static class InterleavedRatios
+{
+    private const double BlockMicroseconds = 2_000;
+
+    private static readonly (string Name, string Format, Func<FhirSerializationBenchmarks, object?> Run)[] Methods =
+    [
+        ("raw scan", "json", b => b.JsonRawScan()),
+        ("parse", "json", b => b.JsonParse()),
+        ("serialize", "json", b => b.JsonSerialize()),
+        ("raw scan", "xml", b => b.XmlRawScan()),
+        ("parse", "xml", b => b.XmlParse()),
+        ("serialize", "xml", b => b.XmlSerialize()),
+    ];
+
+    /// <summary>Runs <c>interleaved [seconds per input] [input ...]</c> and prints a table in Markdown.</summary>
+    public static void Run(string[] args)
+    {
+        var seconds = args.Length > 0 && double.TryParse(args[0], out var given) ? given : 20;
+        var inputs = args.Length > 1 ? args[1..] : BenchmarkInputs.Names.ToArray();
+        Console.WriteLine($"Interleaved rounds, {seconds} s per input; ratio = method / raw scan of the same format in the same round.");
+        Console.WriteLine();
+        Console.WriteLine("| Input | Format | Raw scan (median) | Parse (median) | Parse ratio: median (p10-p90) | Serialize ratio: median (p10-p90) | Rounds |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var input in inputs)
+        {
+            Measure(input, seconds);
+        }
+    }
+
+    private static void Measure(string input, double seconds)
+    {
+        var benchmarks = new FhirSerializationBenchmarks { Input = input };
+        benchmarks.Setup();
+        var blocks = Methods.Select(method => BlockSize(benchmarks, method.Run)).ToArray();
+        var times = Methods.Select(_ => new List<double>()).ToArray();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            for (var m = 0; m < Methods.Length; m++)
+            {
+                times[m].Add(TimeBlock(benchmarks, Methods[m].Run, blocks[m]));
+            }
+        }
+
+        foreach (var format in new[] { "json", "xml" })
+        {
+            var scan = Index(format, "raw scan");
+            var parse = Ratios(times, Index(format, "parse"), scan);
+            var serialize = Ratios(times, Index(format, "serialize"), scan);
+            Console.WriteLine($"| {input} | {format} | {Median(times[scan]):F0} us | {Median(times[Index(format, "parse")]):F0} us | " +
+                $"{Median(parse):F2} ({Quantile(parse, 0.1):F2}-{Quantile(parse, 0.9):F2}) | " +
+                $"{Median(serialize):F2} ({Quantile(serialize, 0.1):F2}-{Quantile(serialize, 0.9):F2}) | {times[scan].Count} |");
+        }
+    }
+
+    private static int Index(string format, string name) => Array.FindIndex(Methods, method => method.Format == format && method.Name == name);
+
+    private static List<double> Ratios(List<double>[] times, int method, int scan) =>
+        times[method].Select((time, round) => time / times[scan][round]).ToList();
+
+    /// <summary>Enough calls for a block of about <see cref="BlockMicroseconds"/>, after a warm-up of the method.</summary>
+    private static int BlockSize(FhirSerializationBenchmarks benchmarks, Func<FhirSerializationBenchmarks, object?> run)
+    {
+        var warmUp = Stopwatch.StartNew();
+        var calls = 0;
+        while (warmUp.Elapsed.TotalSeconds < 1 || calls < 50)
+        {
+            run(benchmarks);
+            calls++;
+        }
+
+        var each = TimeBlock(benchmarks, run, 10);
+        return (int)Math.Clamp(BlockMicroseconds / each, 1, 1000);
+    }
+
+    /// <summary>The mean time of one call, in microseconds, over a block of <paramref name="calls"/>.</summary>
+    private static double TimeBlock(FhirSerializationBenchmarks benchmarks, Func<FhirSerializationBenchmarks, object?> run, int calls)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < calls; i++)
+        {
+            run(benchmarks);
+        }
+
+        return clock.Elapsed.TotalMicroseconds / calls;
+    }
+
+    private static double Median(List<double> values) => Quantile(values, 0.5);
+
+    private static double Quantile(List<double> values, double quantile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Min(sorted.Count - 1, quantile * sorted.Count)];
+    }
+}

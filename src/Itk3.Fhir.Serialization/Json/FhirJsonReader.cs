@@ -74,7 +74,7 @@ internal static class FhirJsonReader
         var caches = JsonReaderCaches.Rent(context.Schema);
         var tree = new JsonTreeReader<Utf8JsonTokenSource>(content, context, caches, kept);
         var options = new JsonReaderOptions { MaxDepth = Math.Max(1, context.Options.MaxDepth) + 1, CommentHandling = JsonCommentHandling.Disallow };
-        var reader = new Utf8JsonTokenSource(new Utf8JsonReader(content.Span, options));
+        var reader = new Utf8JsonTokenSource(new Utf8JsonReader(content.Span, options), new JsonLineIndex(content));
         try
         {
             return tree.ReadDocument(ref reader);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Itk3.Fhir.ElementModel;
 
 namespace Itk3.Fhir.Serialization.Json;
 
@@ -10,6 +11,9 @@ internal interface IJsonTokenSource
 
     /// <summary>The offset of the current token's first byte (a string's opening quote).</summary>
     long TokenStartIndex { get; }
+
+    /// <summary>The line and column (1-based; columns count UTF-16 code units) where the current token starts.</summary>
+    SourcePosition Position { get; }
 
     /// <summary>The nesting depth of the current token (a container's start token is at its parent's depth).</summary>
     int CurrentDepth { get; }
@@ -36,9 +40,13 @@ internal interface IJsonTokenSource
     string? GetString();
 }
 
-/// <summary><see cref="Utf8JsonReader"/> as a token source: the reader of record, which reports every syntax error.</summary>
-internal ref struct Utf8JsonTokenSource(Utf8JsonReader reader) : IJsonTokenSource
+/// <summary>
+/// <see cref="Utf8JsonReader"/> as a token source: the reader of record, which reports every syntax error; positions
+/// come from a <see cref="JsonLineIndex"/> of the same content.
+/// </summary>
+internal ref struct Utf8JsonTokenSource(Utf8JsonReader reader, JsonLineIndex lines) : IJsonTokenSource
 {
+    private readonly JsonLineIndex _lines = lines;
     private Utf8JsonReader _reader = reader;
 
     /// <inheritdoc />
@@ -46,6 +54,9 @@ internal ref struct Utf8JsonTokenSource(Utf8JsonReader reader) : IJsonTokenSourc
 
     /// <inheritdoc />
     public readonly long TokenStartIndex => _reader.TokenStartIndex;
+
+    /// <inheritdoc />
+    public readonly SourcePosition Position => _lines.At(_reader.TokenStartIndex);
 
     /// <inheritdoc />
     public readonly int CurrentDepth => _reader.CurrentDepth;

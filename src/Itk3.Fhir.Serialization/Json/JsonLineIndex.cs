@@ -50,22 +50,6 @@ internal sealed class JsonLineIndex
         return new SourcePosition(line + 1, column);
     }
 
-    /// <summary>
-    /// Moves the forward count past <paramref name="length"/> bytes from <paramref name="start"/> that are known to be
-    /// ASCII without a line break (a string value already checked), so that they are not read again.
-    /// </summary>
-    public void SkipAsciiRun(long start, int length)
-    {
-        if (_lineStarts is not null || start < _cachedOffset)
-        {
-            return;
-        }
-
-        At(start);
-        _cachedOffset += length;
-        _cachedColumn += length;
-    }
-
     /// <summary>The position of an offset at or after the last one, counted from the last one.</summary>
     private SourcePosition Forward(ReadOnlySpan<byte> span, int target)
     {

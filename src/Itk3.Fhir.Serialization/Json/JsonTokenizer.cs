@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Itk3.Fhir.ElementModel;
 using Itk3.Fhir.Primitives;
 
 namespace Itk3.Fhir.Serialization.Json;
@@ -45,6 +46,9 @@ internal ref struct JsonTokenizer : IJsonTokenSource
     private JsonTokenType _token;
     private bool _escaped;
     private bool _ascii;
+    private int _line;
+    private int _lineStart;
+    private bool _lineHasNonAscii;
 
     /// <summary>A tokenizer at the start of <paramref name="data"/>, a complete JSON text.</summary>
     public JsonTokenizer(ReadOnlySpan<byte> data) => _data = data;
@@ -63,6 +67,11 @@ internal ref struct JsonTokenizer : IJsonTokenSource
 
     /// <inheritdoc />
     public readonly bool ValueIsEscaped => _escaped;
+
+    /// <inheritdoc />
+    public readonly SourcePosition Position => new(_line + 1, _lineHasNonAscii
+        ? 1 + Encoding.UTF8.GetCharCount(_data[_lineStart.._tokenStart])
+        : _tokenStart - _lineStart + 1);
 
     /// <inheritdoc />
     public readonly bool ValueIsAscii => _token is JsonTokenType.String or JsonTokenType.PropertyName && _ascii;
@@ -240,6 +249,7 @@ internal ref struct JsonTokenizer : IJsonTokenSource
         _valueStart = first;
         _valueLength = stop - first;
         _position = stop + 1;
+        _lineHasNonAscii |= !_ascii;
     }
 
     /// <summary>
@@ -414,7 +424,7 @@ internal ref struct JsonTokenizer : IJsonTokenSource
 
     /// <summary>The offset of the first byte from <paramref name="position"/> on that is not JSON white space.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SkipWhiteSpace(ReadOnlySpan<byte> data, int position)
+    private int SkipWhiteSpace(ReadOnlySpan<byte> data, int position)
     {
         // Compact input has none; pretty input a single space after a colon, or a line break and an indentation.
         if ((uint)position < (uint)data.Length && data[position] > ' ')
@@ -430,7 +440,8 @@ internal ref struct JsonTokenizer : IJsonTokenSource
         return SkipWhiteSpaceRun(data, position);
     }
 
-    private static int SkipWhiteSpaceRun(ReadOnlySpan<byte> data, int position)
+    /// <summary>Skips a run of white space, counting the lines it ends (JSON has line breaks nowhere else).</summary>
+    private int SkipWhiteSpaceRun(ReadOnlySpan<byte> data, int position)
     {
         if ((uint)position >= (uint)data.Length)
         {
@@ -438,7 +449,17 @@ internal ref struct JsonTokenizer : IJsonTokenSource
         }
 
         var length = data[position..].IndexOfAnyExcept(WhiteSpace);
-        return length < 0 ? data.Length : position + length;
+        var end = length < 0 ? data.Length : position + length;
+        var run = data[position..end];
+        var lastBreak = run.LastIndexOf((byte)'\n');
+        if (lastBreak >= 0)
+        {
+            _line += lastBreak == 0 ? 1 : run.Count((byte)'\n');
+            _lineStart = position + lastBreak + 1;
+            _lineHasNonAscii = false;
+        }
+
+        return end;
     }
 
     /// <summary>The byte at <paramref name="position"/>, or 0 (never valid where a byte is expected) past the end.</summary>

@@ -39,7 +39,7 @@ internal sealed partial class JsonTreeReader<TReader>
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            ReadComplexItem(ref reader, slot, index++, _lines.At(reader.TokenStartIndex));
+            ReadComplexItem(ref reader, slot, index++, reader.Position);
         }
 
         if (index == 0)
@@ -131,7 +131,7 @@ internal sealed partial class JsonTreeReader<TReader>
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var at = _lines.At(reader.TokenStartIndex);
+            var at = reader.Position;
             slot.Values.Add(reader.TokenType == JsonTokenType.Null
                 ? new JsonPrimitiveItem(null, JsonItemState.Null, at)
                 : ReadPrimitiveText(ref reader, slot, index, at));
@@ -176,7 +176,7 @@ internal sealed partial class JsonTreeReader<TReader>
 
         var cached = _values.Get(ref reader, out var entry);
         var value = cached ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : _strings.GetString(ref reader));
-        if (!_values.IsValidAs(entry, type.Name) && CheckLexicalForm(slot, type, ref value, index, position))
+        if (!_values.IsValidAs(entry, type.Name) && CheckLexicalForm(slot, type, ref value, isControlFree: reader.ValueIsAscii, index, position))
         {
             _values.MarkValid(entry, type.Name);
         }
@@ -208,11 +208,9 @@ internal sealed partial class JsonTreeReader<TReader>
             return null;
         }
 
-        // An unescaped string token is its opening quote followed by its value bytes: ASCII here, and (JSON strings
-        // hold no raw control characters) without a line break, so positions after it need not read it again.
+        // An unescaped string token is its opening quote followed by its value bytes.
         var start = (int)reader.TokenStartIndex + 1;
         var kept = new Utf8Value(_content.Slice(start, reader.ValueSpan.Length));
-        _lines.SkipAsciiRun(start, reader.ValueSpan.Length);
         _kept?.Add(kept);
         return kept;
     }
@@ -233,7 +231,7 @@ internal sealed partial class JsonTreeReader<TReader>
         return false;
     }
 
-    private bool CheckLexicalForm(JsonMemberSlot slot, FhirTypeDefinition type, ref string value, int index, SourcePosition position)
+    private bool CheckLexicalForm(JsonMemberSlot slot, FhirTypeDefinition type, ref string value, bool isControlFree, int index, SourcePosition position)
     {
         if (slot.Match.Definition.Representation == ElementRepresentation.Xhtml)
         {
@@ -244,7 +242,8 @@ internal sealed partial class JsonTreeReader<TReader>
         }
 
         // Only a failing value pays for its location text.
-        return (value.Length > 0 && PrimitiveLexicon.IsValid(type.Name, value))
+        var valid = isControlFree ? PrimitiveLexicon.IsValidControlFree(type.Name, value) : PrimitiveLexicon.IsValid(type.Name, value);
+        return (value.Length > 0 && valid)
             || _context.CheckPrimitive(type.Name, ref value, Location(slot.WireName, index), position);
     }
 
@@ -276,7 +275,7 @@ internal sealed partial class JsonTreeReader<TReader>
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            slot.Metas.Add(ReadMetaItem(ref reader, slot, index++, _lines.At(reader.TokenStartIndex), allowNull: true));
+            slot.Metas.Add(ReadMetaItem(ref reader, slot, index++, reader.Position, allowNull: true));
         }
     }
 

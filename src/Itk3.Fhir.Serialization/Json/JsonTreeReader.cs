@@ -14,7 +14,6 @@ internal sealed partial class JsonTreeReader<TReader>
     where TReader : IJsonTokenSource, allows ref struct
 {
     private readonly ParseContext _context;
-    private readonly JsonLineIndex _lines;
     private readonly JsonNameCache _names;
     private readonly JsonValueCache _values;
     private readonly JsonStringDecoder _strings;
@@ -38,7 +37,6 @@ internal sealed partial class JsonTreeReader<TReader>
         _content = content;
         _kept = kept;
         _context = context;
-        _lines = new JsonLineIndex(content);
         _names = caches.Names;
         _values = caches.Values;
         _strings = caches.Strings;
@@ -56,7 +54,7 @@ internal sealed partial class JsonTreeReader<TReader>
             return null;
         }
 
-        var position = _lines.At(reader.TokenStartIndex);
+        var position = reader.Position;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             Report(FhirIssues.JsonTypeWrong, string.Empty, position, $"A resource must be a JSON object, not {Describe(reader.TokenType)}.");
@@ -125,7 +123,7 @@ internal sealed partial class JsonTreeReader<TReader>
                 return _names.Get(ref copy).Full;
             }
 
-            Report(FhirIssues.JsonTypeWrong, Location(), _lines.At(copy.TokenStartIndex), "resourceType must be a non-empty string.");
+            Report(FhirIssues.JsonTypeWrong, Location(), copy.Position, "resourceType must be a non-empty string.");
             return null;
         }
 
@@ -137,12 +135,12 @@ internal sealed partial class JsonTreeReader<TReader>
     private ElementNode[] ReadMembers(ref TReader reader, FhirTypeDefinition type, bool isResource)
     {
         var collector = RentCollector();
-        var objectPosition = reader.TokenStartIndex;
+        var objectPosition = reader.Position;
         var sawResourceType = false;
         var empty = true;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var offset = reader.TokenStartIndex;
+            var position = reader.Position;
             var name = _names.Get(ref reader);
             reader.Read();
             empty = false;
@@ -150,7 +148,7 @@ internal sealed partial class JsonTreeReader<TReader>
             {
                 if (sawResourceType)
                 {
-                    Report(FhirIssues.PropertyDuplicate, Location("resourceType"), _lines.At(offset), "resourceType is given twice.");
+                    Report(FhirIssues.PropertyDuplicate, Location("resourceType"), position, "resourceType is given twice.");
                 }
 
                 sawResourceType = true;
@@ -158,12 +156,12 @@ internal sealed partial class JsonTreeReader<TReader>
                 continue;
             }
 
-            ReadMember(ref reader, type, collector, name, offset);
+            ReadMember(ref reader, type, collector, name, position);
         }
 
         if (empty)
         {
-            Report(FhirIssues.ElementEmpty, Location(), _lines.At(objectPosition), "The object is empty.");
+            Report(FhirIssues.ElementEmpty, Location(), objectPosition, "The object is empty.");
         }
 
         var children = collector.Build(_path, _context);
@@ -182,16 +180,15 @@ internal sealed partial class JsonTreeReader<TReader>
     }
 
     /// <summary>Reads one property value (the reader is on the value) into its slot.</summary>
-    private void ReadMember(ref TReader reader, FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, long offset)
+    private void ReadMember(ref TReader reader, FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, SourcePosition position)
     {
-        var slot = OpenSlot(type, collector, name, offset);
+        var slot = OpenSlot(type, collector, name, position);
         if (slot is null)
         {
             SkipValue(ref reader);
             return;
         }
 
-        var position = _lines.At(offset);
         if (name.IsMeta)
         {
             ReadMeta(ref reader, slot, position);
@@ -207,12 +204,12 @@ internal sealed partial class JsonTreeReader<TReader>
     }
 
     /// <summary>The slot a property goes into, or null (reported) for unknown, duplicate and second-choice properties.</summary>
-    private JsonMemberSlot? OpenSlot(FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, long offset)
+    private JsonMemberSlot? OpenSlot(FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, SourcePosition position)
     {
         var (found, match, elementType) = name.ResolveIn(type, _elements);
         if (!found || (name.IsMeta && !AcceptsMeta(match)))
         {
-            Report(FhirIssues.ElementUnknown, Location(name.Full), _lines.At(offset), $"'{name.Full}' is not an element of {type.Name}.");
+            Report(FhirIssues.ElementUnknown, Location(name.Full), position, $"'{name.Full}' is not an element of {type.Name}.");
             return null;
         }
 
@@ -224,14 +221,14 @@ internal sealed partial class JsonTreeReader<TReader>
 
         if (!ReferenceEquals(slot.WireName, name.Wire) && slot.WireName != name.Wire)
         {
-            Report(FhirIssues.ChoiceMultiple, Location(name.Wire), _lines.At(offset),
+            Report(FhirIssues.ChoiceMultiple, Location(name.Wire), position,
                 $"'{name.Wire}' and '{slot.WireName}' are two types of the one choice element {match.Definition.Name}[x].");
             return null;
         }
 
         if (name.IsMeta ? slot.HasMeta : slot.HasValue)
         {
-            Report(FhirIssues.PropertyDuplicate, Location(name.Full), _lines.At(offset), $"'{name.Full}' is given twice.");
+            Report(FhirIssues.PropertyDuplicate, Location(name.Full), position, $"'{name.Full}' is given twice.");
             return null;
         }
 
@@ -267,7 +264,7 @@ internal sealed partial class JsonTreeReader<TReader>
     {
         if (reader.CurrentDepth + 1 > _maxDepth)
         {
-            Report(FhirIssues.NestingTooDeep, Location(), _lines.At(reader.TokenStartIndex), $"The input nests deeper than {_maxDepth} levels.");
+            Report(FhirIssues.NestingTooDeep, Location(), reader.Position, $"The input nests deeper than {_maxDepth} levels.");
             throw new JsonReadAbortedException();
         }
     }

@@ -20,8 +20,13 @@ public static class PrimitiveLexicon
         Stu3Schema.Instance.LexicalRules.Values.ToFrozenDictionary(rule => rule.Name, rule => new LexicalCheck(rule), StringComparer.Ordinal));
 
     /// <summary>True when <paramref name="value"/> is a valid lexical form of the primitive type <paramref name="typeName"/>.</summary>
-    public static bool IsValid(string typeName, string value) =>
-        !HasControlCharacters(value) && (!Checks.Value.TryGetValue(typeName, out var check) || check.IsValid(value));
+    public static bool IsValid(string typeName, string value) => !HasControlCharacters(value) && IsValidControlFree(typeName, value);
+
+    /// <summary>
+    /// As <see cref="IsValid(string, string)"/> for a value known to hold nothing <see cref="HasControlCharacters"/> looks
+    /// for (an unescaped ASCII JSON string, whose bytes are all 0x20 to 0x7F).
+    /// </summary>
+    internal static bool IsValidControlFree(string typeName, string value) => !Checks.Value.TryGetValue(typeName, out var check) || check.IsValid(value);
 
     /// <summary>
     /// True when the text holds a character no FHIR value may hold because XML 1.0 cannot carry it: a control character

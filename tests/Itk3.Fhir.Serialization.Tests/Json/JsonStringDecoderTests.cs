@@ -85,7 +85,7 @@ public sealed class JsonStringDecoderTests(ITestOutputHelper output)
         string? actual;
         try
         {
-            var tokens = new Utf8JsonTokenSource(reader);
+            var tokens = new Utf8JsonTokenSource(reader, new JsonLineIndex(json));
             actual = decoder.GetString(ref tokens);
         }
         catch (InvalidOperationException)

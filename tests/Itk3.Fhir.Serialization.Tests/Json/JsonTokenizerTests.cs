@@ -10,7 +10,7 @@ namespace Itk3.Fhir.Serialization.Tests.Json;
 
 /// <summary>
 /// <see cref="JsonTokenizer"/> against <see cref="Utf8JsonReader"/>, token by token: the same tokens, offsets, depths,
-/// values and strings wherever both read; what the reader refuses the tokenizer never accepts; and on valid input it
+/// values, strings and line and column positions wherever both read; what the reader refuses the tokenizer never accepts; and on valid input it
 /// leaves nothing to the reader but what it says it leaves (escaped property names, deeper nesting).
 /// </summary>
 public sealed class JsonTokenizerTests(ITestOutputHelper output)
@@ -139,6 +139,7 @@ public sealed class JsonTokenizerTests(ITestOutputHelper output)
         label ??= Encoding.UTF8.GetString(json);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 1000 });
         var tokenizer = new JsonTokenizer(json);
+        var lines = new JsonLineIndex(json);
         for (var token = 0; ; token++)
         {
             var expected = Step(ref reader, out var expectedString, readStrings);
@@ -171,6 +172,7 @@ public sealed class JsonTokenizerTests(ITestOutputHelper output)
             var where = $"{label}: token {token} ({reader.TokenType} at {reader.TokenStartIndex})";
             Assert.True(reader.TokenType == tokenizer.TokenType, $"{where}: the tokenizer reads {tokenizer.TokenType}");
             Assert.True(reader.TokenStartIndex == tokenizer.TokenStartIndex, $"{where}: the tokenizer starts at {tokenizer.TokenStartIndex}");
+            Assert.True(lines.At(reader.TokenStartIndex) == tokenizer.Position, $"{where}: at {lines.At(reader.TokenStartIndex)}, the tokenizer says {tokenizer.Position}");
             Assert.True(reader.CurrentDepth == tokenizer.CurrentDepth, $"{where}: depth {reader.CurrentDepth}, the tokenizer {tokenizer.CurrentDepth}");
             Assert.True(reader.ValueSpan.SequenceEqual(tokenizer.ValueSpan), $"{where}: the values differ");
             Assert.True(reader.ValueIsEscaped == tokenizer.ValueIsEscaped, $"{where}: escaped {reader.ValueIsEscaped}, the tokenizer {tokenizer.ValueIsEscaped}");

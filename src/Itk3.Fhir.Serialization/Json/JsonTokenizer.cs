@@ -448,6 +448,20 @@ internal ref struct JsonTokenizer : IJsonTokenSource
             return data.Length;
         }
 
+        if (data[position] == '\n')
+        {
+            // Pretty printing's run: a line break and an indentation of spaces.
+            var indentation = data[(position + 1)..].IndexOfAnyExcept((byte)' ');
+            var next = indentation < 0 ? data.Length : position + 1 + indentation;
+            if (next == data.Length || data[next] > ' ')
+            {
+                _line++;
+                _lineStart = position + 1;
+                _lineHasNonAscii = false;
+                return next;
+            }
+        }
+
         var length = data[position..].IndexOfAnyExcept(WhiteSpace);
         var end = length < 0 ? data.Length : position + length;
         var run = data[position..end];

@@ -137,9 +137,8 @@ public sealed class JsonTokenizerTests(ITestOutputHelper output)
     private static Outcome Compare(byte[] json, string? label = null, bool readStrings = true)
     {
         label ??= Encoding.UTF8.GetString(json);
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 1000 });
+        var reader = new Utf8JsonTokenSource(new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 1000 }), new JsonLineIndex(json));
         var tokenizer = new JsonTokenizer(json);
-        var lines = new JsonLineIndex(json);
         for (var token = 0; ; token++)
         {
             var expected = Step(ref reader, out var expectedString, readStrings);
@@ -172,7 +171,7 @@ public sealed class JsonTokenizerTests(ITestOutputHelper output)
             var where = $"{label}: token {token} ({reader.TokenType} at {reader.TokenStartIndex})";
             Assert.True(reader.TokenType == tokenizer.TokenType, $"{where}: the tokenizer reads {tokenizer.TokenType}");
             Assert.True(reader.TokenStartIndex == tokenizer.TokenStartIndex, $"{where}: the tokenizer starts at {tokenizer.TokenStartIndex}");
-            Assert.True(lines.At(reader.TokenStartIndex) == tokenizer.Position, $"{where}: at {lines.At(reader.TokenStartIndex)}, the tokenizer says {tokenizer.Position}");
+            Assert.True(reader.Position == tokenizer.Position, $"{where}: at {reader.Position}, the tokenizer says {tokenizer.Position}");
             Assert.True(reader.CurrentDepth == tokenizer.CurrentDepth, $"{where}: depth {reader.CurrentDepth}, the tokenizer {tokenizer.CurrentDepth}");
             Assert.True(reader.ValueSpan.SequenceEqual(tokenizer.ValueSpan), $"{where}: the values differ");
             Assert.True(reader.ValueIsEscaped == tokenizer.ValueIsEscaped, $"{where}: escaped {reader.ValueIsEscaped}, the tokenizer {tokenizer.ValueIsEscaped}");
@@ -187,51 +186,36 @@ public sealed class JsonTokenizerTests(ITestOutputHelper output)
     }
 
     /// <summary>One Read (and, on an unescaped string, its text): the result, or null when refused.</summary>
-    private static bool? Step(ref Utf8JsonReader reader, out string? text, bool readStrings)
+    private static bool? Step<TSource>(ref TSource source, out string? text, bool readStrings)
+        where TSource : IJsonTokenSource, allows ref struct
     {
         text = null;
         try
         {
-            if (!reader.Read())
+            if (!source.Read())
             {
                 return false;
             }
 
-            if (readStrings && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !reader.ValueIsEscaped)
+            if (readStrings && source.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !source.ValueIsEscaped)
             {
-                text = reader.GetString();
+                text = source.GetString();
             }
 
             return true;
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        catch (Exception exception) when (IsRefusal<TSource>(exception))
         {
             return null;
         }
     }
 
-    private static bool? Step(ref JsonTokenizer tokenizer, out string? text, bool readStrings)
-    {
-        text = null;
-        try
-        {
-            if (!tokenizer.Read())
-            {
-                return false;
-            }
-
-            if (readStrings && tokenizer.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !tokenizer.ValueIsEscaped)
-            {
-                text = tokenizer.GetString();
-            }
-
-            return true;
-        }
-        catch (JsonTokenizerFallbackException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The tokenizer refuses only by giving up; the reader by its syntax and encoding errors.</summary>
+    private static bool IsRefusal<TSource>(Exception exception)
+        where TSource : allows ref struct =>
+        typeof(TSource) == typeof(JsonTokenizer)
+            ? exception is JsonTokenizerFallbackException
+            : exception is JsonException or InvalidOperationException;
 
     /// <summary>Valid FHIR JSON, pretty and compact: the discharge summary, the golden inputs and generated resources.</summary>
     private static IEnumerable<(string Name, byte[] Json)> ValidDocuments()

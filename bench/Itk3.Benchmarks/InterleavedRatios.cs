@@ -12,8 +12,6 @@ namespace Itk3.Benchmarks;
 /// </summary>
 public static class InterleavedRatios
 {
-    private const double BlockMicroseconds = 2_000;
-
     private static readonly (string Name, string Format, Func<FhirSerializationBenchmarks, object?> Run)[] Methods =
     [
         ("raw scan", "json", b => b.JsonRawScan()),
@@ -44,14 +42,15 @@ public static class InterleavedRatios
     {
         var benchmarks = new FhirSerializationBenchmarks { Input = input };
         benchmarks.Setup();
-        var blocks = Methods.Select(method => BlockSize(benchmarks, method.Run)).ToArray();
+        var blocks = Methods.Select(method => BlockTiming.BlockSize(() => method.Run(benchmarks))).ToArray();
         var times = Methods.Select(_ => new List<double>()).ToArray();
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed.TotalSeconds < seconds)
         {
             for (var m = 0; m < Methods.Length; m++)
             {
-                times[m].Add(TimeBlock(benchmarks, Methods[m].Run, blocks[m]));
+                var method = Methods[m];
+                times[m].Add(BlockTiming.TimeBlock(() => method.Run(benchmarks), blocks[m]));
             }
         }
 
@@ -63,8 +62,8 @@ public static class InterleavedRatios
             var copy = Index(format, "copy floor");
             var copyRatio = copy < 0 ? "" : $"{Median(Ratios(times, copy, scan)):F2}";
             Console.WriteLine($"| {input} | {format} | {Median(times[scan]):F0} us | {Median(times[Index(format, "parse")]):F0} us | " +
-                $"{Median(parse):F2} ({Quantile(parse, 0.1):F2}-{Quantile(parse, 0.9):F2}) | " +
-                $"{Median(serialize):F2} ({Quantile(serialize, 0.1):F2}-{Quantile(serialize, 0.9):F2}) | {copyRatio} | {times[scan].Count} |");
+                $"{Median(parse):F2} ({BlockTiming.Quantile(parse, 0.1):F2}-{BlockTiming.Quantile(parse, 0.9):F2}) | " +
+                $"{Median(serialize):F2} ({BlockTiming.Quantile(serialize, 0.1):F2}-{BlockTiming.Quantile(serialize, 0.9):F2}) | {copyRatio} | {times[scan].Count} |");
         }
     }
 
@@ -73,38 +72,5 @@ public static class InterleavedRatios
     private static List<double> Ratios(List<double>[] times, int method, int scan) =>
         times[method].Select((time, round) => time / times[scan][round]).ToList();
 
-    /// <summary>Enough calls for a block of about <see cref="BlockMicroseconds"/>, after a warm-up of the method.</summary>
-    private static int BlockSize(FhirSerializationBenchmarks benchmarks, Func<FhirSerializationBenchmarks, object?> run)
-    {
-        var warmUp = Stopwatch.StartNew();
-        var calls = 0;
-        while (warmUp.Elapsed.TotalSeconds < 1 || calls < 50)
-        {
-            run(benchmarks);
-            calls++;
-        }
-
-        var each = TimeBlock(benchmarks, run, 10);
-        return (int)Math.Clamp(BlockMicroseconds / each, 1, 1000);
-    }
-
-    /// <summary>The mean time of one call, in microseconds, over a block of <paramref name="calls"/>.</summary>
-    private static double TimeBlock(FhirSerializationBenchmarks benchmarks, Func<FhirSerializationBenchmarks, object?> run, int calls)
-    {
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < calls; i++)
-        {
-            run(benchmarks);
-        }
-
-        return clock.Elapsed.TotalMicroseconds / calls;
-    }
-
-    private static double Median(List<double> values) => Quantile(values, 0.5);
-
-    private static double Quantile(List<double> values, double quantile)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[(int)Math.Min(sorted.Count - 1, quantile * sorted.Count)];
-    }
+    private static double Median(List<double> values) => BlockTiming.Quantile(values, 0.5);
 }

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.Json;
+
+namespace Itk3.Benchmarks;
+
+/// <summary>
+/// Two builds of the JSON parse in one process: each folder's <c>Itk3.Fhir.Serialization.dll</c> (with the
+/// <c>Itk3</c> assemblies beside it) is loaded into a load context of its own, and blocks of raw scans, parses by the
+/// first build and parses by the second alternate, so that every round compares them in the same state of the machine.
+/// Make the folders with <c>dotnet build src/Itk3.Fhir.Serialization -c Release -o &lt;folder&gt;</c> on each commit.
+/// </summary>
+public static class BuildComparison
+{
+    /// <summary>Runs <c>compare &lt;before folder&gt; &lt;after folder&gt; [seconds per input] [input ...]</c>.</summary>
+    public static void Run(string[] args)
+    {
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("usage: compare <before folder> <after folder> [seconds per input] [input ...]");
+            return;
+        }
+
+        var parsers = args[..2].Select(LoadParse).ToArray();
+        var seconds = args.Length > 2 && double.TryParse(args[2], out var given) ? given : 20;
+        var inputs = args.Length > 3 ? args[3..] : BenchmarkInputs.Names.ToArray();
+        Console.WriteLine($"JSON parse ÷ raw scan of the same round, {seconds} s per input: before = {args[0]}, after = {args[1]}");
+        Console.WriteLine();
+        Console.WriteLine("| Input | Raw scan (median) | Before: median (p10) | After: median (p10) | After ÷ before, median of rounds | Rounds |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var input in inputs)
+        {
+            Measure(input, BenchmarkInputs.Load(input).Json, parsers, seconds);
+        }
+    }
+
+    private static void Measure(string input, byte[] json, Func<byte[], object?>[] parsers, double seconds)
+    {
+        var runs = new Func<object?>[] { () => Scan(json), () => parsers[0](json), () => parsers[1](json) };
+        var blocks = runs.Select(BlockTiming.BlockSize).ToArray();
+        var times = runs.Select(_ => new List<double>()).ToArray();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            for (var r = 0; r < runs.Length; r++)
+            {
+                times[r].Add(BlockTiming.TimeBlock(runs[r], blocks[r]));
+            }
+        }
+
+        var before = times[1].Select((time, round) => time / times[0][round]).ToList();
+        var after = times[2].Select((time, round) => time / times[0][round]).ToList();
+        var change = times[2].Select((time, round) => time / times[1][round]).ToList();
+        Console.WriteLine($"| {input} | {BlockTiming.Quantile(times[0], 0.5):F0} us | {BlockTiming.Quantile(before, 0.5):F2} ({BlockTiming.Quantile(before, 0.1):F2}) | " +
+            $"{BlockTiming.Quantile(after, 0.5):F2} ({BlockTiming.Quantile(after, 0.1):F2}) | {BlockTiming.Quantile(change, 0.5):F3} | {times[0].Count} |");
+    }
+
+    /// <summary>The parse of the build in <paramref name="folder"/>, called through reflection; it returns the tree's root.</summary>
+    private static Func<byte[], object?> LoadParse(string folder)
+    {
+        var context = new FolderLoadContext(Path.GetFullPath(folder));
+        var assembly = context.LoadFromAssemblyPath(Path.Combine(context.Folder, "Itk3.Fhir.Serialization.dll"));
+        var format = assembly.GetType("Itk3.Fhir.Serialization.FhirFormat", throwOnError: true)!;
+        var options = assembly.GetType("Itk3.Fhir.Serialization.ParseOptions", throwOnError: true)!;
+        var parse = assembly.GetType("Itk3.Fhir.Serialization.FhirSerializer", throwOnError: true)!
+            .GetMethod("Parse", [typeof(ReadOnlyMemory<byte>), format, options])!;
+        var root = parse.ReturnType.GetProperty("Root")!;
+        var json = Enum.Parse(format, "Json");
+        return bytes => root.GetValue(parse.Invoke(null, [new ReadOnlyMemory<byte>(bytes), json, null]));
+    }
+
+    private static int Scan(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json);
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Loads the <c>Itk3</c> assemblies from one folder, and everything else from the default context.</summary>
+    private sealed class FolderLoadContext(string folder) : AssemblyLoadContext(isCollectible: false)
+    {
+        public string Folder { get; } = folder;
+
+        protected override Assembly? Load(AssemblyName name)
+        {
+            var path = Path.Combine(Folder, name.Name + ".dll");
+            return name.Name!.StartsWith("Itk3", StringComparison.Ordinal) && File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+        }
+    }
+}

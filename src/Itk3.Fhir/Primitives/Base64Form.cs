@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Text;
 
 namespace Itk3.Fhir.Primitives;
 
@@ -11,10 +12,12 @@ namespace Itk3.Fhir.Primitives;
 /// </summary>
 internal static class Base64Form
 {
-    private static readonly SearchValues<char> AlphabetChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
-    private static readonly SearchValues<byte> AlphabetBytes = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"u8);
-    private static readonly SearchValues<char> TailChars = SearchValues.Create("= \t\r\n");
-    private static readonly SearchValues<byte> TailBytes = SearchValues.Create("= \t\r\n"u8);
+    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    private const string PaddingOrWhitespace = "= \t\r\n";
+    private static readonly SearchValues<char> AlphabetChars = SearchValues.Create(Alphabet);
+    private static readonly SearchValues<byte> AlphabetBytes = SearchValues.Create(Encoding.ASCII.GetBytes(Alphabet));
+    private static readonly SearchValues<char> TailChars = SearchValues.Create(PaddingOrWhitespace);
+    private static readonly SearchValues<byte> TailBytes = SearchValues.Create(Encoding.ASCII.GetBytes(PaddingOrWhitespace));
 
     /// <summary>True when the text is a valid base64Binary lexical form.</summary>
     public static bool IsValid(string value) => IsValid(value.AsSpan());
@@ -22,14 +25,12 @@ internal static class Base64Form
     /// <summary>True when the text is a valid base64Binary lexical form.</summary>
     public static bool IsValid(ReadOnlySpan<char> value) => IsValid(value, AlphabetChars, TailChars, 0);
 
-    /// <summary>True when the UTF-8 text is a valid base64Binary lexical form (any non-ASCII byte makes it invalid).</summary>
-    public static bool IsValid(ReadOnlySpan<byte> utf8) => IsValid(utf8, AlphabetBytes, TailBytes, 0);
-
     /// <summary>
-    /// True when the UTF-8 text is a valid base64Binary lexical form, given that its first <paramref name="alphabetRun"/>
-    /// bytes are known to be base64 alphabet characters (found by <see cref="AlphabetRun"/>), which are not read again.
+    /// True when the UTF-8 text is a valid base64Binary lexical form (any non-ASCII byte makes it invalid); its first
+    /// <paramref name="alphabetRun"/> bytes, when the caller knows them to be base64 alphabet characters (found by
+    /// <see cref="AlphabetRun"/>), are not read again.
     /// </summary>
-    public static bool IsValid(ReadOnlySpan<byte> utf8, int alphabetRun) => IsValid(utf8, AlphabetBytes, TailBytes, alphabetRun);
+    public static bool IsValid(ReadOnlySpan<byte> utf8, int alphabetRun = 0) => IsValid(utf8, AlphabetBytes, TailBytes, alphabetRun);
 
     /// <summary>The number of leading bytes that are base64 alphabet characters (the whole length when all are).</summary>
     public static int AlphabetRun(ReadOnlySpan<byte> utf8)

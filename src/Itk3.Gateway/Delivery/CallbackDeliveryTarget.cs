@@ -20,7 +20,7 @@ public sealed class CallbackDeliveryTarget(HttpClient http, Uri url, string secr
     {
         ArgumentNullException.ThrowIfNull(item);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-        var xml = item.Content.Length > 0 && item.Content.Span[0] == (byte)'<';
+        var xml = DeliveryContent.IsXml(item.Content);
         var signature = CallbackSignature.Sign(secret, timestamp, item.Content.Span);
         await PostAsync(item, new ReadOnlyMemoryContent(item.Content), xml, timestamp, signature, cancellationToken).ConfigureAwait(false);
     }

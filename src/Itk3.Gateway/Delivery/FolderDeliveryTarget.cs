@@ -8,7 +8,7 @@ public sealed class FolderDeliveryTarget(string folder) : IDeliveryTarget
     public Task DeliverAsync(DeliveryItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var xml = item.Content.Length > 0 && item.Content.Span[0] == (byte)'<';
+        var xml = DeliveryContent.IsXml(item.Content);
         return WriteAsync(item, xml, (path, ct) => Hosting.PrivateFiles.WriteAsync(path, item.Content, ct), cancellationToken);
     }
 

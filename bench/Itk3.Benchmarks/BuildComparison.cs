@@ -27,8 +27,8 @@ public static class BuildComparison
         var inputs = args.Length > 3 ? args[3..] : BenchmarkInputs.Names.ToArray();
         Console.WriteLine($"JSON parse ÷ raw scan of the same round, {seconds} s per input: before = {args[0]}, after = {args[1]}");
         Console.WriteLine();
-        Console.WriteLine("| Input | Raw scan (median) | Before: median (p10) | After: median (p10) | After ÷ before, median of rounds | Rounds |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Input | Raw scan (median) | Before: median (p10) | After: median (p10) | After ÷ before, median of rounds | Allocated per parse: before / after | Rounds |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var input in inputs)
         {
             Measure(input, BenchmarkInputs.Load(input).Json, parsers, seconds);
@@ -53,7 +53,8 @@ public static class BuildComparison
         var after = times[2].Select((time, round) => time / times[0][round]).ToList();
         var change = times[2].Select((time, round) => time / times[1][round]).ToList();
         Console.WriteLine($"| {input} | {BlockTiming.Quantile(times[0], 0.5):F0} us | {BlockTiming.Quantile(before, 0.5):F2} ({BlockTiming.Quantile(before, 0.1):F2}) | " +
-            $"{BlockTiming.Quantile(after, 0.5):F2} ({BlockTiming.Quantile(after, 0.1):F2}) | {BlockTiming.Quantile(change, 0.5):F3} | {times[0].Count} |");
+            $"{BlockTiming.Quantile(after, 0.5):F2} ({BlockTiming.Quantile(after, 0.1):F2}) | {BlockTiming.Quantile(change, 0.5):F3} | " +
+            $"{Allocated(parsers[0], json):N0} B / {Allocated(parsers[1], json):N0} B | {times[0].Count} |");
     }
 
     /// <summary>The parse of the build in <paramref name="folder"/>, called through reflection; it returns the tree's root.</summary>
@@ -68,6 +69,14 @@ public static class BuildComparison
         var root = parse.ReturnType.GetProperty("Root")!;
         var json = Enum.Parse(format, "Json");
         return bytes => root.GetValue(parse.Invoke(null, [new ReadOnlyMemory<byte>(bytes), json, null]));
+    }
+
+    /// <summary>The bytes one parse allocates on this thread (after the blocks, so every cache is warm).</summary>
+    private static long Allocated(Func<byte[], object?> parse, byte[] json)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(parse(json));
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static int Scan(byte[] json)

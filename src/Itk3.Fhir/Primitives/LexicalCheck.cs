@@ -13,8 +13,8 @@ internal sealed partial class LexicalCheck
 {
     private readonly PrimitiveLexicalRule _rule;
     private readonly Regex? _pattern;
-    private readonly Func<string, bool>? _shortcut;
-    private readonly Func<string, bool> _baseCheck;
+    private readonly TextCheck? _shortcut;
+    private readonly TextCheck _baseCheck;
 
     public LexicalCheck(PrimitiveLexicalRule rule)
     {
@@ -25,18 +25,18 @@ internal sealed partial class LexicalCheck
     }
 
     /// <summary>True when the value matches the XSD pattern (through its shortcut when one exists).</summary>
-    public bool MatchesPattern(string value) => _shortcut?.Invoke(value) ?? _pattern?.IsMatch(value) ?? true;
+    public bool MatchesPattern(ReadOnlySpan<char> value) => _shortcut?.Invoke(value) ?? _pattern?.IsMatch(value) ?? true;
 
     /// <summary>True when the value matches the XSD pattern's regular expression (the definition the shortcuts follow).</summary>
-    public bool MatchesPatternRegex(string value) => _pattern?.IsMatch(value) ?? true;
+    public bool MatchesPatternRegex(ReadOnlySpan<char> value) => _pattern?.IsMatch(value) ?? true;
 
-    public bool IsValid(string value) =>
+    public bool IsValid(ReadOnlySpan<char> value) =>
         (_rule.MinLength is not { } min || value.Length >= min)
         && (_rule.MaxLength is not { } max || value.Length <= max)
         && MatchesPattern(value)
         && _baseCheck(value);
 
-    private static Func<string, bool> BaseCheck(IReadOnlyList<string> bases) => bases[^1] switch
+    private static TextCheck BaseCheck(IReadOnlyList<string> bases) => bases[^1] switch
     {
         "xs:int" => value => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
         // The XSD bases are unbounded; the STU3 datatypes page limits both to 2,147,483,647.
@@ -56,9 +56,9 @@ internal sealed partial class LexicalCheck
     /// The date part is a real calendar date: no year 0000, no day 00, no 30 February (xs:date). The pattern allows a
     /// minus sign (BCE years), but the .NET XSD validator refuses them; they are refused so that both answers agree.
     /// </summary>
-    private static bool IsRealDate(string value)
+    private static bool IsRealDate(ReadOnlySpan<char> value)
     {
-        var span = value.AsSpan();
+        var span = value;
         if (span[0] == '-' || (span[..4] is "0000"))
         {
             return false;
@@ -78,3 +78,6 @@ internal sealed partial class LexicalCheck
     [GeneratedRegex(@"\A-?[0-9]{4}-(0[1-9]|1[0-2])-(0[0-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))\z")]
     private static partial Regex InstantForm();
 }
+
+/// <summary>A check of a primitive value's text.</summary>
+internal delegate bool TextCheck(ReadOnlySpan<char> value);

@@ -9,14 +9,14 @@ namespace Itk3.Fhir.Primitives;
 internal static class PatternShortcuts
 {
     /// <summary>The matcher for an XSD pattern, or null when the pattern has none (its regex is used).</summary>
-    public static Func<string, bool>? For(string xsdPattern) => xsdPattern switch
+    public static TextCheck? For(string xsdPattern) => xsdPattern switch
     {
         @"[^\s]+([\s]?[^\s]+)*" => IsCode,
         @"[A-Za-z0-9\-\.]{1,64}" => IsId,
         @"-?([0]|([1-9][0-9]*))(\.[0-9]+)?" => value => IsDecimal(value, allowFraction: true),
         @"-?([0]|([1-9][0-9]*))" => value => IsDecimal(value, allowFraction: false),
         @"[0]|([1-9][0-9]*)" => value => value.Length > 0 && value[0] != '-' && IsDecimal(value, allowFraction: false),
-        @"[1-9][0-9]*" => value => value.Length > 0 && value[0] is >= '1' and <= '9' && IsDigits(value.AsSpan(1)),
+        @"[1-9][0-9]*" => value => value.Length > 0 && value[0] is >= '1' and <= '9' && IsDigits(value[1..]),
         @"-?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[0-9]|[1-2][0-9]|3[0-1]))?)?" => value => IsDateTime(value, allowTime: false),
         @"-?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[0-9]|[1-2][0-9]|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?(Z|(\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?)?)?)?"
             => value => IsDateTime(value, allowTime: true),
@@ -28,7 +28,7 @@ internal static class PatternShortcuts
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
 
     /// <summary>Non-empty, no whitespace at either end, never two whitespace characters in a row.</summary>
-    private static bool IsCode(string value)
+    private static bool IsCode(ReadOnlySpan<char> value)
     {
         if (value.Length == 0 || IsSpace(value[0]) || IsSpace(value[^1]))
         {
@@ -46,7 +46,7 @@ internal static class PatternShortcuts
         return true;
     }
 
-    private static bool IsId(string value)
+    private static bool IsId(ReadOnlySpan<char> value)
     {
         if (value.Length is 0 or > 64)
         {
@@ -78,9 +78,9 @@ internal static class PatternShortcuts
     }
 
     /// <summary>An optional minus, 0 or digits without a leading zero, then (when allowed) a dot and one or more digits.</summary>
-    private static bool IsDecimal(string value, bool allowFraction)
+    private static bool IsDecimal(ReadOnlySpan<char> value, bool allowFraction)
     {
-        var span = value.AsSpan();
+        var span = value;
         if (span.Length > 0 && span[0] == '-')
         {
             span = span[1..];
@@ -97,9 +97,9 @@ internal static class PatternShortcuts
     }
 
     /// <summary>YYYY, YYYY-MM, YYYY-MM-DD, then (dateTime) an optional time with an optional zone.</summary>
-    private static bool IsDateTime(string value, bool allowTime)
+    private static bool IsDateTime(ReadOnlySpan<char> value, bool allowTime)
     {
-        var s = value.AsSpan();
+        var s = value;
         if (s.Length > 0 && s[0] == '-')
         {
             s = s[1..];
@@ -140,8 +140,8 @@ internal static class PatternShortcuts
             return false;
         }
 
-        var rest = s[11..].ToString();
-        return IsTime(rest, out var end) && IsZone(rest.AsSpan(end));
+        var rest = s[11..];
+        return IsTime(rest, out var end) && IsZone(rest[end..]);
     }
 
     /// <summary>Two digits, the first from <paramref name="low"/> to <paramref name="high"/>; when the first is
@@ -150,10 +150,10 @@ internal static class PatternShortcuts
         s[0] >= low && s[0] <= high && char.IsAsciiDigit(s[1]) && (s[0] != high || s[1] - '0' <= maxAfterHigh);
 
     /// <summary>hh:mm:ss with an optional fraction at the start of the value; <paramref name="end"/> is where it stops.</summary>
-    private static bool IsTime(string value, out int end)
+    private static bool IsTime(ReadOnlySpan<char> value, out int end)
     {
         end = 0;
-        var s = value.AsSpan();
+        var s = value;
         if (s.Length < 8 || !IsTwoDigits(s[..2], '0', '2', 3) || s[2] != ':' || s[3] is < '0' or > '5' || !char.IsAsciiDigit(s[4])
             || s[5] != ':' || s[6] is < '0' or > '5' || !char.IsAsciiDigit(s[7]))
         {

@@ -24,9 +24,9 @@ public static class PrimitiveLexicon
 
     /// <summary>
     /// As <see cref="IsValid(string, string)"/> for a value known to hold nothing <see cref="HasControlCharacters"/> looks
-    /// for (an unescaped ASCII JSON string, whose bytes are all 0x20 to 0x7F).
+    /// for (an unescaped ASCII JSON string, whose bytes are all 0x20 to 0x7F), given as text that need not be a string.
     /// </summary>
-    internal static bool IsValidControlFree(string typeName, string value) => !Checks.Value.TryGetValue(typeName, out var check) || check.IsValid(value);
+    internal static bool IsValidControlFree(string typeName, ReadOnlySpan<char> value) => !Checks.Value.TryGetValue(typeName, out var check) || check.IsValid(value);
 
     /// <summary>
     /// True when the text holds a character no FHIR value may hold because XML 1.0 cannot carry it: a control character

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Itk3.Fhir.Serialization.Json;
 
@@ -23,9 +24,12 @@ internal sealed class AsciiTable<T>
     public int Count => _count;
 
     /// <summary>The index of the entry for <paramref name="key"/> (ASCII bytes), or -1.</summary>
-    public int Find(ReadOnlySpan<byte> key)
+    public int Find(ReadOnlySpan<byte> key) => Find(key, out _);
+
+    /// <summary>The index of the entry for <paramref name="key"/> (ASCII bytes), or -1; <paramref name="hash"/> is the key's hash, for <see cref="Add(ReadOnlySpan{byte}, string, T, uint)"/>.</summary>
+    public int Find(ReadOnlySpan<byte> key, out uint hash)
     {
-        var hash = Hash(key);
+        hash = Hash(key);
         var mask = _slots.Length - 1;
         for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
         {
@@ -50,7 +54,10 @@ internal sealed class AsciiTable<T>
     public ref T ValueAt(int index) => ref _entries[index].Value;
 
     /// <summary>Adds <paramref name="key"/> (the ASCII string of <paramref name="bytes"/>, which must not be present yet); returns its index.</summary>
-    public int Add(ReadOnlySpan<byte> bytes, string key, T value)
+    public int Add(ReadOnlySpan<byte> bytes, string key, T value) => Add(bytes, key, value, Hash(bytes));
+
+    /// <summary>Adds <paramref name="key"/> whose hash <see cref="Find(ReadOnlySpan{byte}, out uint)"/> gave; returns its index.</summary>
+    public int Add(ReadOnlySpan<byte> bytes, string key, T value, uint hash)
     {
         if (_count * 2 >= _slots.Length)
         {
@@ -68,7 +75,6 @@ internal sealed class AsciiTable<T>
         }
 
         bytes.CopyTo(_keyBytes.AsSpan(_keyBytesUsed));
-        var hash = Hash(bytes);
         var slot = FreeSlot(_slots, hash);
         _entries[_count] = new Entry(key, value, hash, slot, _keyBytesUsed);
         _keyBytesUsed += bytes.Length;
@@ -90,6 +96,7 @@ internal sealed class AsciiTable<T>
     }
 
     /// <summary>A hash of the length and the first, middle and last eight bytes (ASCII keys differ there in practice).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(ReadOnlySpan<byte> key)
     {
         ulong mixed;

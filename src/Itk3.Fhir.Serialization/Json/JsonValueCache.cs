@@ -30,7 +30,7 @@ internal sealed class JsonValueCache
             return null;
         }
 
-        var known = _values.Find(raw);
+        var known = _values.Find(raw, out var hash);
         if (known >= 0)
         {
             entry = known;
@@ -41,7 +41,7 @@ internal sealed class JsonValueCache
         var created = Encoding.Latin1.GetString(raw);
         if (_values.Count < MaxEntries)
         {
-            entry = _values.Add(raw, created, null);
+            entry = _values.Add(raw, created, null, hash);
         }
 
         return created;

@@ -20,6 +20,8 @@ internal ref partial struct FastXhtmlChecker
     /// <summary>The characters that end a run of text: markup, references, the end of a CDATA marker and the control characters XML forbids.</summary>
     private static readonly SearchValues<char> TextStops = SearchValues.Create(Controls + "<&]");
 
+    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(" \t\r\n");
+
     /// <summary>The characters that end a run of an attribute value.</summary>
     private static readonly SearchValues<char> AttributeStops = SearchValues.Create(Controls + "<&\"'");
 
@@ -82,20 +84,8 @@ internal ref partial struct FastXhtmlChecker
     /// <summary>Consumes one item of element content: a run of text, a reference, a comment, a start or an end tag.</summary>
     private bool Content()
     {
-        var start = _pos;
-        if (!SkipPlainText(TextStops))
-        {
-            return false;
-        }
-
         // Text (a reference or ']' included) inside an element that holds only elements is left to the XmlReader path.
-        var holdsText = NarrativeModel.AllowsText(_open[(_depth * 3) - 1]);
-        if (!holdsText && (_text[start.._pos].ContainsAnyExcept(" \t\r\n") || (_pos < _text.Length && _text[_pos] is '&' or ']')))
-        {
-            return false;
-        }
-
-        if (_pos >= _text.Length)
+        if (!(NarrativeModel.AllowsText(_open[(_depth * 3) - 1]) ? SkipPlainText(TextStops) : SkipWhiteSpaceBeforeMarkup()) || _pos >= _text.Length)
         {
             return false;
         }
@@ -140,6 +130,14 @@ internal ref partial struct FastXhtmlChecker
         return true;
     }
 
+    /// <summary>Skips white space in element-only content; false unless markup follows.</summary>
+    private bool SkipWhiteSpaceBeforeMarkup()
+    {
+        var markup = _text[_pos..].IndexOfAnyExcept(WhiteSpace);
+        _pos = markup < 0 ? _text.Length : _pos + markup;
+        return markup >= 0 && _text[_pos] == '<';
+    }
+
     /// <summary>Reads a start tag at <c>&lt;</c> with its attributes, opening the element unless it is empty.</summary>
     private bool StartTag(bool isRoot)
     {
@@ -152,7 +150,7 @@ internal ref partial struct FastXhtmlChecker
 
         var name = _text[nameStart.._pos];
         var number = isRoot ? NarrativeModel.Div : NarrativeModel.Find(name);
-        if (isRoot ? !name.SequenceEqual("div") : number < 0 || !NarrativeModel.AllowsChild(_open[(_depth * 3) - 1], name))
+        if (isRoot ? !name.SequenceEqual("div") : number < 0 || !NarrativeModel.AllowsChild(_open[(_depth * 3) - 1], number))
         {
             return false;
         }

@@ -26,6 +26,9 @@ internal static class NarrativeModel
     /// <summary>True when <paramref name="child"/> may appear inside <paramref name="parent"/>.</summary>
     public static bool AllowsChild(int parent, ReadOnlySpan<char> child) => Entries[parent].Children.Contains(child);
 
+    /// <summary>True when the element numbered <paramref name="child"/> may appear inside <paramref name="parent"/>.</summary>
+    public static bool AllowsChild(int parent, int child) => Entries[parent].ChildNumbers[child];
+
     /// <summary>True when the attribute (<c>xml:lang</c> for the XML namespace) is allowed on the element.</summary>
     public static bool AllowsAttribute(int element, ReadOnlySpan<char> attribute) => Entries[element].Attributes.Contains(attribute);
 
@@ -35,18 +38,23 @@ internal static class NarrativeModel
     /// <summary>The element's name.</summary>
     public static string NameOf(int element) => Entries[element].Name;
 
-    private static Entry[] Build(IFhirSchema schema) =>
-        schema.NarrativeElements.Values.OrderBy(rule => rule.Name, StringComparer.Ordinal)
-            .Select(rule => new Entry(
+    private static Entry[] Build(IFhirSchema schema)
+    {
+        var rules = schema.NarrativeElements.Values.OrderBy(rule => rule.Name, StringComparer.Ordinal).ToArray();
+        var names = rules.Select(rule => rule.Name).ToList();
+        return rules.Select(rule => new Entry(
                 rule.Name,
                 rule.AllowsText,
                 rule.Attributes.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
-                rule.Children.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>()))
+                rule.Children.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
+                names.Select(rule.Children.Contains).ToArray()))
             .ToArray();
+    }
 
     private sealed record Entry(
         string Name,
         bool AllowsText,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Attributes,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Children);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Children,
+        bool[] ChildNumbers);
 }

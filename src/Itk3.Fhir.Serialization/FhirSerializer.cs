@@ -10,7 +10,7 @@ namespace Itk3.Fhir.Serialization;
 public static class FhirSerializer
 {
     /// <summary>
-    /// Parses a resource from bytes. The tree may keep values read from JSON (attachments, and checked plain ASCII values) as slices of
+    /// Parses a resource from bytes. The tree may keep long values (base64 attachments read from JSON) as slices of
     /// <paramref name="content"/> instead of strings, so, as with <c>JsonDocument.Parse(ReadOnlyMemory&lt;byte&gt;)</c>,
     /// the caller must not change those bytes (or return them to a pool) while the tree is in use.
     /// </summary>

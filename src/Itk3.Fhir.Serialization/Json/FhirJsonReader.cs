@@ -119,37 +119,20 @@ internal static class FhirJsonReader
         try
         {
             var root = Read(buffer.AsMemory(0, length), context, kept);
-            Detach(kept, buffer, length);
+
+            // Values kept as slices must not see the buffer reused: each is copied out exactly. (Handing the buffer to
+            // the tree would keep more: a rented buffer is rounded up, and the pool would allocate its replacement.)
+            foreach (var value in kept)
+            {
+                value.Detach();
+            }
+
             return root;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    /// <summary>
-    /// Values kept as slices must not see the buffer reused: each is copied out exactly, or, when that would allocate
-    /// more (many values, or most of the input), all move to one exact copy of the input. (Handing the buffer to the
-    /// tree would keep more: a rented buffer is rounded up, and the pool would allocate its replacement.)
-    /// </summary>
-    private static void Detach(List<Utf8Value> kept, byte[] buffer, int length)
-    {
-        var keptBytes = 0L;
-        foreach (var value in kept)
-        {
-            keptBytes += value.Utf8.Length;
-        }
-
-        // An array costs its bytes and about 32 more (header, length, rounding).
-        if (kept.Count > 1 && keptBytes + (32L * kept.Count) >= length)
-        {
-            var copy = buffer.AsSpan(0, length).ToArray();
-            kept.ForEach(value => value.MoveTo(buffer, copy));
-            return;
-        }
-
-        kept.ForEach(value => value.Detach());
     }
 
     /// <summary>The line and column (in bytes, 1-based) of the first byte that is not valid UTF-8; the start when all are valid.</summary>

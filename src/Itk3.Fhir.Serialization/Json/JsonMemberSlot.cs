@@ -63,7 +63,7 @@ internal enum JsonItemState
     Invalid,
 }
 
-/// <summary>One primitive value: a string, or a <see cref="Utf8Value"/> (a value kept as UTF-8), or null.</summary>
+/// <summary>One primitive value: a string, or a <see cref="Utf8Value"/> (a long value kept as UTF-8), or null.</summary>
 internal readonly record struct JsonPrimitiveItem(object? Value, JsonItemState State, SourcePosition Position)
 {
     /// <summary>The node of this value, with the children of its <c>_name</c> part.</summary>

@@ -169,8 +169,7 @@ internal sealed partial class JsonTreeReader<TReader>
             return new JsonPrimitiveItem(token == JsonTokenType.True ? "true" : "false", JsonItemState.Present, position);
         }
 
-        var length = reader.ValueSpan.Length;
-        if ((length > MinKeptBytes ? KeepAsUtf8(ref reader, type) : length >= MinSliceBytes ? SliceIfValid(ref reader, slot, type) : null) is { } kept)
+        if (reader.ValueSpan.Length > MinKeptBytes && KeepAsUtf8(ref reader, type) is { } kept)
         {
             return new JsonPrimitiveItem(kept, JsonItemState.Present, position);
         }
@@ -209,32 +208,6 @@ internal sealed partial class JsonTreeReader<TReader>
             return null;
         }
 
-        return Slice(ref reader);
-    }
-
-    /// <summary>
-    /// Keeps a mid-length plain ASCII string value as a slice of the input, when its lexical form is valid (checked on
-    /// the characters widened into the stack, no string made): it becomes a string only if someone reads it. Null means
-    /// "not kept" (a narrative, a value with a required binding, DEL, or an invalid value, which the usual path reports).
-    /// </summary>
-    private Utf8Value? SliceIfValid(ref TReader reader, JsonMemberSlot slot, FhirTypeDefinition type)
-    {
-        var definition = slot.Match.Definition;
-        var utf8 = reader.ValueSpan;
-        if (reader.TokenType != JsonTokenType.String || !reader.ValueIsAscii || reader.ValueIsEscaped
-            || definition.Representation == ElementRepresentation.Xhtml || definition.RequiredCodes is not null || utf8.Contains((byte)0x7F))
-        {
-            return null;
-        }
-
-        Span<char> text = stackalloc char[MinKeptBytes];
-        text = text[..Encoding.Latin1.GetChars(utf8, text)];
-        return PrimitiveLexicon.IsValidControlFree(type.Name, text) ? Slice(ref reader) : null;
-    }
-
-    /// <summary>The current (unescaped) string value as a slice of the input, recorded in the kept list.</summary>
-    private Utf8Value Slice(ref TReader reader)
-    {
         // An unescaped string token is its opening quote followed by its value bytes.
         var start = (int)reader.TokenStartIndex + 1;
         var kept = new Utf8Value(_content.Slice(start, reader.ValueSpan.Length));

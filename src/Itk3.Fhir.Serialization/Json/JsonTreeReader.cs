@@ -31,12 +31,6 @@ internal sealed partial class JsonTreeReader<TReader>
     /// </summary>
     private const int MinKeptBytes = 256;
 
-    /// <summary>
-    /// Plain ASCII values from this many bytes up to <see cref="MinKeptBytes"/> are kept as slices when valid
-    /// (<see cref="SliceIfValid"/>): a slice costs less than such a string; shorter ones repeat and share cached strings.
-    /// </summary>
-    private const int MinSliceBytes = 12;
-
     /// <summary>A reader over <paramref name="content"/>; values kept as slices of it are also added to <paramref name="kept"/> when given.</summary>
     public JsonTreeReader(ReadOnlyMemory<byte> content, ParseContext context, JsonReaderCaches caches, List<Utf8Value>? kept = null)
     {

@@ -248,7 +248,7 @@ internal sealed class JsonTreeWriter
         _writer.WritePropertyName(name[..(length + 1)]);
     }
 
-    /// <summary>Writes a node's value; one kept as UTF-8 is copied from its bytes, never decoded.</summary>
+    /// <summary>Writes a node's value; one kept as UTF-8 (a long base64 value) is copied from its bytes, never decoded.</summary>
     private void WriteValue(ElementNode node, FhirTypeDefinition type, bool afterPropertyName)
     {
         if (type.JsonKind == PrimitiveJsonKind.String && node.TryGetUtf8Value(out var utf8))
@@ -306,8 +306,7 @@ internal sealed class JsonTreeWriter
     }
 
     /// <summary>
-    /// Writes a kept value (base64, or ASCII without quote, backslash, control or DEL: nothing JSON or the relaxed
-    /// encoder escapes) just after its property name: the opening quote and
+    /// Writes a kept value (base64 text, which JSON never escapes) just after its property name: the opening quote and
     /// the bytes go straight to the output in pieces, and the closing quote through the writer, which so records the
     /// value as written (after a property name it adds nothing before a raw value).
     /// </summary>

@@ -94,8 +94,7 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
                 throw Invalid($"{type.Name} is not a primitive type and cannot hold a value.");
             }
 
-            // A long value kept as UTF-8 (an attachment) is written in chunks; a short one is read as its string.
-            if (node.TryGetUtf8Value(out var utf8) && utf8.Length > ChunkChars)
+            if (node.TryGetUtf8Value(out var utf8))
             {
                 WriteValueAttribute(utf8.Span);
                 return;
@@ -105,7 +104,7 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
         }
     }
 
-    /// <summary>Writes a long value kept as UTF-8 (an attachment) in chunks, escaped as any attribute, never decoding it whole.</summary>
+    /// <summary>Writes a value kept as UTF-8 (a long base64 value) in chunks, escaped as any attribute, never decoding it whole.</summary>
     private void WriteValueAttribute(ReadOnlySpan<byte> utf8)
     {
         writer.WriteStartAttribute(FhirXmlNames.ValueAttribute);

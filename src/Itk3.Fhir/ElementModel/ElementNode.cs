@@ -13,7 +13,7 @@ public sealed class ElementNode
     // beside the name in one field makes every node 8 bytes smaller (the tree is most of a parse's allocations).
     private readonly object _name;
 
-    // The value: a string, or a Utf8Value (a value kept as the UTF-8 it was read from, decoded on first use), or null.
+    // The value: a string, or a Utf8Value (a long value kept as UTF-8 and decoded on first use), or null.
     private readonly object? _value;
 
     /// <summary>Creates a node; <paramref name="children"/> are kept in the given order.</summary>
@@ -52,8 +52,8 @@ public sealed class ElementNode
     public bool HasValue => _value is not null;
 
     /// <summary>
-    /// Gives the value's UTF-8 bytes when the node keeps them (an unescaped value read from JSON: a base64
-    /// attachment, or a plain ASCII value of 12 to 63 bytes) without creating the string; false otherwise (read <see cref="Value"/>). After a parse of bytes they
+    /// Gives the value's UTF-8 bytes when the node keeps them (a long unescaped value read from JSON, e.g. a base64
+    /// attachment) without creating the string; false otherwise (read <see cref="Value"/>). After a parse of bytes they
     /// are a slice of those bytes, valid while they are left unchanged; after a parse of a stream, the tree's own copy.
     /// </summary>
     public bool TryGetUtf8Value(out ReadOnlyMemory<byte> utf8)

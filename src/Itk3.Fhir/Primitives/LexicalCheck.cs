@@ -56,9 +56,8 @@ internal sealed partial class LexicalCheck
     /// The date part is a real calendar date: no year 0000, no day 00, no 30 February (xs:date). The pattern allows a
     /// minus sign (BCE years), but the .NET XSD validator refuses them; they are refused so that both answers agree.
     /// </summary>
-    private static bool IsRealDate(ReadOnlySpan<char> value)
+    private static bool IsRealDate(ReadOnlySpan<char> span)
     {
-        var span = value;
         if (span[0] == '-' || (span[..4] is "0000"))
         {
             return false;

@@ -78,9 +78,8 @@ internal static class PatternShortcuts
     }
 
     /// <summary>An optional minus, 0 or digits without a leading zero, then (when allowed) a dot and one or more digits.</summary>
-    private static bool IsDecimal(ReadOnlySpan<char> value, bool allowFraction)
+    private static bool IsDecimal(ReadOnlySpan<char> span, bool allowFraction)
     {
-        var span = value;
         if (span.Length > 0 && span[0] == '-')
         {
             span = span[1..];
@@ -97,9 +96,8 @@ internal static class PatternShortcuts
     }
 
     /// <summary>YYYY, YYYY-MM, YYYY-MM-DD, then (dateTime) an optional time with an optional zone.</summary>
-    private static bool IsDateTime(ReadOnlySpan<char> value, bool allowTime)
+    private static bool IsDateTime(ReadOnlySpan<char> s, bool allowTime)
     {
-        var s = value;
         if (s.Length > 0 && s[0] == '-')
         {
             s = s[1..];
@@ -150,10 +148,9 @@ internal static class PatternShortcuts
         s[0] >= low && s[0] <= high && char.IsAsciiDigit(s[1]) && (s[0] != high || s[1] - '0' <= maxAfterHigh);
 
     /// <summary>hh:mm:ss with an optional fraction at the start of the value; <paramref name="end"/> is where it stops.</summary>
-    private static bool IsTime(ReadOnlySpan<char> value, out int end)
+    private static bool IsTime(ReadOnlySpan<char> s, out int end)
     {
         end = 0;
-        var s = value;
         if (s.Length < 8 || !IsTwoDigits(s[..2], '0', '2', 3) || s[2] != ':' || s[3] is < '0' or > '5' || !char.IsAsciiDigit(s[4])
             || s[5] != ':' || s[6] is < '0' or > '5' || !char.IsAsciiDigit(s[7]))
         {

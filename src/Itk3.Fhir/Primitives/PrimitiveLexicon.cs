@@ -24,7 +24,7 @@ public static class PrimitiveLexicon
 
     /// <summary>
     /// As <see cref="IsValid(string, string)"/> for a value known to hold nothing <see cref="HasControlCharacters"/> looks
-    /// for (an unescaped ASCII JSON string, whose bytes are all 0x20 to 0x7F), given as text that need not be a string.
+    /// for (an unescaped ASCII JSON string, whose bytes are all 0x20 to 0x7F).
     /// </summary>
     internal static bool IsValidControlFree(string typeName, ReadOnlySpan<char> value) => !Checks.Value.TryGetValue(typeName, out var check) || check.IsValid(value);
 

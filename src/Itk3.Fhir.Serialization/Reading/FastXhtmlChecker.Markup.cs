@@ -89,16 +89,17 @@ internal ref partial struct FastXhtmlChecker
     /// <summary>Reads an end tag that closes the innermost open element.</summary>
     private bool EndTag()
     {
+        // The name must be the open element's name, whole: compared in place, not read first.
         _pos += 2;
-        var nameStart = _pos;
-        if (!Name())
+        _depth--;
+        var open = _text.Slice(_open[_depth * 3], _open[(_depth * 3) + 1]);
+        if (!_text[_pos..].StartsWith(open, StringComparison.Ordinal))
         {
             return false;
         }
 
-        _depth--;
-        var open = _text.Slice(_open[_depth * 3], _open[(_depth * 3) + 1]);
-        if (!open.SequenceEqual(_text[nameStart.._pos]))
+        _pos += open.Length;
+        if (_pos < _text.Length && NarrativeRules.IsNameChar(_text[_pos], first: false))
         {
             return false;
         }

@@ -17,6 +17,7 @@ public sealed class FastXhtmlCheckerTests
     [InlineData("<div " + Ns + "><!-- a comment - with a dash --><p>&#65;&#x42;&#xe9;&#9;&#10;</p></div>")]
     [InlineData("<div " + Ns + "><a href=\"http://example.org/?a=1&amp;b=2\">link</a><img src = 'x.png' alt=\"&lt;a&gt;\"/></div>")]
     [InlineData("<div " + Ns + "><p>a > b ]] c</p><span>  </span></div>  \r\n")]
+    [InlineData("<div " + Ns + "><p>a</p \n><span>b</span\t></div >")]
     [InlineData("<div " + Ns + "><a href=\"java.html\">j</a><a href=\" javascrip\">j</a></div>")]
     public void Vouches_for_the_common_subset_that_the_xml_reader_accepts(string div)
     {
@@ -28,6 +29,10 @@ public sealed class FastXhtmlCheckerTests
     [Theory]
     [InlineData("<div " + Ns + "><p>unclosed</div>")]
     [InlineData("<div " + Ns + "><p>a</q></div>")]
+    [InlineData("<div " + Ns + "><p>a</pa></div>")]
+    [InlineData("<div " + Ns + "><span>a</spa></div>")]
+    [InlineData("<div " + Ns + "><p>a</p:x></div>")]
+    [InlineData("<div " + Ns + "><p>a</p")]
     [InlineData("<div " + Ns + "><p>a & b</p></div>")]
     [InlineData("<div " + Ns + "><p>&nbsp;</p></div>")]
     [InlineData("<div " + Ns + "><p>&#1;</p></div>")]

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace Itk3.Fhir.Serialization.Reading;
 
@@ -29,6 +30,8 @@ internal ref partial struct FastXhtmlChecker
         + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f";
 
     private readonly ReadOnlySpan<char> _text;
+    // An ASCII div (the usual case) holds no character the checker leaves to XmlReader, so its runs need no search for them.
+    private readonly bool _ascii;
     // Per open element: the start and length of its name, and its number in the NarrativeModel.
     private readonly Span<int> _open;
     private readonly Span<int> _attributes;
@@ -38,6 +41,7 @@ internal ref partial struct FastXhtmlChecker
     private FastXhtmlChecker(ReadOnlySpan<char> text, Span<int> open, Span<int> attributes)
     {
         _text = text;
+        _ascii = Ascii.IsValid(text);
         _open = open;
         _attributes = attributes;
     }
@@ -121,7 +125,7 @@ internal ref partial struct FastXhtmlChecker
         var rest = _text[_pos..];
         var stop = rest.IndexOfAny(stops);
         var run = stop < 0 ? rest : rest[..stop];
-        if (run.IndexOfAnyInRange('\uD800', '\uFFFF') >= 0)
+        if (!_ascii && run.IndexOfAnyInRange('\uD800', '\uFFFF') >= 0)
         {
             return false;
         }

@@ -66,7 +66,12 @@ internal ref partial struct FastXhtmlChecker
         while (true)
         {
             // Once the start of the value is known not to be a script link, runs of plain characters are skipped.
-            if ((link.IsDecided && !SkipPlainText(AttributeStops)) || _pos >= _text.Length)
+            if (link.IsDecided)
+            {
+                SkipPlainText(AttributeStops);
+            }
+
+            if (_pos >= _text.Length)
             {
                 return false;
             }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 
 namespace Itk3.Fhir.Serialization.Reading;
 
@@ -30,8 +29,6 @@ internal ref partial struct FastXhtmlChecker
         + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f";
 
     private readonly ReadOnlySpan<char> _text;
-    // An ASCII div (the usual case) holds no character the checker leaves to XmlReader, so its runs need no search for them.
-    private readonly bool _ascii;
     // Per open element: the start and length of its name, and its number in the NarrativeModel.
     private readonly Span<int> _open;
     private readonly Span<int> _attributes;
@@ -41,7 +38,6 @@ internal ref partial struct FastXhtmlChecker
     private FastXhtmlChecker(ReadOnlySpan<char> text, Span<int> open, Span<int> attributes)
     {
         _text = text;
-        _ascii = Ascii.IsValid(text);
         _open = open;
         _attributes = attributes;
     }
@@ -49,7 +45,9 @@ internal ref partial struct FastXhtmlChecker
     /// <summary>True when the text is certainly a valid, acceptable narrative div; false when unsure or invalid.</summary>
     public static bool IsCertainlyValid(ReadOnlySpan<char> xhtml)
     {
-        if (!xhtml.StartsWith("<div", StringComparison.Ordinal))
+        // Surrogates and the characters above them are left to XmlReader wherever they are (text, attribute values,
+        // comments); one search of the whole div finds them, so the runs inside need not be searched again.
+        if (!xhtml.StartsWith("<div", StringComparison.Ordinal) || xhtml.IndexOfAnyInRange('\uD800', '\uFFFF') >= 0)
         {
             return false;
         }
@@ -89,7 +87,16 @@ internal ref partial struct FastXhtmlChecker
     private bool Content()
     {
         // Text (a reference or ']' included) inside an element that holds only elements is left to the XmlReader path.
-        if (!(NarrativeModel.AllowsText(_open[(_depth * 3) - 1]) ? SkipPlainText(TextStops) : SkipWhiteSpaceBeforeMarkup()) || _pos >= _text.Length)
+        if (NarrativeModel.AllowsText(_open[(_depth * 3) - 1]))
+        {
+            SkipPlainText(TextStops);
+        }
+        else if (!SkipWhiteSpaceBeforeMarkup())
+        {
+            return false;
+        }
+
+        if (_pos >= _text.Length)
         {
             return false;
         }
@@ -116,22 +123,11 @@ internal ref partial struct FastXhtmlChecker
         return c == ']' && !_text[(_pos - 1)..].StartsWith("]]>", StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// Skips ordinary characters up to the next one in <paramref name="stops"/> (vectorised: narratives are mostly text);
-    /// false when the run holds a character this checker leaves to XmlReader (surrogates and above).
-    /// </summary>
-    private bool SkipPlainText(SearchValues<char> stops)
+    /// <summary>Skips ordinary characters up to the next one in <paramref name="stops"/> (vectorised: narratives are mostly text).</summary>
+    private void SkipPlainText(SearchValues<char> stops)
     {
-        var rest = _text[_pos..];
-        var stop = rest.IndexOfAny(stops);
-        var run = stop < 0 ? rest : rest[..stop];
-        if (!_ascii && run.IndexOfAnyInRange('\uD800', '\uFFFF') >= 0)
-        {
-            return false;
-        }
-
-        _pos += run.Length;
-        return true;
+        var stop = _text[_pos..].IndexOfAny(stops);
+        _pos = stop < 0 ? _text.Length : _pos + stop;
     }
 
     /// <summary>Skips white space in element-only content; false unless markup follows.</summary>

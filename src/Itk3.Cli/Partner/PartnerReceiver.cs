@@ -34,7 +34,10 @@ internal sealed class PartnerReceiver(IMeshClient mesh, ReceiverProfile profile,
         return handled;
     }
 
-    /// <summary>Polls until cancelled (or <paramref name="duration"/> has passed), waiting <paramref name="interval"/> when the inbox is empty.</summary>
+    /// <summary>
+    /// Polls until <paramref name="duration"/> has passed, or until cancelled (then always throws
+    /// <see cref="OperationCanceledException"/>), waiting <paramref name="interval"/> when the inbox is empty.
+    /// </summary>
     public async Task RunAsync(TimeSpan interval, TimeSpan? duration, CancellationToken cancellationToken)
     {
         var end = duration is { } d ? clock.GetUtcNow() + d : DateTimeOffset.MaxValue;
@@ -45,6 +48,9 @@ internal sealed class PartnerReceiver(IMeshClient mesh, ReceiverProfile profile,
                 await Task.Delay(interval, clock, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        // A stop seen between polls ends the run as a stop seen during one does.
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private async Task HandleAsync(string meshMessageId, CancellationToken cancellationToken)

@@ -94,6 +94,18 @@ public sealed class PartnerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => receiving);
     }
 
+    [Fact]
+    public async Task A_receiver_stopped_between_polls_reports_the_stop_as_one_stopped_during_a_poll()
+    {
+        await using var harness = await PartnerHarness.StartAsync(ReceiverProfile.Permissive);
+        using var client = harness.PartnerClient();
+        var receiver = new PartnerReceiver(client, ReceiverProfile.Permissive, PartnerPatients.Default(DateOnly.FromDateTime(DateTime.UtcNow)),
+            new Responder(Participant.Organization("X26PTN"), PartnerHarness.PartnerMailbox), TimeProvider.System, TextWriter.Null);
+
+        // Cancelled before the first poll: the loop's own check sees it, not a cancellable call.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => receiver.RunAsync(TimeSpan.FromMilliseconds(100), null, new CancellationToken(canceled: true)));
+    }
+
     private static async Task<string> SubmitAsync(PartnerHarness harness, string nhsNumber, string family)
     {
         var request = new SubmitRequest(PartnerHarness.Document(Guid.NewGuid().ToString("D"), nhsNumber, family), RecipientKind.Mailbox, PartnerHarness.PartnerMailbox, "TOC_FHIR_IP_DISCH");

@@ -7,6 +7,19 @@ internal static class BlockTiming
 {
     private const double BlockMicroseconds = 2_000;
 
+    /// <summary>Reads a tool's <c>[seconds per input] [input ...]</c>: 20 s and every benchmark input when not given.</summary>
+    public static (double Seconds, string[] Inputs) SecondsAndInputs(string[] args) =>
+        (args.Length > 0 && double.TryParse(args[0], out var given) ? given : 20, args.Length > 1 ? args[1..] : BenchmarkInputs.Names.ToArray());
+
+    /// <summary>Prints a title, then the header of a Markdown table whose first <paramref name="textColumns"/> columns hold text and the rest numbers.</summary>
+    public static void WriteTableStart(string title, int textColumns, params string[] columns)
+    {
+        Console.WriteLine(title);
+        Console.WriteLine();
+        Console.WriteLine($"| {string.Join(" | ", columns)} |");
+        Console.WriteLine($"|{string.Join("|", columns.Select((_, i) => i < textColumns ? "---" : "---:"))}|");
+    }
+
     /// <summary>Enough calls for a block of about 2 ms, after a warm-up of at least a second and 50 calls.</summary>
     public static int BlockSize(Func<object?> run)
     {

@@ -24,12 +24,11 @@ public static class BuildComparison
         }
 
         var parsers = args[..2].Select(LoadParse).ToArray();
-        var seconds = args.Length > 2 && double.TryParse(args[2], out var given) ? given : 20;
-        var inputs = args.Length > 3 ? args[3..] : BenchmarkInputs.Names.ToArray();
-        Console.WriteLine($"JSON parse ÷ raw scan of the same round, {seconds} s per input: before = {args[0]}, after = {args[1]}");
-        Console.WriteLine();
-        Console.WriteLine("| Input | Raw scan (median) | Before: median (p10) | After: median (p10) | After ÷ before: median of rounds (of fastest blocks) | Allocated per parse: before / after | Rounds |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        var (seconds, inputs) = BlockTiming.SecondsAndInputs(args[2..]);
+        BlockTiming.WriteTableStart(
+            $"JSON parse ÷ raw scan of the same round, {seconds} s per input: before = {args[0]}, after = {args[1]}", 1,
+            "Input", "Raw scan (median)", "Before: median (p10)", "After: median (p10)",
+            "After ÷ before: median of rounds (of fastest blocks)", "Allocated per parse: before / after", "Rounds");
         foreach (var input in inputs)
         {
             Measure(input, BenchmarkInputs.Load(input).Json, parsers, seconds);

@@ -26,12 +26,11 @@ public static class InterleavedRatios
     /// <summary>Runs <c>interleaved [seconds per input] [input ...]</c> and prints a table in Markdown.</summary>
     public static void Run(string[] args)
     {
-        var seconds = args.Length > 0 && double.TryParse(args[0], out var given) ? given : 20;
-        var inputs = args.Length > 1 ? args[1..] : BenchmarkInputs.Names.ToArray();
-        Console.WriteLine($"Interleaved rounds, {seconds} s per input; ratio = method / raw scan of the same format in the same round.");
-        Console.WriteLine();
-        Console.WriteLine("| Input | Format | Raw scan (median) | Parse (median) | Parse ratio: median (p10-p90) | Serialize ratio: median (p10-p90) | Copy floor ratio | Rounds |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        var (seconds, inputs) = BlockTiming.SecondsAndInputs(args);
+        BlockTiming.WriteTableStart(
+            $"Interleaved rounds, {seconds} s per input; ratio = method / raw scan of the same format in the same round.", 2,
+            "Input", "Format", "Raw scan (median)", "Parse (median)", "Parse ratio: median (p10-p90)",
+            "Serialize ratio: median (p10-p90)", "Copy floor ratio", "Rounds");
         foreach (var input in inputs)
         {
             Measure(input, seconds);

@@ -27,7 +27,7 @@ internal sealed class JsonMemberCollector
         ForgetOrders();
         foreach (var slot in _slots)
         {
-            slot.Reset(string.Empty, default, null);
+            slot.Reset(default);
         }
 
         _count = 0;
@@ -46,15 +46,15 @@ internal sealed class JsonMemberCollector
         return index < 0 ? null : FindSlowly(definition);
     }
 
-    /// <summary>Opens a slot for a wire name.</summary>
-    public JsonMemberSlot Add(string wireName, ElementMatch match, FhirTypeDefinition? type)
+    /// <summary>Opens a slot for a member.</summary>
+    public JsonMemberSlot Add(JsonMember member)
     {
         if (_count == _slots.Count)
         {
             _slots.Add(new JsonMemberSlot());
         }
 
-        var order = match.Definition.Order;
+        var order = member.Match.Definition.Order;
         if (_count > 0 && order < _slots[_count - 1].Match.Definition.Order)
         {
             _outOfOrder = true;
@@ -74,7 +74,7 @@ internal sealed class JsonMemberCollector
         }
 
         var slot = _slots[_count++];
-        slot.Reset(wireName, match, type);
+        slot.Reset(member);
         return slot;
     }
 

@@ -9,14 +9,17 @@ namespace Itk3.Fhir.Serialization.Json;
 /// </summary>
 internal sealed class JsonMemberSlot
 {
-    public string WireName { get; private set; } = string.Empty;
+    /// <summary>The member this slot collects.</summary>
+    public JsonMember Member { get; private set; }
 
-    public ElementMatch Match { get; private set; }
+    public string WireName => Member.WireName;
+
+    public ElementMatch Match => Member.Match;
 
     /// <summary>The concrete type (the primitive type for primitives); null for elements that hold resources.</summary>
-    public FhirTypeDefinition? Type { get; private set; }
+    public FhirTypeDefinition? Type => Member.Type;
 
-    public bool IsPrimitive => Type is { IsPrimitive: true };
+    public bool IsPrimitive => Member.IsPrimitive;
 
     public bool HasValue { get; set; }
 
@@ -33,11 +36,9 @@ internal sealed class JsonMemberSlot
     /// <summary>The <c>_name</c> items in array order.</summary>
     public JsonSlotItems<JsonMetaItem> Metas { get; } = new();
 
-    public void Reset(string wireName, ElementMatch match, FhirTypeDefinition? type)
+    public void Reset(JsonMember member)
     {
-        WireName = wireName;
-        Match = match;
-        Type = type;
+        Member = member;
         HasValue = false;
         HasMeta = false;
         MetaPosition = default;
@@ -48,6 +49,15 @@ internal sealed class JsonMemberSlot
 
     /// <summary>The number of nodes this slot can produce at most.</summary>
     public int Capacity => IsPrimitive ? Math.Max(Values.Count, Metas.Count) : Nodes.Count;
+}
+
+/// <summary>
+/// A property of an object as the schema reads it: its wire name, its element definition and type name, and its
+/// concrete type (the primitive type for primitives; null for elements that hold resources).
+/// </summary>
+internal readonly record struct JsonMember(string WireName, ElementMatch Match, FhirTypeDefinition? Type)
+{
+    public bool IsPrimitive => Type is { IsPrimitive: true };
 }
 
 /// <summary>How a primitive or <c>_name</c> array item was given.</summary>

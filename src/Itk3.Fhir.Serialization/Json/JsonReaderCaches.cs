@@ -37,6 +37,12 @@ internal sealed class JsonReaderCaches
     /// <summary>One member collector per nesting level.</summary>
     public List<JsonMemberCollector> Collectors { get; } = [];
 
+    /// <summary>The children of the objects being read in definition order.</summary>
+    public JsonChildBuffer Children { get; } = new();
+
+    /// <summary>The items of the primitive member being read.</summary>
+    public List<JsonPrimitiveItem> PrimitiveItems { get; } = [];
+
     /// <summary>This thread's spare caches for the schema, or new ones.</summary>
     public static JsonReaderCaches Rent(IFhirSchema schema)
     {
@@ -50,6 +56,8 @@ internal sealed class JsonReaderCaches
     {
         Values.Clear();
         Strings.Clear();
+        Children.Clear();
+        PrimitiveItems.Clear();
         foreach (var collector in Collectors)
         {
             collector.Release();

@@ -12,25 +12,24 @@ namespace Itk3.Fhir.Serialization.Json;
 internal sealed partial class JsonTreeReader<TReader>
     where TReader : IJsonTokenSource, allows ref struct
 {
-    /// <summary>Reads a complex or resource element, single or repeating.</summary>
-    private void ReadComplex(ref TReader reader, JsonMemberSlot slot, SourcePosition position)
+    /// <summary>Reads a complex or resource element, single or repeating, adding its nodes to the child buffer.</summary>
+    private void ReadComplex(ref TReader reader, in JsonMember member, SourcePosition position)
     {
-        slot.HasValue = true;
-        var isArray = slot.Match.Definition.IsArray;
+        var isArray = member.Match.Definition.IsArray;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             if (isArray && reader.TokenType == JsonTokenType.StartObject)
             {
-                Report(FhirIssues.ArrayExpected, Location(slot.WireName), position, $"'{slot.WireName}' repeats, so its value must be an array.");
+                Report(FhirIssues.ArrayExpected, Location(member.WireName), position, $"'{member.WireName}' repeats, so its value must be an array.");
             }
 
-            ReadComplexItem(ref reader, slot, isArray ? 0 : -1, position);
+            ReadComplexItem(ref reader, member, isArray ? 0 : -1, position);
             return;
         }
 
         if (!isArray)
         {
-            Report(FhirIssues.RepeatUnexpected, Location(slot.WireName), position, $"'{slot.WireName}' does not repeat, but an array was given.");
+            Report(FhirIssues.RepeatUnexpected, Location(member.WireName), position, $"'{member.WireName}' does not repeat, but an array was given.");
             SkipValue(ref reader);
             return;
         }
@@ -39,42 +38,42 @@ internal sealed partial class JsonTreeReader<TReader>
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            ReadComplexItem(ref reader, slot, index++, reader.Position);
+            ReadComplexItem(ref reader, member, index++, reader.Position);
         }
 
         if (index == 0)
         {
-            Report(FhirIssues.ElementEmpty, Location(slot.WireName), position, $"The '{slot.WireName}' array is empty.");
+            Report(FhirIssues.ElementEmpty, Location(member.WireName), position, $"The '{member.WireName}' array is empty.");
         }
     }
 
-    private void ReadComplexItem(ref TReader reader, JsonMemberSlot slot, int index, SourcePosition position)
+    private void ReadComplexItem(ref TReader reader, in JsonMember member, int index, SourcePosition position)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            ReportNotObject(ref reader, slot.WireName, index, position);
+            ReportNotObject(ref reader, member.WireName, index, position);
             return;
         }
 
-        _path.Push(slot.WireName, index);
+        _path.Push(member.WireName, index);
         ElementNode? node;
-        if (slot.Type is null)
+        if (member.Type is null)
         {
-            node = ReadResource(ref reader, slot.WireName, position);
+            node = ReadResource(ref reader, member.WireName, position);
         }
         else
         {
             EnsureDepth(ref reader);
-            var children = ReadMembers(ref reader, slot.Type, false);
+            var children = ReadMembers(ref reader, member.Type, false);
 
             // An empty object (reported as element-empty) has no valid form in either format, so it is left out.
-            node = children.Length == 0 ? null : new ElementNode(slot.WireName, null, children, null, position);
+            node = children.Length == 0 ? null : new ElementNode(member.WireName, null, children, null, position);
         }
 
         _path.Pop();
         if (node is not null)
         {
-            slot.Nodes.Add(node);
+            _children.Add(node);
         }
     }
 
@@ -92,62 +91,62 @@ internal sealed partial class JsonTreeReader<TReader>
         SkipValue(ref reader);
     }
 
-    /// <summary>Reads a primitive's value (single or an array that may hold nulls).</summary>
-    private void ReadPrimitive(ref TReader reader, JsonMemberSlot slot, SourcePosition position)
+    /// <summary>Reads a primitive's value (single or an array that may hold nulls) into the primitive item list.</summary>
+    private void ReadPrimitive(ref TReader reader, in JsonMember member, SourcePosition position)
     {
-        slot.HasValue = true;
-        var isArray = slot.Match.Definition.IsArray;
+        _items.Clear();
+        var isArray = member.Match.Definition.IsArray;
         if (reader.TokenType == JsonTokenType.StartArray)
         {
             if (!isArray)
             {
-                Report(FhirIssues.RepeatUnexpected, Location(slot.WireName), position, $"'{slot.WireName}' does not repeat, but an array was given.");
+                Report(FhirIssues.RepeatUnexpected, Location(member.WireName), position, $"'{member.WireName}' does not repeat, but an array was given.");
                 SkipValue(ref reader);
                 return;
             }
 
-            ReadPrimitiveArray(ref reader, slot, position);
+            ReadPrimitiveArray(ref reader, member, position);
             return;
         }
 
         if (reader.TokenType == JsonTokenType.Null)
         {
-            Report(FhirIssues.NullUnexpected, Location(slot.WireName), position, $"'{slot.WireName}' is null.");
-            slot.Values.Add(new JsonPrimitiveItem(null, JsonItemState.Invalid, position));
+            Report(FhirIssues.NullUnexpected, Location(member.WireName), position, $"'{member.WireName}' is null.");
+            _items.Add(new JsonPrimitiveItem(null, JsonItemState.Invalid, position));
             return;
         }
 
         if (isArray && reader.TokenType != JsonTokenType.StartObject)
         {
-            Report(FhirIssues.ArrayExpected, Location(slot.WireName), position, $"'{slot.WireName}' repeats, so its value must be an array.");
+            Report(FhirIssues.ArrayExpected, Location(member.WireName), position, $"'{member.WireName}' repeats, so its value must be an array.");
         }
 
-        slot.Values.Add(ReadPrimitiveText(ref reader, slot, isArray ? 0 : -1, position));
+        _items.Add(ReadPrimitiveText(ref reader, member, isArray ? 0 : -1, position));
     }
 
-    private void ReadPrimitiveArray(ref TReader reader, JsonMemberSlot slot, SourcePosition position)
+    private void ReadPrimitiveArray(ref TReader reader, in JsonMember member, SourcePosition position)
     {
         EnsureDepth(ref reader);
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var at = reader.Position;
-            slot.Values.Add(reader.TokenType == JsonTokenType.Null
+            _items.Add(reader.TokenType == JsonTokenType.Null
                 ? new JsonPrimitiveItem(null, JsonItemState.Null, at)
-                : ReadPrimitiveText(ref reader, slot, index, at));
+                : ReadPrimitiveText(ref reader, member, index, at));
             index++;
         }
 
         if (index == 0)
         {
-            Report(FhirIssues.ElementEmpty, Location(slot.WireName), position, $"The '{slot.WireName}' array is empty.");
+            Report(FhirIssues.ElementEmpty, Location(member.WireName), position, $"The '{member.WireName}' array is empty.");
         }
     }
 
     /// <summary>Reads one primitive value, checking its JSON type and lexical form.</summary>
-    private JsonPrimitiveItem ReadPrimitiveText(ref TReader reader, JsonMemberSlot slot, int index, SourcePosition position)
+    private JsonPrimitiveItem ReadPrimitiveText(ref TReader reader, in JsonMember member, int index, SourcePosition position)
     {
-        var type = slot.Type!;
+        var type = member.Type!;
         var token = reader.TokenType;
         var matches = type.JsonKind switch
         {
@@ -158,8 +157,8 @@ internal sealed partial class JsonTreeReader<TReader>
 
         if (!matches)
         {
-            Report(FhirIssues.JsonTypeWrong, Location(slot.WireName, index), position,
-                $"'{slot.WireName}' is a {type.Name} and must be a JSON {type.JsonKind.ToString().ToLowerInvariant()}, not {Describe(token)}.");
+            Report(FhirIssues.JsonTypeWrong, Location(member.WireName, index), position,
+                $"'{member.WireName}' is a {type.Name} and must be a JSON {type.JsonKind.ToString().ToLowerInvariant()}, not {Describe(token)}.");
             SkipValue(ref reader);
             return new JsonPrimitiveItem(null, JsonItemState.Invalid, position);
         }
@@ -176,7 +175,7 @@ internal sealed partial class JsonTreeReader<TReader>
 
         var cached = _values.Get(ref reader, out var entry);
         var value = cached ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : _strings.GetString(ref reader));
-        if (!_values.IsValidAs(entry, type.Name) && CheckLexicalForm(slot, type, ref value, isControlFree: reader.ValueIsAscii, index, position))
+        if (!_values.IsValidAs(entry, type.Name) && CheckLexicalForm(member, type, ref value, isControlFree: reader.ValueIsAscii, index, position))
         {
             _values.MarkValid(entry, type.Name);
         }
@@ -187,10 +186,10 @@ internal sealed partial class JsonTreeReader<TReader>
             return new JsonPrimitiveItem(null, JsonItemState.Invalid, position);
         }
 
-        var definition = slot.Match.Definition;
+        var definition = member.Match.Definition;
         if (definition.RequiredCodes is { } codes && !codes.Contains(value))
         {
-            _context.CheckBinding(definition, value, Location(slot.WireName, index), position);
+            _context.CheckBinding(definition, value, Location(member.WireName, index), position);
         }
 
         return new JsonPrimitiveItem(value, JsonItemState.Present, position);
@@ -231,20 +230,20 @@ internal sealed partial class JsonTreeReader<TReader>
         return false;
     }
 
-    private bool CheckLexicalForm(JsonMemberSlot slot, FhirTypeDefinition type, ref string value, bool isControlFree, int index, SourcePosition position)
+    private bool CheckLexicalForm(in JsonMember member, FhirTypeDefinition type, ref string value, bool isControlFree, int index, SourcePosition position)
     {
-        if (slot.Match.Definition.Representation == ElementRepresentation.Xhtml)
+        if (member.Match.Definition.Representation == ElementRepresentation.Xhtml)
         {
             // The common subset is vouched for without allocating (only where its nesting cannot pass the depth limit);
             // the XmlReader path reports exact issues for the rest, nesting-too-deep included.
             return (_path.Depth + 1 + FastXhtmlChecker.MaxDepth <= _maxDepth && FastXhtmlChecker.IsCertainlyValid(value))
-                || CheckNarrative(value, Location(slot.WireName, index), position);
+                || CheckNarrative(value, Location(member.WireName, index), position);
         }
 
         // Only a failing value pays for its location text.
         var valid = isControlFree ? PrimitiveLexicon.IsValidControlFree(type.Name, value) : PrimitiveLexicon.IsValid(type.Name, value);
         return (value.Length > 0 && valid)
-            || _context.CheckPrimitive(type.Name, ref value, Location(slot.WireName, index), position);
+            || _context.CheckPrimitive(type.Name, ref value, Location(member.WireName, index), position);
     }
 
     /// <summary>Reads a primitive's <c>_name</c> part: an object (or array of objects and nulls) with id and extensions.</summary>

@@ -20,6 +20,8 @@ internal sealed partial class JsonTreeReader<TReader>
     private readonly JsonElementResolver _elements;
     private readonly JsonPathStack _path = new();
     private readonly List<JsonMemberCollector> _collectors;
+    private readonly JsonChildBuffer _children;
+    private readonly List<JsonPrimitiveItem> _items;
     private readonly int _maxDepth;
     private readonly ReadOnlyMemory<byte> _content;
     private readonly List<Utf8Value>? _kept;
@@ -42,6 +44,8 @@ internal sealed partial class JsonTreeReader<TReader>
         _strings = caches.Strings;
         _elements = caches.Elements;
         _collectors = caches.Collectors;
+        _children = caches.Children;
+        _items = caches.PrimitiveItems;
         _maxDepth = Math.Max(1, context.Options.MaxDepth);
     }
 
@@ -131,10 +135,18 @@ internal sealed partial class JsonTreeReader<TReader>
         return null;
     }
 
-    /// <summary>Reads the members of an object (the reader is on its start) into children in definition order.</summary>
+    /// <summary>
+    /// Reads the members of an object (the reader is on its start) into children in definition order. Members that come
+    /// in definition order and each give nodes are read straight into the child buffer; at the first that does not (out
+    /// of order, repeated, a <c>_name</c> part, or one that gives no node or a null or invalid item) what was read moves
+    /// into member slots, which sort, pair and check the rest.
+    /// </summary>
     private ElementNode[] ReadMembers(ref TReader reader, FhirTypeDefinition type, bool isResource)
     {
-        var collector = RentCollector();
+        var depth = _objectDepth++;
+        var start = _children.Count;
+        JsonMemberCollector? collector = null;
+        var lastOrder = -1;
         var objectPosition = reader.Position;
         var sawResourceType = false;
         var empty = true;
@@ -156,7 +168,29 @@ internal sealed partial class JsonTreeReader<TReader>
                 continue;
             }
 
-            ReadMember(ref reader, type, collector, name, position);
+            var (found, match, elementType) = name.ResolveIn(type, _elements);
+            if (!found || (name.IsMeta && !AcceptsMeta(match)))
+            {
+                Report(FhirIssues.ElementUnknown, Location(name.Full), position, $"'{name.Full}' is not an element of {type.Name}.");
+                SkipValue(ref reader);
+                continue;
+            }
+
+            var member = new JsonMember(name.Wire, match, elementType);
+            if (collector is null && !name.IsMeta && match.Definition.Order > lastOrder)
+            {
+                lastOrder = match.Definition.Order;
+                if (!ReadInOrder(ref reader, member, position))
+                {
+                    collector = MoveToSlots(type, depth, start);
+                    TakeIntoSlot(collector.Add(member), _children.Count);
+                }
+
+                continue;
+            }
+
+            collector ??= MoveToSlots(type, depth, start);
+            ReadIntoSlot(ref reader, collector, name, member, position);
         }
 
         if (empty)
@@ -164,25 +198,49 @@ internal sealed partial class JsonTreeReader<TReader>
             Report(FhirIssues.ElementEmpty, Location(), objectPosition, "The object is empty.");
         }
 
-        var children = collector.Build(_path, _context);
         _objectDepth--;
-        return children;
+        return collector is null ? _children.TakeSince(start) : collector.Build(_path, _context);
     }
 
-    private JsonMemberCollector RentCollector()
+    /// <summary>
+    /// Reads a member's value, leaving its nodes in the child buffer; false when it gave no node, or a null or invalid
+    /// primitive item (its items are then left in the primitive item list for the member's slot).
+    /// </summary>
+    private bool ReadInOrder(ref TReader reader, in JsonMember member, SourcePosition position)
     {
-        if (_objectDepth == _collectors.Count)
+        if (!member.IsPrimitive)
         {
-            _collectors.Add(new JsonMemberCollector());
+            var before = _children.Count;
+            ReadComplex(ref reader, member, position);
+            return _children.Count > before;
         }
 
-        return _collectors[_objectDepth++];
+        ReadPrimitive(ref reader, member, position);
+        if (_items.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var item in _items)
+        {
+            if (item.State != JsonItemState.Present)
+            {
+                return false;
+            }
+        }
+
+        foreach (var item in _items)
+        {
+            _children.Add(item.ToNode(member.WireName, null, item.Position));
+        }
+
+        return true;
     }
 
     /// <summary>Reads one property value (the reader is on the value) into its slot.</summary>
-    private void ReadMember(ref TReader reader, FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, SourcePosition position)
+    private void ReadIntoSlot(ref TReader reader, JsonMemberCollector collector, JsonPropertyName name, in JsonMember member, SourcePosition position)
     {
-        var slot = OpenSlot(type, collector, name, position);
+        var slot = OpenSlot(collector, name, member, position);
         if (slot is null)
         {
             SkipValue(ref reader);
@@ -192,37 +250,93 @@ internal sealed partial class JsonTreeReader<TReader>
         if (name.IsMeta)
         {
             ReadMeta(ref reader, slot, position);
+            return;
         }
-        else if (slot.IsPrimitive)
+
+        var before = _children.Count;
+        if (slot.IsPrimitive)
         {
-            ReadPrimitive(ref reader, slot, position);
+            ReadPrimitive(ref reader, member, position);
         }
         else
         {
-            ReadComplex(ref reader, slot, position);
+            ReadComplex(ref reader, member, position);
         }
+
+        TakeIntoSlot(slot, before);
     }
 
-    /// <summary>The slot a property goes into, or null (reported) for unknown, duplicate and second-choice properties.</summary>
-    private JsonMemberSlot? OpenSlot(FhirTypeDefinition type, JsonMemberCollector collector, JsonPropertyName name, SourcePosition position)
+    /// <summary>Gives a slot the nodes its member left in the child buffer from <paramref name="start"/> on, or its primitive items.</summary>
+    private void TakeIntoSlot(JsonMemberSlot slot, int start)
     {
-        var (found, match, elementType) = name.ResolveIn(type, _elements);
-        if (!found || (name.IsMeta && !AcceptsMeta(match)))
+        slot.HasValue = true;
+        if (slot.IsPrimitive)
         {
-            Report(FhirIssues.ElementUnknown, Location(name.Full), position, $"'{name.Full}' is not an element of {type.Name}.");
-            return null;
+            foreach (var item in _items)
+            {
+                slot.Values.Add(item);
+            }
+
+            return;
         }
 
-        var slot = collector.Find(match.Definition);
+        foreach (var node in _children.Since(start))
+        {
+            slot.Nodes.Add(node);
+        }
+
+        _children.Truncate(start);
+    }
+
+    /// <summary>
+    /// Moves the nodes an object has read in definition order (from <paramref name="start"/> on in the child buffer)
+    /// into the slots of its nesting level's collector, which then reads the rest of the object.
+    /// </summary>
+    private JsonMemberCollector MoveToSlots(FhirTypeDefinition type, int depth, int start)
+    {
+        while (_collectors.Count <= depth)
+        {
+            _collectors.Add(new JsonMemberCollector());
+        }
+
+        var collector = _collectors[depth];
+        JsonMemberSlot? slot = null;
+        foreach (var node in _children.Since(start))
+        {
+            if (slot is null || !ReferenceEquals(slot.WireName, node.Name))
+            {
+                var (_, match, elementType) = _elements.Resolve(type, node.Name);
+                slot = collector.Add(new JsonMember(node.Name, match, elementType));
+                slot.HasValue = true;
+            }
+
+            if (slot.IsPrimitive)
+            {
+                slot.Values.Add(new JsonPrimitiveItem(node.ValueObject, JsonItemState.Present, node.Position));
+            }
+            else
+            {
+                slot.Nodes.Add(node);
+            }
+        }
+
+        _children.Truncate(start);
+        return collector;
+    }
+
+    /// <summary>The slot a property goes into, or null (reported) for duplicate and second-choice properties.</summary>
+    private JsonMemberSlot? OpenSlot(JsonMemberCollector collector, JsonPropertyName name, in JsonMember member, SourcePosition position)
+    {
+        var slot = collector.Find(member.Match.Definition);
         if (slot is null)
         {
-            return collector.Add(name.Wire, match, elementType);
+            return collector.Add(member);
         }
 
         if (!ReferenceEquals(slot.WireName, name.Wire) && slot.WireName != name.Wire)
         {
             Report(FhirIssues.ChoiceMultiple, Location(name.Wire), position,
-                $"'{name.Wire}' and '{slot.WireName}' are two types of the one choice element {match.Definition.Name}[x].");
+                $"'{name.Wire}' and '{slot.WireName}' are two types of the one choice element {member.Match.Definition.Name}[x].");
             return null;
         }
 

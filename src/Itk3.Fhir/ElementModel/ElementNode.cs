@@ -48,6 +48,9 @@ public sealed class ElementNode
     /// <summary>The primitive value as written (lexical form), or null when the element has no value.</summary>
     public string? Value => _value as string ?? (_value as Utf8Value)?.Text;
 
+    /// <summary>The value as held: a string, a <see cref="Utf8Value"/>, or null (for readers that rebuild nodes).</summary>
+    internal object? ValueObject => _value;
+
     /// <summary>True when the element has a value (asking this never decodes a value kept as UTF-8).</summary>
     public bool HasValue => _value is not null;
 

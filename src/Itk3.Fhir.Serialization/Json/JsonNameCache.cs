@@ -59,6 +59,7 @@ internal sealed class JsonPropertyName
         Full = full;
         IsMeta = full.Length > 1 && full[0] == '_';
         Wire = IsMeta ? full[1..] : full;
+        IsResourceType = full == "resourceType";
     }
 
     public string Full { get; }
@@ -66,6 +67,9 @@ internal sealed class JsonPropertyName
     public string Wire { get; }
 
     public bool IsMeta { get; }
+
+    /// <summary>True for <c>resourceType</c>, which a resource object holds beside its elements.</summary>
+    public bool IsResourceType { get; }
 
     // The types this name was resolved in, and the answers: most names occur in a few types ("value", "system" and
     // "code" in a handful), so a short array searched by reference beats a dictionary keyed by (type, name).

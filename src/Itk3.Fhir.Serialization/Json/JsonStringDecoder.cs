@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -27,15 +28,52 @@ internal sealed class JsonStringDecoder
         }
 
         var source = reader.ValueSpan;
-        if (_buffer.Length < source.Length)
-        {
-            Clear();
-            _buffer = new char[Math.Max(source.Length, _buffer.Length * 2)];
-        }
-
+        EnsureCapacity(source.Length);
         var written = Decode(source, _buffer);
         _used = Math.Max(_used, written);
         return new string(_buffer, 0, written);
+    }
+
+    /// <summary>
+    /// The unescaped text of the current string token in the reusable buffer, valid until the next call: no string is
+    /// made. Refuses invalid UTF-8 as <see cref="GetString"/> does.
+    /// </summary>
+    public ReadOnlySpan<char> GetChars<TReader>(ref TReader reader)
+        where TReader : IJsonTokenSource, allows ref struct
+    {
+        var source = reader.ValueSpan;
+        EnsureCapacity(source.Length);
+        var written = reader.ValueIsAscii ? Encoding.Latin1.GetChars(source, _buffer) : Decode(source, _buffer);
+        _used = Math.Max(_used, written);
+        return _buffer.AsSpan(0, written);
+    }
+
+    /// <summary>The string of a JSON string's raw content (escapes included), already checked by a read.</summary>
+    public static string DecodeChecked(ReadOnlySpan<byte> source)
+    {
+        if (source.IndexOf((byte)'\\') < 0)
+        {
+            return Encoding.UTF8.GetString(source);
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(source.Length);
+        try
+        {
+            return new string(buffer, 0, Decode(source, buffer));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer, clearArray: true);
+        }
+    }
+
+    private void EnsureCapacity(int length)
+    {
+        if (_buffer.Length < length)
+        {
+            Clear();
+            _buffer = new char[Math.Max(length, _buffer.Length * 2)];
+        }
     }
 
     /// <summary>Wipes what the buffer held (values are patient data); called when a parse ends.</summary>

@@ -168,7 +168,7 @@ internal sealed partial class JsonTreeReader<TReader>
             return new JsonPrimitiveItem(token == JsonTokenType.True ? "true" : "false", JsonItemState.Present, position);
         }
 
-        if (reader.ValueSpan.Length > MinKeptBytes && KeepAsUtf8(ref reader, type) is { } kept)
+        if (reader.ValueSpan.Length > MinKeptBytes && KeepLong(ref reader, member, type) is { } kept)
         {
             return new JsonPrimitiveItem(kept, JsonItemState.Present, position);
         }
@@ -196,20 +196,41 @@ internal sealed partial class JsonTreeReader<TReader>
     }
 
     /// <summary>
-    /// Keeps a long (the caller checks the length), unescaped, valid base64Binary value (an attachment) as a slice of
-    /// the input, checked on its UTF-8 bytes with the same rule as the lexicon and never decoded during the parse; null
-    /// means "not kept", and the value takes the usual path (which reports an invalid one).
+    /// Keeps a long string value (the caller checks the length) as its bytes in the input when it is certainly valid,
+    /// so that the parse makes no string of it: an unescaped base64Binary value (an attachment) checked on its UTF-8
+    /// bytes with the lexicon's rule, and read by writers as bytes; any other value decoded into the reusable buffer and
+    /// checked there (a narrative's fast check, a lexical check), and made a string when first read. Null means "not
+    /// kept": the value takes the usual path, which reports what is wrong with it.
     /// </summary>
-    private Utf8Value? KeepAsUtf8(ref TReader reader, FhirTypeDefinition type)
+    private Utf8Value? KeepLong(ref TReader reader, in JsonMember member, FhirTypeDefinition type)
     {
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || type.Name != "base64Binary" || !Base64Form.IsValid(reader.ValueSpan, reader.Base64AlphabetRun))
+        if (reader.TokenType != JsonTokenType.String)
         {
             return null;
         }
 
-        // An unescaped string token is its opening quote followed by its value bytes.
-        var start = (int)reader.TokenStartIndex + 1;
-        var kept = new Utf8Value(_content.Slice(start, reader.ValueSpan.Length));
+        // A string token is its opening quote followed by its raw value bytes.
+        var bytes = _content.Slice((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+        Utf8Value kept;
+        if (type.Name == "base64Binary")
+        {
+            if (reader.ValueIsEscaped || !Base64Form.IsValid(reader.ValueSpan, reader.Base64AlphabetRun))
+            {
+                return null;
+            }
+
+            kept = new Utf8Value(bytes);
+        }
+        else
+        {
+            if (member.Match.Definition.RequiredCodes is not null || !IsCertainlyValid(member, type, _strings.GetChars(ref reader), reader.ValueIsAscii))
+            {
+                return null;
+            }
+
+            kept = new JsonStringValue(bytes);
+        }
+
         _kept?.Add(kept);
         return kept;
     }
@@ -230,21 +251,24 @@ internal sealed partial class JsonTreeReader<TReader>
         return false;
     }
 
-    private bool CheckLexicalForm(in JsonMember member, FhirTypeDefinition type, ref string value, bool isControlFree, int index, SourcePosition position)
-    {
-        if (member.Match.Definition.Representation == ElementRepresentation.Xhtml)
-        {
-            // The common subset is vouched for without allocating (only where its nesting cannot pass the depth limit);
-            // the XmlReader path reports exact issues for the rest, nesting-too-deep included.
-            return (_path.Depth + 1 + FastXhtmlChecker.MaxDepth <= _maxDepth && FastXhtmlChecker.IsCertainlyValid(value))
-                || CheckNarrative(value, Location(member.WireName, index), position);
-        }
+    /// <summary>
+    /// True when a value is valid and there is nothing to report: a narrative in the common subset that the fast check
+    /// vouches for (only where its nesting cannot pass the depth limit), or a value of its primitive type's lexical form.
+    /// </summary>
+    private bool IsCertainlyValid(in JsonMember member, FhirTypeDefinition type, ReadOnlySpan<char> value, bool isControlFree) =>
+        member.Match.Definition.Representation == ElementRepresentation.Xhtml
+            ? _path.Depth + 1 + FastXhtmlChecker.MaxDepth <= _maxDepth && FastXhtmlChecker.IsCertainlyValid(value)
+            : value.Length > 0 && (isControlFree ? PrimitiveLexicon.IsValidControlFree(type.Name, value) : PrimitiveLexicon.IsValid(type.Name, value));
 
-        // Only a failing value pays for its location text.
-        var valid = isControlFree ? PrimitiveLexicon.IsValidControlFree(type.Name, value) : PrimitiveLexicon.IsValid(type.Name, value);
-        return (value.Length > 0 && valid)
-            || _context.CheckPrimitive(type.Name, ref value, Location(member.WireName, index), position);
-    }
+    /// <summary>
+    /// Checks a value; the <c>XmlReader</c> path reports exact issues for a narrative the fast check does not vouch for
+    /// (nesting-too-deep included), and only a failing value pays for its location text.
+    /// </summary>
+    private bool CheckLexicalForm(in JsonMember member, FhirTypeDefinition type, ref string value, bool isControlFree, int index, SourcePosition position) =>
+        IsCertainlyValid(member, type, value, isControlFree)
+        || (member.Match.Definition.Representation == ElementRepresentation.Xhtml
+            ? CheckNarrative(value, Location(member.WireName, index), position)
+            : _context.CheckPrimitive(type.Name, ref value, Location(member.WireName, index), position));
 
     /// <summary>Reads a primitive's <c>_name</c> part: an object (or array of objects and nulls) with id and extensions.</summary>
     private void ReadMeta(ref TReader reader, JsonMemberSlot slot, SourcePosition position)

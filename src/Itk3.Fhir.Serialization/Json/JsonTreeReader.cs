@@ -28,7 +28,7 @@ internal sealed partial class JsonTreeReader<TReader>
     private int _objectDepth;
 
     /// <summary>
-    /// Values over this many bytes may be kept as UTF-8 slices of <see cref="_content"/> (<see cref="KeepAsUtf8"/>);
+    /// Strings over this many bytes may be kept as slices of <see cref="_content"/> (<see cref="KeepLong"/>);
     /// shorter ones cost less as strings than as slices.
     /// </summary>
     private const int MinKeptBytes = 256;
@@ -156,7 +156,7 @@ internal sealed partial class JsonTreeReader<TReader>
             var name = _names.Get(ref reader);
             reader.Read();
             empty = false;
-            if (isResource && name.Full == "resourceType")
+            if (isResource && name.IsResourceType)
             {
                 if (sawResourceType)
                 {
@@ -213,6 +213,21 @@ internal sealed partial class JsonTreeReader<TReader>
             var before = _children.Count;
             ReadComplex(ref reader, member, position);
             return _children.Count > before;
+        }
+
+        if (reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.Null) && !member.Match.Definition.IsArray)
+        {
+            // The common case, a single value, without the item list.
+            var item = ReadPrimitiveText(ref reader, member, -1, position);
+            if (item.State == JsonItemState.Present)
+            {
+                _children.Add(item.ToNode(member.WireName, null, position));
+                return true;
+            }
+
+            _items.Clear();
+            _items.Add(item);
+            return false;
         }
 
         ReadPrimitive(ref reader, member, position);

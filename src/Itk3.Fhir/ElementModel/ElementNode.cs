@@ -13,7 +13,7 @@ public sealed class ElementNode
     // beside the name in one field makes every node 8 bytes smaller (the tree is most of a parse's allocations).
     private readonly object _name;
 
-    // The value: a string, or a Utf8Value (a long value kept as UTF-8 and decoded on first use), or null.
+    // The value: a string, or a Utf8Value (a long value kept as the bytes it was read from, decoded on first use), or null.
     private readonly object? _value;
 
     /// <summary>Creates a node; <paramref name="children"/> are kept in the given order.</summary>
@@ -61,8 +61,14 @@ public sealed class ElementNode
     /// </summary>
     public bool TryGetUtf8Value(out ReadOnlyMemory<byte> utf8)
     {
-        utf8 = _value is Utf8Value kept ? kept.Utf8 : default;
-        return _value is Utf8Value;
+        if (_value is Utf8Value { IsPlainUtf8: true } kept)
+        {
+            utf8 = kept.Utf8;
+            return true;
+        }
+
+        utf8 = default;
+        return false;
     }
 
     /// <summary>Child elements in document order; repeats of one element appear as consecutive nodes of the same name.</summary>

@@ -20,7 +20,10 @@ public static class PrimitiveLexicon
         Stu3Schema.Instance.LexicalRules.Values.ToFrozenDictionary(rule => rule.Name, rule => new LexicalCheck(rule), StringComparer.Ordinal));
 
     /// <summary>True when <paramref name="value"/> is a valid lexical form of the primitive type <paramref name="typeName"/>.</summary>
-    public static bool IsValid(string typeName, string value) => !HasControlCharacters(value) && IsValidControlFree(typeName, value);
+    public static bool IsValid(string typeName, string value) => IsValid(typeName, value.AsSpan());
+
+    /// <summary>As <see cref="IsValid(string, string)"/> for a value held in characters that are not a string.</summary>
+    internal static bool IsValid(string typeName, ReadOnlySpan<char> value) => !HasControlCharacters(value) && IsValidControlFree(typeName, value);
 
     /// <summary>
     /// As <see cref="IsValid(string, string)"/> for a value known to hold nothing <see cref="HasControlCharacters"/> looks

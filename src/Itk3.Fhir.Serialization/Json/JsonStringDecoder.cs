@@ -57,13 +57,36 @@ internal sealed class JsonStringDecoder
         }
 
         var buffer = ArrayPool<char>.Shared.Rent(source.Length);
-        try
+        var text = buffer.AsSpan(0, Decode(source, buffer));
+        var value = new string(text);
+        text.Clear();
+        ArrayPool<char>.Shared.Return(buffer);
+        return value;
+    }
+
+    /// <summary>
+    /// Writes the UTF-8 of a JSON string's raw content (escapes included, already checked by a read) to
+    /// <paramref name="utf8"/>, which needs no more bytes than the content has; returns the bytes written.
+    /// </summary>
+    public static int UnescapeChecked(ReadOnlySpan<byte> source, Span<byte> utf8)
+    {
+        var written = 0;
+        Span<char> escaped = stackalloc char[2];
+        while (true)
         {
-            return new string(buffer, 0, Decode(source, buffer));
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer, clearArray: true);
+            var escape = source.IndexOf((byte)'\\');
+            var run = escape < 0 ? source : source[..escape];
+            run.CopyTo(utf8[written..]);
+            written += run.Length;
+            if (escape < 0)
+            {
+                return written;
+            }
+
+            var chars = 0;
+            source = source[(escape + 1)..];
+            source = source[Unescape(source, escaped, ref chars)..];
+            written += Encoding.UTF8.GetBytes(escaped[..chars], utf8[written..]);
         }
     }
 

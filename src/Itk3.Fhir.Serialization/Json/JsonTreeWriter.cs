@@ -265,7 +265,26 @@ internal sealed class JsonTreeWriter
             return;
         }
 
+        if (node.ValueObject is JsonStringValue kept)
+        {
+            WriteUnescaped(kept.Utf8.Span);
+            return;
+        }
+
         WriteValue(node.Value!, type);
+    }
+
+    /// <summary>
+    /// Writes a long string kept as raw JSON content (a narrative, a long text read from JSON) from its UTF-8, never
+    /// making its string: unescaped into a rented buffer, then escaped by the writer as any string.
+    /// </summary>
+    private void WriteUnescaped(ReadOnlySpan<byte> raw)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(raw.Length);
+        var utf8 = buffer.AsSpan(0, JsonStringDecoder.UnescapeChecked(raw, buffer));
+        WriteString(utf8);
+        utf8.Clear();
+        ArrayPool<byte>.Shared.Return(buffer);
     }
 
     private void WriteValue(string value, FhirTypeDefinition type)

@@ -44,14 +44,21 @@ public sealed class JsonLongTextTests
     public void Long_texts_are_written_as_the_tree_built_from_strings_is(bool pretty)
     {
         var options = pretty ? WriteOptions.Pretty : WriteOptions.Compact;
-        var built = new ElementNode("Patient", null, [
-            new ElementNode("text", null, [new ElementNode("status", "generated"), new ElementNode("div", Div)]),
-            new ElementNode("name", null, [new ElementNode("text", Paragraph)]),
-        ], "Patient");
+        var built = Patient(Div, Paragraph);
         var parsed = FhirSerializer.Parse(FhirSerializer.SerializeToBytes(built, FhirFormat.Json, options), FhirFormat.Json).Root!;
 
         Assert.Equal(FhirSerializer.SerializeToBytes(built, FhirFormat.Json, options), FhirSerializer.SerializeToBytes(parsed, FhirFormat.Json, options));
         Assert.Equal(FhirSerializer.SerializeToBytes(built, FhirFormat.Xml, options), FhirSerializer.SerializeToBytes(parsed, FhirFormat.Xml, options));
+    }
+
+    [Fact]
+    public void A_long_text_with_unicode_escapes_is_written_as_its_string_is()
+    {
+        var parsed = ParseValid(PatientJson(Escaped(Div), "\\u00e9 \\ud83d\\ude00 \\/ \\r\\n \\u0041 " + Escaped(Paragraph)));
+        var built = Patient(Div, "\u00e9 \U0001F600 / \r\n A " + Paragraph);
+
+        Assert.Equal(Write(built), Write(parsed));
+        Assert.Equal(Write(built, indented: true), Write(parsed, indented: true));
     }
 
     [Theory]
@@ -91,6 +98,11 @@ public sealed class JsonLongTextTests
         Assert.Equal("json-malformed", Assert.Single(shortResult.Issues).Code);
         Assert.Equal(shortResult.Issues.Select(issue => (issue.Code, issue.Location)), longResult.Issues.Select(issue => (issue.Code, issue.Location)));
     }
+
+    private static ElementNode Patient(string div, string nameText) => new("Patient", null, [
+        new ElementNode("text", null, [new ElementNode("status", "generated"), new ElementNode("div", div)]),
+        new ElementNode("name", null, [new ElementNode("text", nameText)]),
+    ], "Patient");
 
     private static string PatientJson(string escapedDiv, string escapedName) =>
         "{\n  \"resourceType\": \"Patient\",\n  \"text\": {\"status\": \"generated\", \"div\": \"" + escapedDiv + "\"},\n  \"name\": [{\"text\": \"" + escapedName + "\"}]\n}";

@@ -7,13 +7,17 @@ namespace Itk3.Fhir.Serialization.Json;
 /// <summary>
 /// A hash table of ASCII string keys searched by their UTF-8 bytes (UTF-8 and UTF-16 agree on ASCII), so that a reader
 /// finds a known name or value without transcoding and a new entry costs only its string. Open addressing with a
-/// cheap hash of the length and three 8-byte words; no interface calls per lookup. A copy of every key's bytes is kept
-/// in one reused buffer, so a lookup compares bytes with bytes. <see cref="Clear"/> visits only the entries made, so a
-/// table that grew on a large input costs a small one nothing.
+/// cheap hash of the length and three 8-byte words; no interface calls per lookup. Each entry holds its key's length
+/// and first and last eight bytes, the whole of most keys, so a lookup compares words in the entry and reads nothing
+/// else; the middle of a longer key is kept in one reused buffer. <see cref="Clear"/> visits only the entries made,
+/// so a table that grew on a large input costs a small one nothing.
 /// </summary>
 /// <typeparam name="T">What each key maps to.</typeparam>
 internal sealed class AsciiTable<T>
 {
+    // Keys of up to this many bytes are held whole in their entry (length, first and last eight bytes).
+    private const int InlineBytes = 16;
+
     private int[] _slots = new int[64];
     private Entry[] _entries = new Entry[32];
     private byte[] _keyBytes = new byte[1024];
@@ -29,7 +33,7 @@ internal sealed class AsciiTable<T>
     /// <summary>The index of the entry for <paramref name="key"/> (ASCII bytes), or -1; <paramref name="hash"/> is the key's hash, for <see cref="Add(ReadOnlySpan{byte}, string, T, uint)"/>.</summary>
     public int Find(ReadOnlySpan<byte> key, out uint hash)
     {
-        hash = Hash(key);
+        var first = Parts(key, out var last, out hash);
         var mask = _slots.Length - 1;
         for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
         {
@@ -40,7 +44,8 @@ internal sealed class AsciiTable<T>
             }
 
             ref var entry = ref _entries[index];
-            if (entry.Hash == hash && key.SequenceEqual(_keyBytes.AsSpan(entry.KeyStart, entry.Key.Length)))
+            if (entry.Hash == hash && entry.Length == key.Length && entry.First == first && entry.Last == last
+                && (key.Length <= InlineBytes || key[8..^8].SequenceEqual(_keyBytes.AsSpan(entry.KeyStart, key.Length - InlineBytes))))
             {
                 return index;
             }
@@ -54,7 +59,11 @@ internal sealed class AsciiTable<T>
     public ref T ValueAt(int index) => ref _entries[index].Value;
 
     /// <summary>Adds <paramref name="key"/> (the ASCII string of <paramref name="bytes"/>, which must not be present yet); returns its index.</summary>
-    public int Add(ReadOnlySpan<byte> bytes, string key, T value) => Add(bytes, key, value, Hash(bytes));
+    public int Add(ReadOnlySpan<byte> bytes, string key, T value)
+    {
+        Parts(bytes, out _, out var hash);
+        return Add(bytes, key, value, hash);
+    }
 
     /// <summary>Adds <paramref name="key"/> whose hash <see cref="Find(ReadOnlySpan{byte}, out uint)"/> gave; returns its index.</summary>
     public int Add(ReadOnlySpan<byte> bytes, string key, T value, uint hash)
@@ -69,15 +78,18 @@ internal sealed class AsciiTable<T>
             Array.Resize(ref _entries, _entries.Length * 2);
         }
 
-        if (_keyBytesUsed + bytes.Length > _keyBytes.Length)
+        // Only the middle of a key longer than the two words the entry holds is kept aside.
+        var middle = bytes.Length > InlineBytes ? bytes[8..^8] : [];
+        if (_keyBytesUsed + middle.Length > _keyBytes.Length)
         {
-            Array.Resize(ref _keyBytes, Math.Max(_keyBytes.Length * 2, _keyBytesUsed + bytes.Length));
+            Array.Resize(ref _keyBytes, Math.Max(_keyBytes.Length * 2, _keyBytesUsed + middle.Length));
         }
 
-        bytes.CopyTo(_keyBytes.AsSpan(_keyBytesUsed));
+        middle.CopyTo(_keyBytes.AsSpan(_keyBytesUsed));
+        var first = Parts(bytes, out var last, out _);
         var slot = FreeSlot(_slots, hash);
-        _entries[_count] = new Entry(key, value, hash, slot, _keyBytesUsed);
-        _keyBytesUsed += bytes.Length;
+        _entries[_count] = new Entry(key, value, first, last, hash, slot, _keyBytesUsed, bytes.Length);
+        _keyBytesUsed += middle.Length;
         _slots[slot] = ++_count;
         return _count - 1;
     }
@@ -95,28 +107,38 @@ internal sealed class AsciiTable<T>
         _keyBytesUsed = 0;
     }
 
-    /// <summary>A hash of the length and the first, middle and last eight bytes (ASCII keys differ there in practice).</summary>
+    /// <summary>
+    /// The key's first and last eight bytes (a key of under eight bytes packed whole into the first, the last zero),
+    /// which with its length are the whole of a key of up to <see cref="InlineBytes"/> bytes, and a hash of them, the
+    /// middle eight bytes and the length (ASCII keys differ there in practice).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Hash(ReadOnlySpan<byte> key)
+    private static ulong Parts(ReadOnlySpan<byte> key, out ulong last, out uint hash)
     {
+        ulong first;
         ulong mixed;
         if (key.Length >= 8)
         {
-            mixed = BinaryPrimitives.ReadUInt64LittleEndian(key)
-                ^ BitOperations.RotateLeft(BinaryPrimitives.ReadUInt64LittleEndian(key[(key.Length - 8)..]), 21)
+            first = BinaryPrimitives.ReadUInt64LittleEndian(key);
+            last = BinaryPrimitives.ReadUInt64LittleEndian(key[(key.Length - 8)..]);
+            mixed = first ^ BitOperations.RotateLeft(last, 21)
                 ^ BitOperations.RotateLeft(BinaryPrimitives.ReadUInt64LittleEndian(key[((key.Length - 8) / 2)..]), 42);
         }
         else
         {
-            mixed = 0;
+            first = 0;
             foreach (var b in key)
             {
-                mixed = (mixed << 8) | b;
+                first = (first << 8) | b;
             }
+
+            last = 0;
+            mixed = first;
         }
 
         mixed = (mixed ^ (ulong)key.Length) * 0x9E3779B97F4A7C15UL;
-        return (uint)(mixed >> 32) ^ (uint)mixed;
+        hash = (uint)(mixed >> 32) ^ (uint)mixed;
+        return first;
     }
 
     private static int FreeSlot(int[] slots, uint hash)
@@ -144,12 +166,15 @@ internal sealed class AsciiTable<T>
         _slots = slots;
     }
 
-    private struct Entry(string key, T value, uint hash, int slot, int keyStart)
+    private struct Entry(string key, T value, ulong first, ulong last, uint hash, int slot, int keyStart, int length)
     {
         public readonly string Key = key;
         public T Value = value;
+        public readonly ulong First = first;
+        public readonly ulong Last = last;
         public readonly uint Hash = hash;
         public int Slot = slot;
         public readonly int KeyStart = keyStart;
+        public readonly int Length = length;
     }
 }

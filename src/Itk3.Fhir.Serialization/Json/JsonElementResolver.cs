@@ -11,6 +11,7 @@ namespace Itk3.Fhir.Serialization.Json;
 internal sealed class JsonElementResolver(IFhirSchema schema)
 {
     private readonly Dictionary<(FhirTypeDefinition Owner, string Name), ResolvedElement> _resolved = new(ReferencePairComparer.Instance);
+    private readonly Dictionary<(FhirTypeDefinition Owner, string Name), JsonMember?> _members = new(ReferencePairComparer.Instance);
 
     /// <summary>The number of answers held.</summary>
     public int Count => _resolved.Count;
@@ -28,6 +29,20 @@ internal sealed class JsonElementResolver(IFhirSchema schema)
         var resolved = new ResolvedElement(found, match, elementType);
         _resolved[(owner, wireName)] = resolved;
         return resolved;
+    }
+
+    /// <summary>The member <paramref name="wireName"/> names in <paramref name="owner"/> for a reader, or null when it names no element.</summary>
+    public JsonMember? Member(FhirTypeDefinition owner, string wireName)
+    {
+        if (_members.TryGetValue((owner, wireName), out var known))
+        {
+            return known;
+        }
+
+        var (found, match, elementType) = Resolve(owner, wireName);
+        var member = found ? new JsonMember(wireName, match, elementType) : null;
+        _members[(owner, wireName)] = member;
+        return member;
     }
 
     private sealed class ReferencePairComparer : IEqualityComparer<(FhirTypeDefinition Owner, string Name)>

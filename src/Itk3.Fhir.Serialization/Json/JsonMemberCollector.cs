@@ -27,7 +27,7 @@ internal sealed class JsonMemberCollector
         ForgetOrders();
         foreach (var slot in _slots)
         {
-            slot.Reset(default);
+            slot.Clear();
         }
 
         _count = 0;

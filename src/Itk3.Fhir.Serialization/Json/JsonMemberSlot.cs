@@ -10,7 +10,7 @@ namespace Itk3.Fhir.Serialization.Json;
 internal sealed class JsonMemberSlot
 {
     /// <summary>The member this slot collects.</summary>
-    public JsonMember Member { get; private set; }
+    public JsonMember Member { get; private set; } = null!;
 
     public string WireName => Member.WireName;
 
@@ -36,9 +36,16 @@ internal sealed class JsonMemberSlot
     /// <summary>The <c>_name</c> items in array order.</summary>
     public JsonSlotItems<JsonMetaItem> Metas { get; } = new();
 
+    /// <summary>Opens the slot for <paramref name="member"/>, empty.</summary>
     public void Reset(JsonMember member)
     {
         Member = member;
+        Clear();
+    }
+
+    /// <summary>Forgets what was said (every node and value), keeping the member.</summary>
+    public void Clear()
+    {
         HasValue = false;
         HasMeta = false;
         MetaPosition = default;
@@ -52,12 +59,37 @@ internal sealed class JsonMemberSlot
 }
 
 /// <summary>
-/// A property of an object as the schema reads it: its wire name, its element definition and type name, and its
-/// concrete type (the primitive type for primitives; null for elements that hold resources).
+/// A property of an object as the schema reads it: its wire name, its element definition and type name, its concrete
+/// type (the primitive type for primitives; null for elements that hold resources), and the facts the reader asks of
+/// them for every value, copied here once so that reading a member touches one object. Made once per (type, property
+/// name) and kept with the name.
 /// </summary>
-internal readonly record struct JsonMember(string WireName, ElementMatch Match, FhirTypeDefinition? Type)
+internal sealed class JsonMember(string wireName, ElementMatch match, FhirTypeDefinition? type)
 {
-    public bool IsPrimitive => Type is { IsPrimitive: true };
+    public string WireName { get; } = wireName;
+
+    public ElementMatch Match { get; } = match;
+
+    public FhirTypeDefinition? Type { get; } = type;
+
+    /// <summary>The element's place in its type's definition order.</summary>
+    public int Order { get; } = match.Definition.Order;
+
+    public bool IsArray { get; } = match.Definition.IsArray;
+
+    public bool IsPrimitive { get; } = type is { IsPrimitive: true };
+
+    /// <summary>True for a narrative's <c>div</c>.</summary>
+    public bool IsXhtml { get; } = match.Definition.Representation == ElementRepresentation.Xhtml;
+
+    /// <summary>The codes a required binding allows, or null.</summary>
+    public IReadOnlySet<string>? RequiredCodes { get; } = match.Definition.RequiredCodes;
+
+    /// <summary>The type's name ("" for elements that hold resources).</summary>
+    public string TypeName { get; } = type?.Name ?? string.Empty;
+
+    /// <summary>The JSON kind of a primitive's values.</summary>
+    public PrimitiveJsonKind JsonKind { get; } = type?.JsonKind ?? default;
 }
 
 /// <summary>How a primitive or <c>_name</c> array item was given.</summary>

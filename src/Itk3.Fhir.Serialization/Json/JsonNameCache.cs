@@ -71,28 +71,44 @@ internal sealed class JsonPropertyName
     /// <summary>True for <c>resourceType</c>, which a resource object holds beside its elements.</summary>
     public bool IsResourceType { get; }
 
-    // The types this name was resolved in, and the answers: most names occur in a few types ("value", "system" and
-    // "code" in a handful), so a short array searched by reference beats a dictionary keyed by (type, name).
+    // The types this name was resolved in, and the members it names there (null: not an element of the type): the
+    // last one asked is held in fields, since most names occur in one type; others ("value", "system" and "code"
+    // occur in a handful) in a short array searched by reference, which beats a dictionary keyed by (type, name).
     private const int MemoSize = 8;
     private readonly FhirTypeDefinition?[] _owners = new FhirTypeDefinition?[MemoSize];
-    private readonly ResolvedElement[] _answers = new ResolvedElement[MemoSize];
+    private readonly JsonMember?[] _members = new JsonMember?[MemoSize];
+    private FhirTypeDefinition? _lastOwner;
+    private JsonMember? _lastMember;
     private int _next;
 
-    /// <summary>What the wire name means in <paramref name="owner"/>, remembered for the last few owners.</summary>
-    public ResolvedElement ResolveIn(FhirTypeDefinition owner, JsonElementResolver resolver)
+    /// <summary>The member the wire name names in <paramref name="owner"/>, or null when it is not one of its elements.</summary>
+    public JsonMember? ResolveIn(FhirTypeDefinition owner, JsonElementResolver resolver)
+    {
+        if (ReferenceEquals(_lastOwner, owner))
+        {
+            return _lastMember;
+        }
+
+        var member = Find(owner, resolver);
+        _lastOwner = owner;
+        _lastMember = member;
+        return member;
+    }
+
+    private JsonMember? Find(FhirTypeDefinition owner, JsonElementResolver resolver)
     {
         for (var i = 0; i < MemoSize; i++)
         {
             if (ReferenceEquals(_owners[i], owner))
             {
-                return _answers[i];
+                return _members[i];
             }
         }
 
-        var answer = resolver.Resolve(owner, Wire);
+        var member = resolver.Member(owner, Wire);
         _owners[_next] = owner;
-        _answers[_next] = answer;
+        _members[_next] = member;
         _next = (_next + 1) % MemoSize;
-        return answer;
+        return member;
     }
 }

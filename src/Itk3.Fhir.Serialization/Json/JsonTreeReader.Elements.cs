@@ -13,9 +13,9 @@ internal sealed partial class JsonTreeReader<TReader>
     where TReader : IJsonTokenSource, allows ref struct
 {
     /// <summary>Reads a complex or resource element, single or repeating, adding its nodes to the child buffer.</summary>
-    private void ReadComplex(ref TReader reader, in JsonMember member, SourcePosition position)
+    private void ReadComplex(ref TReader reader, JsonMember member, SourcePosition position)
     {
-        var isArray = member.Match.Definition.IsArray;
+        var isArray = member.IsArray;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             if (isArray && reader.TokenType == JsonTokenType.StartObject)
@@ -47,7 +47,7 @@ internal sealed partial class JsonTreeReader<TReader>
         }
     }
 
-    private void ReadComplexItem(ref TReader reader, in JsonMember member, int index, SourcePosition position)
+    private void ReadComplexItem(ref TReader reader, JsonMember member, int index, SourcePosition position)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -92,10 +92,10 @@ internal sealed partial class JsonTreeReader<TReader>
     }
 
     /// <summary>Reads a primitive's value (single or an array that may hold nulls) into the primitive item list.</summary>
-    private void ReadPrimitive(ref TReader reader, in JsonMember member, SourcePosition position)
+    private void ReadPrimitive(ref TReader reader, JsonMember member, SourcePosition position)
     {
         _items.Clear();
-        var isArray = member.Match.Definition.IsArray;
+        var isArray = member.IsArray;
         if (reader.TokenType == JsonTokenType.StartArray)
         {
             if (!isArray)
@@ -124,7 +124,7 @@ internal sealed partial class JsonTreeReader<TReader>
         _items.Add(ReadPrimitiveText(ref reader, member, isArray ? 0 : -1, position));
     }
 
-    private void ReadPrimitiveArray(ref TReader reader, in JsonMember member, SourcePosition position)
+    private void ReadPrimitiveArray(ref TReader reader, JsonMember member, SourcePosition position)
     {
         EnsureDepth(ref reader);
         var index = 0;
@@ -144,11 +144,10 @@ internal sealed partial class JsonTreeReader<TReader>
     }
 
     /// <summary>Reads one primitive value, checking its JSON type and lexical form.</summary>
-    private JsonPrimitiveItem ReadPrimitiveText(ref TReader reader, in JsonMember member, int index, SourcePosition position)
+    private JsonPrimitiveItem ReadPrimitiveText(ref TReader reader, JsonMember member, int index, SourcePosition position)
     {
-        var type = member.Type!;
         var token = reader.TokenType;
-        var matches = type.JsonKind switch
+        var matches = member.JsonKind switch
         {
             PrimitiveJsonKind.String => token == JsonTokenType.String,
             PrimitiveJsonKind.Number => token == JsonTokenType.Number,
@@ -158,7 +157,7 @@ internal sealed partial class JsonTreeReader<TReader>
         if (!matches)
         {
             Report(FhirIssues.JsonTypeWrong, Location(member.WireName, index), position,
-                $"'{member.WireName}' is a {type.Name} and must be a JSON {type.JsonKind.ToString().ToLowerInvariant()}, not {Describe(token)}.");
+                $"'{member.WireName}' is a {member.TypeName} and must be a JSON {member.JsonKind.ToString().ToLowerInvariant()}, not {Describe(token)}.");
             SkipValue(ref reader);
             return new JsonPrimitiveItem(null, JsonItemState.Invalid, position);
         }
@@ -168,16 +167,16 @@ internal sealed partial class JsonTreeReader<TReader>
             return new JsonPrimitiveItem(token == JsonTokenType.True ? "true" : "false", JsonItemState.Present, position);
         }
 
-        if (reader.ValueSpan.Length > MinKeptBytes && KeepLong(ref reader, member, type) is { } kept)
+        if (reader.ValueSpan.Length > MinKeptBytes && KeepLong(ref reader, member) is { } kept)
         {
             return new JsonPrimitiveItem(kept, JsonItemState.Present, position);
         }
 
         var cached = _values.Get(ref reader, out var entry);
         var value = cached ?? (token == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : _strings.GetString(ref reader));
-        if (!_values.IsValidAs(entry, type.Name) && CheckLexicalForm(member, type, ref value, isControlFree: reader.ValueIsAscii, index, position))
+        if (!_values.IsValidAs(entry, member.TypeName) && CheckLexicalForm(member, ref value, isControlFree: reader.ValueIsAscii, index, position))
         {
-            _values.MarkValid(entry, type.Name);
+            _values.MarkValid(entry, member.TypeName);
         }
 
         if (value.Length == 0)
@@ -186,10 +185,9 @@ internal sealed partial class JsonTreeReader<TReader>
             return new JsonPrimitiveItem(null, JsonItemState.Invalid, position);
         }
 
-        var definition = member.Match.Definition;
-        if (definition.RequiredCodes is { } codes && !codes.Contains(value))
+        if (member.RequiredCodes is { } codes && !codes.Contains(value))
         {
-            _context.CheckBinding(definition, value, Location(member.WireName, index), position);
+            _context.CheckBinding(member.Match.Definition, value, Location(member.WireName, index), position);
         }
 
         return new JsonPrimitiveItem(value, JsonItemState.Present, position);
@@ -202,7 +200,7 @@ internal sealed partial class JsonTreeReader<TReader>
     /// checked there (a narrative's fast check, a lexical check), and made a string when first read. Null means "not
     /// kept": the value takes the usual path, which reports what is wrong with it.
     /// </summary>
-    private Utf8Value? KeepLong(ref TReader reader, in JsonMember member, FhirTypeDefinition type)
+    private Utf8Value? KeepLong(ref TReader reader, JsonMember member)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -212,7 +210,7 @@ internal sealed partial class JsonTreeReader<TReader>
         // A string token is its opening quote followed by its raw value bytes.
         var bytes = _content.Slice((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
         Utf8Value kept;
-        if (type.Name == "base64Binary")
+        if (member.TypeName == "base64Binary")
         {
             if (reader.ValueIsEscaped || !Base64Form.IsValid(reader.ValueSpan, reader.Base64AlphabetRun))
             {
@@ -223,7 +221,7 @@ internal sealed partial class JsonTreeReader<TReader>
         }
         else
         {
-            if (member.Match.Definition.RequiredCodes is not null || !IsCertainlyValid(member, type, _strings.GetChars(ref reader), reader.ValueIsAscii))
+            if (member.RequiredCodes is not null || !IsCertainlyValid(member, _strings.GetChars(ref reader), reader.ValueIsAscii))
             {
                 return null;
             }
@@ -255,20 +253,20 @@ internal sealed partial class JsonTreeReader<TReader>
     /// True when a value is valid and there is nothing to report: a narrative in the common subset that the fast check
     /// vouches for (only where its nesting cannot pass the depth limit), or a value of its primitive type's lexical form.
     /// </summary>
-    private bool IsCertainlyValid(in JsonMember member, FhirTypeDefinition type, ReadOnlySpan<char> value, bool isControlFree) =>
-        member.Match.Definition.Representation == ElementRepresentation.Xhtml
+    private bool IsCertainlyValid(JsonMember member, ReadOnlySpan<char> value, bool isControlFree) =>
+        member.IsXhtml
             ? _path.Depth + 1 + FastXhtmlChecker.MaxDepth <= _maxDepth && FastXhtmlChecker.IsCertainlyValid(value)
-            : value.Length > 0 && (isControlFree ? PrimitiveLexicon.IsValidControlFree(type.Name, value) : PrimitiveLexicon.IsValid(type.Name, value));
+            : value.Length > 0 && (isControlFree ? PrimitiveLexicon.IsValidControlFree(member.TypeName, value) : PrimitiveLexicon.IsValid(member.TypeName, value));
 
     /// <summary>
     /// Checks a value; the <c>XmlReader</c> path reports exact issues for a narrative the fast check does not vouch for
     /// (nesting-too-deep included), and only a failing value pays for its location text.
     /// </summary>
-    private bool CheckLexicalForm(in JsonMember member, FhirTypeDefinition type, ref string value, bool isControlFree, int index, SourcePosition position) =>
-        IsCertainlyValid(member, type, value, isControlFree)
-        || (member.Match.Definition.Representation == ElementRepresentation.Xhtml
+    private bool CheckLexicalForm(JsonMember member, ref string value, bool isControlFree, int index, SourcePosition position) =>
+        IsCertainlyValid(member, value, isControlFree)
+        || (member.IsXhtml
             ? CheckNarrative(value, Location(member.WireName, index), position)
-            : _context.CheckPrimitive(type.Name, ref value, Location(member.WireName, index), position));
+            : _context.CheckPrimitive(member.TypeName, ref value, Location(member.WireName, index), position));
 
     /// <summary>Reads a primitive's <c>_name</c> part: an object (or array of objects and nulls) with id and extensions.</summary>
     private void ReadMeta(ref TReader reader, JsonMemberSlot slot, SourcePosition position)

@@ -168,18 +168,17 @@ internal sealed partial class JsonTreeReader<TReader>
                 continue;
             }
 
-            var (found, match, elementType) = name.ResolveIn(type, _elements);
-            if (!found || (name.IsMeta && !AcceptsMeta(match)))
+            var member = name.ResolveIn(type, _elements);
+            if (member is null || (name.IsMeta && !AcceptsMeta(member.Match)))
             {
                 Report(FhirIssues.ElementUnknown, Location(name.Full), position, $"'{name.Full}' is not an element of {type.Name}.");
                 SkipValue(ref reader);
                 continue;
             }
 
-            var member = new JsonMember(name.Wire, match, elementType);
-            if (collector is null && !name.IsMeta && match.Definition.Order > lastOrder)
+            if (collector is null && !name.IsMeta && member.Order > lastOrder)
             {
-                lastOrder = match.Definition.Order;
+                lastOrder = member.Order;
                 if (!ReadInOrder(ref reader, member, position))
                 {
                     collector = MoveToSlots(type, depth, start);
@@ -206,7 +205,7 @@ internal sealed partial class JsonTreeReader<TReader>
     /// Reads a member's value, leaving its nodes in the child buffer; false when it gave no node, or a null or invalid
     /// primitive item (its items are then left in the primitive item list for the member's slot).
     /// </summary>
-    private bool ReadInOrder(ref TReader reader, in JsonMember member, SourcePosition position)
+    private bool ReadInOrder(ref TReader reader, JsonMember member, SourcePosition position)
     {
         if (!member.IsPrimitive)
         {
@@ -215,7 +214,7 @@ internal sealed partial class JsonTreeReader<TReader>
             return _children.Count > before;
         }
 
-        if (reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.Null) && !member.Match.Definition.IsArray)
+        if (reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.Null) && !member.IsArray)
         {
             // The common case, a single value, without the item list.
             var item = ReadPrimitiveText(ref reader, member, -1, position);
@@ -253,7 +252,7 @@ internal sealed partial class JsonTreeReader<TReader>
     }
 
     /// <summary>Reads one property value (the reader is on the value) into its slot.</summary>
-    private void ReadIntoSlot(ref TReader reader, JsonMemberCollector collector, JsonPropertyName name, in JsonMember member, SourcePosition position)
+    private void ReadIntoSlot(ref TReader reader, JsonMemberCollector collector, JsonPropertyName name, JsonMember member, SourcePosition position)
     {
         var slot = OpenSlot(collector, name, member, position);
         if (slot is null)
@@ -320,8 +319,7 @@ internal sealed partial class JsonTreeReader<TReader>
         {
             if (slot is null || !ReferenceEquals(slot.WireName, node.Name))
             {
-                var (_, match, elementType) = _elements.Resolve(type, node.Name);
-                slot = collector.Add(new JsonMember(node.Name, match, elementType));
+                slot = collector.Add(_elements.Member(type, node.Name)!);
                 slot.HasValue = true;
             }
 
@@ -340,7 +338,7 @@ internal sealed partial class JsonTreeReader<TReader>
     }
 
     /// <summary>The slot a property goes into, or null (reported) for duplicate and second-choice properties.</summary>
-    private JsonMemberSlot? OpenSlot(JsonMemberCollector collector, JsonPropertyName name, in JsonMember member, SourcePosition position)
+    private JsonMemberSlot? OpenSlot(JsonMemberCollector collector, JsonPropertyName name, JsonMember member, SourcePosition position)
     {
         var slot = collector.Find(member.Match.Definition);
         if (slot is null)

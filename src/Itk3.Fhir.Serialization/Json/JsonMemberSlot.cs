@@ -1,4 +1,5 @@
 using Itk3.Fhir.ElementModel;
+using Itk3.Fhir.Primitives;
 using Itk3.Fhir.Schema;
 
 namespace Itk3.Fhir.Serialization.Json;
@@ -90,6 +91,9 @@ internal sealed class JsonMember(string wireName, ElementMatch match, FhirTypeDe
 
     /// <summary>The JSON kind of a primitive's values.</summary>
     public PrimitiveJsonKind JsonKind { get; } = type?.JsonKind ?? default;
+
+    /// <summary>The check of a primitive's lexical form (null: any text, or not a primitive).</summary>
+    public LexicalCheck? Lexical { get; } = type is { IsPrimitive: true } ? PrimitiveLexicon.CheckFor(type.Name) : null;
 }
 
 /// <summary>How a primitive or <c>_name</c> array item was given.</summary>

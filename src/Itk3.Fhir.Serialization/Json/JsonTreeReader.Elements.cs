@@ -256,7 +256,7 @@ internal sealed partial class JsonTreeReader<TReader>
     private bool IsCertainlyValid(JsonMember member, ReadOnlySpan<char> value, bool isControlFree) =>
         member.IsXhtml
             ? _path.Depth + 1 + FastXhtmlChecker.MaxDepth <= _maxDepth && FastXhtmlChecker.IsCertainlyValid(value)
-            : value.Length > 0 && (isControlFree ? PrimitiveLexicon.IsValidControlFree(member.TypeName, value) : PrimitiveLexicon.IsValid(member.TypeName, value));
+            : value.Length > 0 && (isControlFree ? PrimitiveLexicon.IsValidControlFree(member.Lexical, value) : PrimitiveLexicon.IsValid(member.Lexical, value));
 
     /// <summary>
     /// Checks a value; the <c>XmlReader</c> path reports exact issues for a narrative the fast check does not vouch for

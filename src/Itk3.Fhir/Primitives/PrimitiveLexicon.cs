@@ -29,7 +29,16 @@ public static class PrimitiveLexicon
     /// As <see cref="IsValid(string, string)"/> for a value known to hold nothing <see cref="HasControlCharacters"/> looks
     /// for (an unescaped ASCII JSON string, whose bytes are all 0x20 to 0x7F).
     /// </summary>
-    internal static bool IsValidControlFree(string typeName, ReadOnlySpan<char> value) => !Checks.Value.TryGetValue(typeName, out var check) || check.IsValid(value);
+    internal static bool IsValidControlFree(string typeName, ReadOnlySpan<char> value) => IsValidControlFree(CheckFor(typeName), value);
+
+    /// <summary>The check of a primitive type's lexical form (null: any text), for callers that check many values of one type.</summary>
+    internal static LexicalCheck? CheckFor(string typeName) => Checks.Value.GetValueOrDefault(typeName);
+
+    /// <summary>As <see cref="IsValid(string, string)"/> with the type's check found once by <see cref="CheckFor"/>.</summary>
+    internal static bool IsValid(LexicalCheck? check, ReadOnlySpan<char> value) => !HasControlCharacters(value) && IsValidControlFree(check, value);
+
+    /// <summary>As <see cref="IsValidControlFree(string, ReadOnlySpan{char})"/> with the type's check found once by <see cref="CheckFor"/>.</summary>
+    internal static bool IsValidControlFree(LexicalCheck? check, ReadOnlySpan<char> value) => check is null || check.IsValid(value);
 
     /// <summary>
     /// True when the text holds a character no FHIR value may hold because XML 1.0 cannot carry it: a control character

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using Itk3.Fhir.Primitives;
 using Itk3.Fhir.Schema;
 
 namespace Itk3.Fhir.Serialization.Xml;
@@ -108,6 +109,9 @@ internal sealed class ElementMatchCache(IFhirSchema schema)
     {
         /// <summary>The element's definition.</summary>
         public FhirElementDefinition Definition { get; } = Match.Definition;
+
+        /// <summary>The check of a primitive type's lexical form (null: any text, or not a primitive).</summary>
+        public LexicalCheck? Lexical { get; } = Type is { IsPrimitive: true } ? PrimitiveLexicon.CheckFor(Type.Name) : null;
     }
 
     private readonly record struct Entry(FhirTypeDefinition Type, string Name, Resolved Resolved);

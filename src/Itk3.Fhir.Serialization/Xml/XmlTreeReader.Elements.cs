@@ -142,7 +142,7 @@ internal sealed partial class XmlTreeReader
 
         var isEmpty = _reader.IsEmptyElement;
         var mark = _children.Mark();
-        var value = ReadAttributes(type, mark, position);
+        var value = ReadAttributes(type, resolved.Lexical, mark, position);
         var text = ReadChildElements(type, mark, isEmpty);
         value = TextAsValue(value, text, type, position);
         var isEmptyValue = value is { Length: 0 };
@@ -172,8 +172,11 @@ internal sealed partial class XmlTreeReader
         return new ElementNode(name, value, children, null, position);
     }
 
-    /// <summary>Reads the attributes of the current element: the primitive value is returned, id/url become children.</summary>
-    private string? ReadAttributes(FhirTypeDefinition type, int mark, SourcePosition position)
+    /// <summary>
+    /// Reads the attributes of the current element: the primitive value is returned (checked with
+    /// <paramref name="lexical"/>, the check of the element's primitive type), id/url become children.
+    /// </summary>
+    private string? ReadAttributes(FhirTypeDefinition type, LexicalCheck? lexical, int mark, SourcePosition position)
     {
         string? value = null;
         if (!_reader.MoveToFirstAttribute())
@@ -192,7 +195,7 @@ internal sealed partial class XmlTreeReader
 
             if (ns.Length == 0 && type.IsPrimitive && Same(name, _value))
             {
-                value = CheckPrimitive(type.Name, _reader.Value, position);
+                value = CheckPrimitive(type.Name, lexical, _reader.Value, position);
             }
             else if (ns.Length == 0 && type.TryFindElement(name, out var match) && match.Definition.Representation == ElementRepresentation.XmlAttribute)
             {
@@ -221,10 +224,14 @@ internal sealed partial class XmlTreeReader
     }
 
     /// <summary>Checks a value's lexical form; returns the value to keep (trimmed when a padded value is read leniently).</summary>
-    private string CheckPrimitive(string typeName, string value, SourcePosition position)
+    private string CheckPrimitive(string typeName, string value, SourcePosition position) =>
+        CheckPrimitive(typeName, PrimitiveLexicon.CheckFor(typeName), value, position);
+
+    /// <summary>As <see cref="CheckPrimitive(string, string, SourcePosition)"/> with the type's check at hand.</summary>
+    private string CheckPrimitive(string typeName, LexicalCheck? lexical, string value, SourcePosition position)
     {
         // The location string is only built when the value is wrong.
-        if (value.Length == 0 || !PrimitiveLexicon.IsValid(typeName, value))
+        if (value.Length == 0 || !PrimitiveLexicon.IsValid(lexical, value))
         {
             _context.CheckPrimitive(typeName, ref value, _path.Current(), position);
         }

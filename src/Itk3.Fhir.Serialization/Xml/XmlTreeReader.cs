@@ -100,7 +100,7 @@ internal sealed partial class XmlTreeReader
     {
         var isEmpty = _reader.IsEmptyElement;
         var mark = _children.Mark();
-        ReadAttributes(type, mark, position);
+        ReadAttributes(type, null, mark, position);
         ReadChildElements(type, mark, isEmpty);
         return new ElementNode(nodeName, null, _children.Take(mark), type.Name, position);
     }

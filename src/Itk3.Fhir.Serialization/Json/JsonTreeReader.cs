@@ -158,13 +158,7 @@ internal sealed partial class JsonTreeReader<TReader>
             empty = false;
             if (isResource && name.IsResourceType)
             {
-                if (sawResourceType)
-                {
-                    Report(FhirIssues.PropertyDuplicate, Location("resourceType"), position, "resourceType is given twice.");
-                }
-
-                sawResourceType = true;
-                SkipValue(ref reader);
+                SkipResourceType(ref reader, ref sawResourceType, position);
                 continue;
             }
 
@@ -199,6 +193,18 @@ internal sealed partial class JsonTreeReader<TReader>
 
         _objectDepth--;
         return collector is null ? _children.TakeSince(start) : collector.Build(_path, _context);
+    }
+
+    /// <summary>Skips a resource's <c>resourceType</c> (read before its members), reporting a second one.</summary>
+    private void SkipResourceType(ref TReader reader, ref bool seen, SourcePosition position)
+    {
+        if (seen)
+        {
+            Report(FhirIssues.PropertyDuplicate, Location("resourceType"), position, "resourceType is given twice.");
+        }
+
+        seen = true;
+        SkipValue(ref reader);
     }
 
     /// <summary>

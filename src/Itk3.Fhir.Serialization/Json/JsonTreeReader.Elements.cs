@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Itk3.Fhir.ElementModel;
@@ -20,7 +21,7 @@ internal sealed partial class JsonTreeReader<TReader>
         {
             if (isArray && reader.TokenType == JsonTokenType.StartObject)
             {
-                Report(FhirIssues.ArrayExpected, Location(member.WireName), position, $"'{member.WireName}' repeats, so its value must be an array.");
+                ReportArrayExpected(member.WireName, position);
             }
 
             ReadComplexItem(ref reader, member, isArray ? 0 : -1, position);
@@ -29,7 +30,7 @@ internal sealed partial class JsonTreeReader<TReader>
 
         if (!isArray)
         {
-            Report(FhirIssues.RepeatUnexpected, Location(member.WireName), position, $"'{member.WireName}' does not repeat, but an array was given.");
+            ReportRepeatUnexpected(member.WireName, position);
             SkipValue(ref reader);
             return;
         }
@@ -43,7 +44,7 @@ internal sealed partial class JsonTreeReader<TReader>
 
         if (index == 0)
         {
-            Report(FhirIssues.ElementEmpty, Location(member.WireName), position, $"The '{member.WireName}' array is empty.");
+            ReportEmptyArray(member.WireName, position);
         }
     }
 
@@ -81,7 +82,7 @@ internal sealed partial class JsonTreeReader<TReader>
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
-            Report(FhirIssues.NullUnexpected, Location(name, index), position, $"'{name}' is null.");
+            ReportNull(name, index, position);
         }
         else
         {
@@ -100,7 +101,7 @@ internal sealed partial class JsonTreeReader<TReader>
         {
             if (!isArray)
             {
-                Report(FhirIssues.RepeatUnexpected, Location(member.WireName), position, $"'{member.WireName}' does not repeat, but an array was given.");
+                ReportRepeatUnexpected(member.WireName, position);
                 SkipValue(ref reader);
                 return;
             }
@@ -111,14 +112,14 @@ internal sealed partial class JsonTreeReader<TReader>
 
         if (reader.TokenType == JsonTokenType.Null)
         {
-            Report(FhirIssues.NullUnexpected, Location(member.WireName), position, $"'{member.WireName}' is null.");
+            ReportNull(member.WireName, -1, position);
             _items.Add(new JsonPrimitiveItem(null, JsonItemState.Invalid, position));
             return;
         }
 
         if (isArray && reader.TokenType != JsonTokenType.StartObject)
         {
-            Report(FhirIssues.ArrayExpected, Location(member.WireName), position, $"'{member.WireName}' repeats, so its value must be an array.");
+            ReportArrayExpected(member.WireName, position);
         }
 
         _items.Add(ReadPrimitiveText(ref reader, member, isArray ? 0 : -1, position));
@@ -139,7 +140,7 @@ internal sealed partial class JsonTreeReader<TReader>
 
         if (index == 0)
         {
-            Report(FhirIssues.ElementEmpty, Location(member.WireName), position, $"The '{member.WireName}' array is empty.");
+            ReportEmptyArray(member.WireName, position);
         }
     }
 
@@ -156,8 +157,7 @@ internal sealed partial class JsonTreeReader<TReader>
 
         if (!matches)
         {
-            Report(FhirIssues.JsonTypeWrong, Location(member.WireName, index), position,
-                $"'{member.WireName}' is a {member.TypeName} and must be a JSON {member.JsonKind.ToString().ToLowerInvariant()}, not {Describe(token)}.");
+            ReportWrongJsonType(member, token, index, position);
             SkipValue(ref reader);
             return new JsonPrimitiveItem(null, JsonItemState.Invalid, position);
         }
@@ -200,6 +200,7 @@ internal sealed partial class JsonTreeReader<TReader>
     /// checked there (a narrative's fast check, a lexical check), and made a string when first read. Null means "not
     /// kept": the value takes the usual path, which reports what is wrong with it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // Rare; kept out of the value path so that its frame stays small.
     private Utf8Value? KeepLong(ref TReader reader, JsonMember member)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -278,7 +279,7 @@ internal sealed partial class JsonTreeReader<TReader>
         {
             if (isArray && reader.TokenType == JsonTokenType.StartObject)
             {
-                Report(FhirIssues.ArrayExpected, Location("_" + slot.WireName), position, $"'_{slot.WireName}' repeats, so its value must be an array.");
+                ReportArrayExpected("_" + slot.WireName, position);
             }
 
             slot.Metas.Add(ReadMetaItem(ref reader, slot, isArray ? 0 : -1, position, allowNull: false));
@@ -287,7 +288,7 @@ internal sealed partial class JsonTreeReader<TReader>
 
         if (!isArray)
         {
-            Report(FhirIssues.RepeatUnexpected, Location("_" + slot.WireName), position, $"'_{slot.WireName}' does not repeat, but an array was given.");
+            ReportRepeatUnexpected("_" + slot.WireName, position);
             SkipValue(ref reader);
             return;
         }
@@ -319,4 +320,21 @@ internal sealed partial class JsonTreeReader<TReader>
         _path.Pop();
         return new JsonMetaItem(children, JsonItemState.Present, position);
     }
+
+    // The reports of defects that several reading methods share.
+    private void ReportArrayExpected(string name, SourcePosition position) =>
+        Report(FhirIssues.ArrayExpected, Location(name), position, $"'{name}' repeats, so its value must be an array.");
+
+    private void ReportRepeatUnexpected(string name, SourcePosition position) =>
+        Report(FhirIssues.RepeatUnexpected, Location(name), position, $"'{name}' does not repeat, but an array was given.");
+
+    private void ReportEmptyArray(string name, SourcePosition position) =>
+        Report(FhirIssues.ElementEmpty, Location(name), position, $"The '{name}' array is empty.");
+
+    private void ReportNull(string name, int index, SourcePosition position) =>
+        Report(FhirIssues.NullUnexpected, Location(name, index), position, $"'{name}' is null.");
+
+    private void ReportWrongJsonType(JsonMember member, JsonTokenType token, int index, SourcePosition position) =>
+        Report(FhirIssues.JsonTypeWrong, Location(member.WireName, index), position,
+            $"'{member.WireName}' is a {member.TypeName} and must be a JSON {member.JsonKind.ToString().ToLowerInvariant()}, not {Describe(token)}.");
 }

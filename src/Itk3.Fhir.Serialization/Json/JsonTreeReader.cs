@@ -165,7 +165,7 @@ internal sealed partial class JsonTreeReader<TReader>
             var member = name.ResolveIn(type, _elements);
             if (member is null || (name.IsMeta && !AcceptsMeta(member.Match)))
             {
-                Report(FhirIssues.ElementUnknown, Location(name.Full), position, $"'{name.Full}' is not an element of {type.Name}.");
+                ReportUnknown(name, type, position);
                 SkipValue(ref reader);
                 continue;
             }
@@ -194,6 +194,9 @@ internal sealed partial class JsonTreeReader<TReader>
         _objectDepth--;
         return collector is null ? _children.TakeSince(start) : collector.Build(_path, _context);
     }
+
+    private void ReportUnknown(JsonPropertyName name, FhirTypeDefinition type, SourcePosition position) =>
+        Report(FhirIssues.ElementUnknown, Location(name.Full), position, $"'{name.Full}' is not an element of {type.Name}.");
 
     /// <summary>Skips a resource's <c>resourceType</c> (read before its members), reporting a second one.</summary>
     private void SkipResourceType(ref TReader reader, ref bool seen, SourcePosition position)

@@ -19,6 +19,7 @@ public sealed class InboundLockOrderTests : IAsyncDisposable
     private const int Transactions = 40;
     private const int Rounds = 3;
     private const int StoreConflictEvent = 1053;
+    private const int MaxDeadlockAttempts = 5;
     private readonly string schema = TestPostgres.NewSchema();
 
     [PostgresFact]
@@ -63,24 +64,49 @@ public sealed class InboundLockOrderTests : IAsyncDisposable
         using var log = new RecordingLoggerProvider();
         var instance = Processor(store, log);
 
-        // Another instance's unit of work holds the last transaction; the batch locks the others and waits for it. Then that unit of
-        // work asks for the first one: a cycle. The batch has waited longer, so PostgreSQL rolls the batch back after deadlock_timeout.
-        await using var other = await OtherInstanceAsync();
-        await other.LockAsync(TransactionId(Transactions - 1));
-        var batch = Task.Run(() => instance.StoreBatchAsync(Enumerable.Range(0, Transactions).Select(i => Report("A", i)).ToList(), CancellationToken.None));
-        await other.WaitUntilBlockingAsync();
-        await other.LockAsync(TransactionId(0));
-        await other.CommitAsync();
-        await batch;
+        // PostgreSQL rolls back the session whose deadlock check (deadlock_timeout after it began to wait) finds the cycle.
+        // The batch waits first, so it is normally the one; on a slow machine the other session may close the cycle only
+        // after the batch's check, and then loses itself. The scenario is run again (new reports) until the batch loses.
+        var attempts = 0;
+        while (!await BatchLosesDeadlockAsync(instance, $"A{attempts++}"))
+        {
+            Assert.True(attempts < MaxDeadlockAttempts, $"The batch never lost the deadlock in {attempts} attempts.");
+        }
 
         Assert.Contains(log.Events, e => e.EventId == StoreConflictEvent);
         var inbound = await store.ListInboundAsync(new Store.ListFilter<InboundState>(), CancellationToken.None);
-        Assert.Equal(Transactions, inbound.Total);
+        Assert.Equal(attempts * Transactions, inbound.Total);
         for (var i = 0; i < Transactions; i++)
         {
             var detail = await store.GetTransactionAsync(TransactionId(i), CancellationToken.None);
-            Assert.Single(detail!.Timeline, e => e.Kind == TransactionEventKind.MeshReport);
+            Assert.Equal(attempts, detail!.Timeline.Count(e => e.Kind == TransactionEventKind.MeshReport));
         }
+    }
+
+    /// <summary>
+    /// Another instance's unit of work holds the last transaction; the batch locks the others and waits for it; then that
+    /// unit of work asks for the first one: a cycle. True when PostgreSQL rolled the batch back (the other then commits).
+    /// </summary>
+    private async Task<bool> BatchLosesDeadlockAsync(InboundProcessor instance, string batchName)
+    {
+        await using var other = await OtherInstanceAsync();
+        await other.LockAsync(TransactionId(Transactions - 1));
+        var batch = Task.Run(() => instance.StoreBatchAsync(Enumerable.Range(0, Transactions).Select(i => Report(batchName, i)).ToList(), CancellationToken.None));
+        await other.WaitUntilBlockingAsync();
+        try
+        {
+            await other.LockAsync(TransactionId(0));
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected)
+        {
+            await other.DisposeAsync();
+            await batch;
+            return false;
+        }
+
+        await other.CommitAsync();
+        await batch;
+        return true;
     }
 
     public async ValueTask DisposeAsync()

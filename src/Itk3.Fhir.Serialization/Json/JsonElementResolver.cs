@@ -10,28 +10,12 @@ namespace Itk3.Fhir.Serialization.Json;
 /// </summary>
 internal sealed class JsonElementResolver(IFhirSchema schema)
 {
-    private readonly Dictionary<(FhirTypeDefinition Owner, string Name), ResolvedElement> _resolved = new(ReferencePairComparer.Instance);
     private readonly Dictionary<(FhirTypeDefinition Owner, string Name), JsonMember?> _members = new(ReferencePairComparer.Instance);
 
     /// <summary>The number of answers held.</summary>
-    public int Count => _resolved.Count;
+    public int Count => _members.Count;
 
-    /// <summary>The element <paramref name="wireName"/> resolves to in <paramref name="owner"/>.</summary>
-    public ResolvedElement Resolve(FhirTypeDefinition owner, string wireName)
-    {
-        if (_resolved.TryGetValue((owner, wireName), out var known))
-        {
-            return known;
-        }
-
-        var found = owner.TryFindElement(wireName, out var match);
-        var elementType = found && !match.Definition.HoldsResource ? schema.FindType(match.TypeName) : null;
-        var resolved = new ResolvedElement(found, match, elementType);
-        _resolved[(owner, wireName)] = resolved;
-        return resolved;
-    }
-
-    /// <summary>The member <paramref name="wireName"/> names in <paramref name="owner"/> for a reader, or null when it names no element.</summary>
+    /// <summary>The member <paramref name="wireName"/> names in <paramref name="owner"/>, or null when it names no element.</summary>
     public JsonMember? Member(FhirTypeDefinition owner, string wireName)
     {
         if (_members.TryGetValue((owner, wireName), out var known))
@@ -39,8 +23,12 @@ internal sealed class JsonElementResolver(IFhirSchema schema)
             return known;
         }
 
-        var (found, match, elementType) = Resolve(owner, wireName);
-        var member = found ? new JsonMember(wireName, match, elementType) : null;
+        JsonMember? member = null;
+        if (owner.TryFindElement(wireName, out var match))
+        {
+            member = new JsonMember(wireName, match, match.Definition.HoldsResource ? null : schema.FindType(match.TypeName));
+        }
+
         _members[(owner, wireName)] = member;
         return member;
     }
@@ -56,9 +44,3 @@ internal sealed class JsonElementResolver(IFhirSchema schema)
             HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Owner), RuntimeHelpers.GetHashCode(obj.Name));
     }
 }
-
-/// <summary>
-/// What a wire name means in a type: whether it is defined, its definition and concrete type name, and the concrete
-/// type (null for elements that hold resources).
-/// </summary>
-internal readonly record struct ResolvedElement(bool Found, ElementMatch Match, FhirTypeDefinition? ElementType);

@@ -63,7 +63,7 @@ internal sealed class JsonTreeWriter
         {
             foreach (var group in ChildGrouper.Group(node, type, Location()))
             {
-                WriteGroup(group.WireName, _elements.Resolve(type, group.WireName), group.Nodes, 0, group.Nodes.Count);
+                WriteGroup(_elements.Member(type, group.WireName)!, group.Nodes, 0, group.Nodes.Count);
             }
 
             return;
@@ -78,7 +78,7 @@ internal sealed class JsonTreeWriter
                 end++;
             }
 
-            WriteGroup(name, _elements.Resolve(type, name), children, start, end - start);
+            WriteGroup(_elements.Member(type, name)!, children, start, end - start);
             start = end;
         }
     }
@@ -95,23 +95,24 @@ internal sealed class JsonTreeWriter
                 continue;
             }
 
-            var resolved = _elements.Resolve(type, child.Name);
-            if (!resolved.Found || resolved.Match.Definition.Order <= lastOrder)
+            var member = _elements.Member(type, child.Name);
+            if (member is null || member.Order <= lastOrder)
             {
                 return false;
             }
 
-            lastOrder = resolved.Match.Definition.Order;
+            lastOrder = member.Order;
             lastName = child.Name;
         }
 
         return true;
     }
 
-    private void WriteGroup(string wireName, ResolvedElement element, IReadOnlyList<ElementNode> nodes, int start, int count)
+    private void WriteGroup(JsonMember member, IReadOnlyList<ElementNode> nodes, int start, int count)
     {
+        var wireName = member.WireName;
         _path.Push(wireName);
-        var definition = element.Match.Definition;
+        var definition = member.Match.Definition;
         if (!definition.IsArray && count > 1)
         {
             throw new ArgumentException($"{Location()}: the element does not repeat but the tree holds {count} of it.", nameof(nodes));
@@ -121,9 +122,9 @@ internal sealed class JsonTreeWriter
         {
             WriteItems(wireName, definition.IsArray, nodes, start, count, null);
         }
-        else if (element.ElementType is not { } type)
+        else if (member.Type is not { } type)
         {
-            throw new ArgumentException($"{Location()}: the schema has no type '{element.Match.TypeName}'.", nameof(nodes));
+            throw new ArgumentException($"{Location()}: the schema has no type '{member.Match.TypeName}'.", nameof(nodes));
         }
         else if (type.IsPrimitive)
         {

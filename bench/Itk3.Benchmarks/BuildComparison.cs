@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
-using System.Text.Json;
 
 namespace Itk3.Benchmarks;
 
 /// <summary>
-/// Two builds of the JSON parse in one process: each folder's <c>Itk3.Fhir.Serialization.dll</c> (with the
+/// Two builds of the JSON (or, with <c>--xml</c>, the XML) parse in one process: each folder's <c>Itk3.Fhir.Serialization.dll</c> (with the
 /// <c>Itk3</c> assemblies beside it) is loaded into a load context of its own, and blocks of raw scans, parses by the
 /// first build and parses by the second alternate (the builds swapping places every round), so that every round
 /// compares them in the same state of the machine.
@@ -14,30 +13,36 @@ namespace Itk3.Benchmarks;
 /// </summary>
 public static class BuildComparison
 {
-    /// <summary>Runs <c>compare &lt;before folder&gt; &lt;after folder&gt; [seconds per input] [input ...]</c>.</summary>
+    /// <summary>Runs <c>compare [--xml] &lt;before folder&gt; &lt;after folder&gt; [seconds per input] [input ...]</c>.</summary>
     public static void Run(string[] args)
     {
+        var xml = args.Length > 0 && args[0] == "--xml";
+        args = xml ? args[1..] : args;
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: compare <before folder> <after folder> [seconds per input] [input ...]");
+            Console.Error.WriteLine("usage: compare [--xml] <before folder> <after folder> [seconds per input] [input ...]");
             return;
         }
 
-        var parsers = args[..2].Select(LoadParse).ToArray();
+        var format = xml ? "Xml" : "Json";
+        var parsers = args[..2].Select(folder => LoadParse(folder, format)).ToArray();
         var (seconds, inputs) = BlockTiming.SecondsAndInputs(args[2..]);
         BlockTiming.WriteTableStart(
-            $"JSON parse ÷ raw scan of the same round, {seconds} s per input: before = {args[0]}, after = {args[1]}", 1,
+            $"{format.ToUpperInvariant()} parse ÷ raw scan of the same round, {seconds} s per input: before = {args[0]}, after = {args[1]}", 1,
             "Input", "Raw scan (median)", "Before: median (p10)", "After: median (p10)",
             "After ÷ before: median of rounds (of fastest blocks)", "Allocated per parse: before / after", "Rounds");
         foreach (var input in inputs)
         {
-            Measure(input, BenchmarkInputs.Load(input).Json, parsers, seconds);
+            var (xmlBytes, jsonBytes) = BenchmarkInputs.Load(input);
+            Measure(input, xml ? xmlBytes : jsonBytes, xml, parsers, seconds);
         }
     }
 
-    private static void Measure(string input, byte[] json, Func<byte[], object?>[] parsers, double seconds)
+    private static void Measure(string input, byte[] content, bool xml, Func<byte[], object?>[] parsers, double seconds)
     {
-        var runs = new Func<object?>[] { () => Scan(json), () => parsers[0](json), () => parsers[1](json) };
+        var scan = new FhirSerializationBenchmarks();
+        scan.UseInput(content, xml);
+        var runs = new Func<object?>[] { () => xml ? scan.XmlRawScan() : scan.JsonRawScan(), () => parsers[0](content), () => parsers[1](content) };
         var blocks = runs.Select(BlockTiming.BlockSize).ToArray();
         var times = runs.Select(_ => new List<double>()).ToArray();
         // The two builds swap places every round: whichever runs second after the scan was seen to gain up to 5%.
@@ -56,11 +61,11 @@ public static class BuildComparison
         var change = times[2].Select((time, round) => time / times[1][round]).ToList();
         Console.WriteLine($"| {input} | {BlockTiming.Quantile(times[0], 0.5):F0} us | {BlockTiming.Quantile(before, 0.5):F2} ({BlockTiming.Quantile(before, 0.1):F2}) | " +
             $"{BlockTiming.Quantile(after, 0.5):F2} ({BlockTiming.Quantile(after, 0.1):F2}) | {BlockTiming.Quantile(change, 0.5):F3} ({times[2].Min() / times[1].Min():F3}) | " +
-            $"{Allocated(parsers[0], json):N0} B / {Allocated(parsers[1], json):N0} B | {times[0].Count} |");
+            $"{Allocated(parsers[0], content):N0} B / {Allocated(parsers[1], content):N0} B | {times[0].Count} |");
     }
 
-    /// <summary>The parse of the build in <paramref name="folder"/>, called through reflection; it returns the tree's root.</summary>
-    private static Func<byte[], object?> LoadParse(string folder)
+    /// <summary>The parse of the build in <paramref name="folder"/> (<paramref name="formatName"/> Json or Xml), called through reflection; it returns the tree's root.</summary>
+    private static Func<byte[], object?> LoadParse(string folder, string formatName)
     {
         var context = new FolderLoadContext(Path.GetFullPath(folder));
         var assembly = context.LoadFromAssemblyPath(Path.Combine(context.Folder, "Itk3.Fhir.Serialization.dll"));
@@ -69,28 +74,16 @@ public static class BuildComparison
         var parse = assembly.GetType("Itk3.Fhir.Serialization.FhirSerializer", throwOnError: true)!
             .GetMethod("Parse", [typeof(ReadOnlyMemory<byte>), format, options])!;
         var root = parse.ReturnType.GetProperty("Root")!;
-        var json = Enum.Parse(format, "Json");
-        return bytes => root.GetValue(parse.Invoke(null, [new ReadOnlyMemory<byte>(bytes), json, null]));
+        var formatValue = Enum.Parse(format, formatName);
+        return bytes => root.GetValue(parse.Invoke(null, [new ReadOnlyMemory<byte>(bytes), formatValue, null]));
     }
 
     /// <summary>The bytes one parse allocates on this thread (after the blocks, so every cache is warm).</summary>
-    private static long Allocated(Func<byte[], object?> parse, byte[] json)
+    private static long Allocated(Func<byte[], object?> parse, byte[] content)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
-        GC.KeepAlive(parse(json));
+        GC.KeepAlive(parse(content));
         return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
-
-    private static int Scan(byte[] json)
-    {
-        var reader = new Utf8JsonReader(json);
-        var tokens = 0;
-        while (reader.Read())
-        {
-            tokens++;
-        }
-
-        return tokens;
     }
 
     /// <summary>Loads the <c>Itk3</c> assemblies from one folder, and everything else from the default context.</summary>

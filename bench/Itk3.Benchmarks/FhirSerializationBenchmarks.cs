@@ -35,6 +35,19 @@ public class FhirSerializationBenchmarks
         _tree = FhirSerializer.Parse(_json, FhirFormat.Json).Root!;
     }
 
+    /// <summary>Scans <paramref name="content"/> (XML or JSON) with the raw scans, without <see cref="Setup"/>.</summary>
+    public void UseInput(byte[] content, bool xml)
+    {
+        if (xml)
+        {
+            _xml = content;
+        }
+        else
+        {
+            _json = content;
+        }
+    }
+
     [Benchmark(Baseline = true), BenchmarkCategory("json")]
     public int JsonRawScan()
     {

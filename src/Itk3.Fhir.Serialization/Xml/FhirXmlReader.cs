@@ -21,10 +21,46 @@ internal static class FhirXmlReader
             return null;
         }
 
+        if (TryReadLean(content, context, out var root))
+        {
+            return root;
+        }
+
         var stream = MemoryMarshal.TryGetArray(content, out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(content.ToArray(), writable: false);
         return ReadCore(stream, context, limit: null);
+    }
+
+    /// <summary>
+    /// Reads with <see cref="LeanXmlReader"/>; false, with every issue of the attempt taken back, when the input has
+    /// something that reader leaves to the framework's (the input is then read again by <see cref="ReadCore"/>).
+    /// </summary>
+    internal static bool TryReadLean(ReadOnlyMemory<byte> content, ParseContext context, out ElementNode? root)
+    {
+        var mark = context.Mark();
+        var caches = XmlReaderCaches.Rent(context.Schema);
+        try
+        {
+            using var reader = new LeanXmlReader(content, caches.Names, caches.NameBytes);
+            root = new XmlTreeReader(reader, context, caches).ReadDocument();
+            return true;
+        }
+        catch (LeanXmlFallbackException)
+        {
+            context.Rewind(mark);
+            root = null;
+            return false;
+        }
+        catch (FatalParseException)
+        {
+            root = null;
+            return true;
+        }
+        finally
+        {
+            caches.Return();
+        }
     }
 
     public static ElementNode? Read(Stream content, ParseContext context)

@@ -1,4 +1,5 @@
 using Itk3.Fhir.Schema;
+using Itk3.Fhir.Serialization.Json;
 
 namespace Itk3.Fhir.Serialization.Xml;
 
@@ -19,6 +20,9 @@ internal sealed class XmlReaderCaches
 
     /// <summary>Atomises the reader's names; the resolutions below are keyed by its instances.</summary>
     public CountingNameTable Names { get; } = new();
+
+    /// <summary>The names' UTF-8 bytes, for <see cref="LeanXmlReader"/> to find their atomised strings without transcoding.</summary>
+    public AsciiTable<bool> NameBytes { get; } = new();
 
     /// <summary>(type, name) resolutions.</summary>
     public ElementMatchCache Matches { get; }

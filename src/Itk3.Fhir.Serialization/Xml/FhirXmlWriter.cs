@@ -26,7 +26,7 @@ internal static class FhirXmlWriter
             ?? throw new ArgumentException($"{resource.Name}: '{resourceType}' is not a resource type.", nameof(resource));
         using var stream = new BufferWriterStream(output);
         using var writer = XmlWriter.Create(stream, options.Indented ? IndentedSettings : CompactSettings);
-        new XmlTreeWriter(writer, options.Schema, options.Indented).WriteRoot(resource, type);
+        new XmlTreeWriter(writer, options.Schema, options.Indented, stream).WriteRoot(resource, type);
     }
 
     private static XmlWriterSettings CreateSettings(bool indented) => new()

@@ -9,12 +9,14 @@ namespace Itk3.Fhir.Serialization.Xml;
 
 /// <summary>
 /// Writes element nodes to an <see cref="XmlWriter"/>. Children already in definition order (what the readers
-/// produce) are written in one pass; other trees go through <see cref="ChildGrouper"/> first.
+/// produce) are written in one pass; other trees go through <see cref="ChildGrouper"/> first. A long value kept as
+/// UTF-8 that needs no escaping (base64) goes straight to <paramref name="output"/>, the stream under the writer.
 /// </summary>
-internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool indented)
+internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool indented, Stream? output = null)
 {
     private const string Ns = FhirXmlNames.FhirNamespace;
     private const int ChunkChars = 4 * 1024;
+    private static readonly SearchValues<byte> Base64Bytes = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="u8);
     private readonly LocationStack _path = new();
     private readonly XhtmlDivValidator _divValidator = new();
     private readonly MatchBuffer _matches = new();
@@ -104,10 +106,21 @@ internal sealed class XmlTreeWriter(XmlWriter writer, IFhirSchema schema, bool i
         }
     }
 
-    /// <summary>Writes a value kept as UTF-8 (a long base64 value) in chunks, escaped as any attribute, never decoding it whole.</summary>
+    /// <summary>
+    /// Writes a value kept as UTF-8 (a long base64 value): bytes that need no escaping are copied to the output stream
+    /// as they are (the writer flushed first), others go through the writer in chunks; never decoded whole.
+    /// </summary>
     private void WriteValueAttribute(ReadOnlySpan<byte> utf8)
     {
         writer.WriteStartAttribute(FhirXmlNames.ValueAttribute);
+        if (output is not null && utf8.IndexOfAnyExcept(Base64Bytes) < 0)
+        {
+            writer.Flush();
+            output.Write(utf8);
+            writer.WriteEndAttribute();
+            return;
+        }
+
         var chunk = ArrayPool<char>.Shared.Rent(ChunkChars);
         try
         {

@@ -34,6 +34,27 @@ public sealed class XmlLargeBinaryTests(ITestOutputHelper output)
         Assert.InRange(allocated, 0, 6.5 * xml.Length);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_base64_value_kept_from_json_is_written_to_xml_as_the_same_value_held_as_a_string(bool indented)
+    {
+        var content = new byte[300_000];
+        new Random(11).NextBytes(content);
+        var json = Encoding.UTF8.GetBytes($"{{\"resourceType\":\"Binary\",\"contentType\":\"application/pdf\",\"content\":\"{Convert.ToBase64String(content)}\"}}");
+        var kept = FhirSerializer.Parse(json, FhirFormat.Json).Root!;
+        Assert.True(kept.Child("content")!.TryGetUtf8Value(out _), "the attachment was not kept as UTF-8");
+        var options = indented ? WriteOptions.Pretty : new WriteOptions();
+
+        var fromKept = FhirSerializer.SerializeToBytes(kept, FhirFormat.Xml, options);
+        var asString = FhirSerializer.Parse(fromKept, FhirFormat.Xml).Root!;
+        Assert.False(asString.Child("content")!.TryGetUtf8Value(out _));
+        var fromString = FhirSerializer.SerializeToBytes(asString, FhirFormat.Xml, options);
+
+        Assert.Equal(Convert.ToBase64String(content), asString.ChildValue("content"));
+        Assert.True(fromKept.AsSpan().SequenceEqual(fromString), Encoding.UTF8.GetString(fromKept)[..200] + " | " + Encoding.UTF8.GetString(fromString)[..200]);
+    }
+
     private static long RawXmlReaderAllocations(byte[] xml)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();

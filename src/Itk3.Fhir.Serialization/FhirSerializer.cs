@@ -10,8 +10,8 @@ namespace Itk3.Fhir.Serialization;
 public static class FhirSerializer
 {
     /// <summary>
-    /// Parses a resource from bytes. The tree may keep long values read from JSON (base64 attachments, narratives,
-    /// long texts) as slices of <paramref name="content"/>, made strings only when read, so, as with
+    /// Parses a resource from bytes. The tree may keep long values (from JSON: base64 attachments, narratives, long
+    /// texts; from XML: base64 attachments) as slices of <paramref name="content"/>, made strings only when read, so, as with
     /// <c>JsonDocument.Parse(ReadOnlyMemory&lt;byte&gt;)</c>, the caller must not change those bytes (or return them to a
     /// pool) while the tree is in use.
     /// </summary>

@@ -239,6 +239,17 @@ internal sealed partial class LeanXmlReader : XmlReader, IXmlLineInfo
     /// <inheritdoc />
     public override string? LookupNamespace(string prefix) => prefix.Length == 0 ? CurrentDefaultNamespace() : null;
 
+    /// <summary>
+    /// The current attribute's value as it stands in the input, when that is its value: no reference, and no white
+    /// space that the reader would normalise. The bytes are the caller's input (or this reader's copy of it).
+    /// </summary>
+    public bool TryGetPlainValue(out ReadOnlyMemory<byte> utf8)
+    {
+        var isPlain = _attributeIndex >= 0 && !_attributes[_attributeIndex].HasReferences;
+        utf8 = isPlain ? _data.AsMemory(_attributes[_attributeIndex].ValueStart, _attributes[_attributeIndex].ValueEnd - _attributes[_attributeIndex].ValueStart) : default;
+        return isPlain;
+    }
+
     /// <inheritdoc />
     public override bool ReadAttributeValue() => false;
 

@@ -3,6 +3,7 @@ using Itk3.Fhir.ElementModel;
 using Itk3.Fhir.Issues;
 using Itk3.Fhir.Primitives;
 using Itk3.Fhir.Schema;
+using Itk3.Fhir.Serialization.Reading;
 
 namespace Itk3.Fhir.Serialization.Xml;
 
@@ -10,6 +11,9 @@ namespace Itk3.Fhir.Serialization.Xml;
 internal sealed partial class XmlTreeReader
 {
     private const int StackCountsLimit = 128;
+
+    // Values longer than this may be kept as bytes (as the JSON reader keeps them).
+    private const int KeptValueBytes = 256;
 
     /// <summary>Reads child elements; returns the element's text when a primitive (wrongly) carries its value as text.</summary>
     private string? ReadChildElements(FhirTypeDefinition type, int mark, bool isEmpty)
@@ -142,9 +146,14 @@ internal sealed partial class XmlTreeReader
 
         var isEmpty = _reader.IsEmptyElement;
         var mark = _children.Mark();
-        var value = ReadAttributes(type, resolved.Lexical, mark, position);
+        var value = ReadAttributes(type, resolved.Lexical, mark, position, out var kept);
         var text = ReadChildElements(type, mark, isEmpty);
-        value = TextAsValue(value, text, type, position);
+        if (kept is not null && text is null)
+        {
+            return new ElementNode(name, kept, _children.Take(mark), position);
+        }
+
+        value = TextAsValue(value ?? kept?.Text, text, type, position);
         var isEmptyValue = value is { Length: 0 };
         var children = _children.Take(mark);
         if (value is { Length: 0 })
@@ -174,11 +183,13 @@ internal sealed partial class XmlTreeReader
 
     /// <summary>
     /// Reads the attributes of the current element: the primitive value is returned (checked with
-    /// <paramref name="lexical"/>, the check of the element's primitive type), id/url become children.
+    /// <paramref name="lexical"/>, the check of the element's primitive type), or given as <paramref name="kept"/> when
+    /// it is a long base64 value kept as its bytes in the input; id/url become children.
     /// </summary>
-    private string? ReadAttributes(FhirTypeDefinition type, LexicalCheck? lexical, int mark, SourcePosition position)
+    private string? ReadAttributes(FhirTypeDefinition type, LexicalCheck? lexical, int mark, SourcePosition position, out Utf8Value? kept)
     {
         string? value = null;
+        kept = null;
         if (!_reader.MoveToFirstAttribute())
         {
             return null;
@@ -195,7 +206,8 @@ internal sealed partial class XmlTreeReader
 
             if (ns.Length == 0 && type.IsPrimitive && Same(name, _value))
             {
-                value = CheckPrimitive(type.Name, lexical, _reader.Value, position);
+                kept = type.Name == "base64Binary" ? KeepBase64() : null;
+                value = kept is null ? CheckPrimitive(type.Name, lexical, _reader.Value, position) : null;
             }
             else if (ns.Length == 0 && type.TryFindElement(name, out var match) && match.Definition.Representation == ElementRepresentation.XmlAttribute)
             {
@@ -211,6 +223,15 @@ internal sealed partial class XmlTreeReader
         _reader.MoveToElement();
         return value;
     }
+
+    /// <summary>
+    /// A long, valid base64 value as its bytes in the input (<see cref="LeanXmlReader"/> only), so that the parse makes
+    /// no string of an attachment; null means "not kept": the value takes the usual path, which reports any defect.
+    /// </summary>
+    private Utf8Value? KeepBase64() =>
+        _lean is not null && _lean.TryGetPlainValue(out var utf8) && utf8.Length > KeptValueBytes && Base64Form.IsValid(utf8.Span)
+            ? new Utf8Value(utf8)
+            : null;
 
     private void ReadAttributeChild(ElementMatch match, string name, int mark, SourcePosition position)
     {

@@ -14,6 +14,7 @@ namespace Itk3.Fhir.Serialization.Xml;
 internal sealed partial class XmlTreeReader
 {
     private readonly XmlReader _reader;
+    private readonly LeanXmlReader? _lean;
     private readonly IXmlLineInfo? _lineInfo;
     private readonly ParseContext _context;
     private readonly IFhirSchema _schema;
@@ -35,6 +36,7 @@ internal sealed partial class XmlTreeReader
         _matches = caches.Matches;
         _div = caches.Divs;
         _reader = reader;
+        _lean = reader as LeanXmlReader;
         // XmlTextReader always has line information; asked once rather than at every node.
         _lineInfo = reader is IXmlLineInfo info && info.HasLineInfo() ? info : null;
         _context = context;
@@ -100,7 +102,7 @@ internal sealed partial class XmlTreeReader
     {
         var isEmpty = _reader.IsEmptyElement;
         var mark = _children.Mark();
-        ReadAttributes(type, null, mark, position);
+        ReadAttributes(type, null, mark, position, out _);
         ReadChildElements(type, mark, isEmpty);
         return new ElementNode(nodeName, null, _children.Take(mark), type.Name, position);
     }

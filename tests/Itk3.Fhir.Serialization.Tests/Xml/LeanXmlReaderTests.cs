@@ -17,6 +17,13 @@ public sealed class LeanXmlReaderTests(ITestOutputHelper output)
 {
     private const string Patient = "<Patient xmlns=\"http://hl7.org/fhir\">";
 
+    // 400 base64 characters: long enough to be kept as bytes.
+    private const string LongBase64 = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk" +
+        "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk" +
+        "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk" +
+        "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk" +
+        "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk=";
+
     [Theory]
     [InlineData("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + Patient + "<id value=\"a\"/></Patient>")]
     [InlineData("<?xml version='1.0' encoding='utf-8' standalone='yes' ?>" + Patient + "<id value=\"a\"/></Patient>")]
@@ -35,6 +42,10 @@ public sealed class LeanXmlReaderTests(ITestOutputHelper output)
     [InlineData("<Patient><id value=\"a\"/></Patient>")]
     [InlineData("<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"collection\"/><entry><resource><Patient><id value=\"a\"/></Patient></resource></entry></Bundle>")]
     [InlineData(Patient + "<id value=\"a\"/>\n  &amp;</Patient>")]
+    [InlineData("<Binary xmlns=\"http://hl7.org/fhir\"><contentType value=\"text/plain\"/><content value=\"" + LongBase64 + "\"/></Binary>")]
+    [InlineData("<Binary xmlns=\"http://hl7.org/fhir\"><contentType value=\"text/plain\"/><content value=\"" + LongBase64 + "!\"/></Binary>")]
+    [InlineData("<Binary xmlns=\"http://hl7.org/fhir\"><contentType value=\"text/plain\"/><content value=\"" + LongBase64 + "&#10;" + LongBase64 + "\"/></Binary>")]
+    [InlineData("<Binary xmlns=\"http://hl7.org/fhir\"><contentType value=\"text/plain\"/><content value=\"" + LongBase64 + "\">text</content></Binary>")]
     public void Valid_documents_are_read_by_the_lean_reader_exactly_as_by_the_framework(string xml)
     {
         var bytes = Encoding.UTF8.GetBytes(xml);

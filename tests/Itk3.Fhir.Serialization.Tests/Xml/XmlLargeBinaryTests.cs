@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml;
 using Itk3.Fhir.Serialization.Tests.Support;
@@ -47,12 +48,25 @@ public sealed class XmlLargeBinaryTests(ITestOutputHelper output)
         var options = indented ? WriteOptions.Pretty : new WriteOptions();
 
         var fromKept = FhirSerializer.SerializeToBytes(kept, FhirFormat.Xml, options);
-        var asString = FhirSerializer.Parse(fromKept, FhirFormat.Xml).Root!;
-        Assert.False(asString.Child("content")!.TryGetUtf8Value(out _));
+        var asString = FhirSerializer.Parse(new MemoryStream(fromKept), FhirFormat.Xml).Root!;
+        Assert.False(asString.Child("content")!.TryGetUtf8Value(out _), "a stream's parse kept the value as UTF-8");
         var fromString = FhirSerializer.SerializeToBytes(asString, FhirFormat.Xml, options);
 
         Assert.Equal(Convert.ToBase64String(content), asString.ChildValue("content"));
         Assert.True(fromKept.AsSpan().SequenceEqual(fromString), Encoding.UTF8.GetString(fromKept)[..200] + " | " + Encoding.UTF8.GetString(fromString)[..200]);
+    }
+
+    [Fact]
+    public void A_long_base64_value_is_kept_as_its_bytes_in_the_input_and_reads_as_the_same_string()
+    {
+        var base64 = Convert.ToBase64String(Enumerable.Range(0, 3000).Select(i => (byte)i).ToArray());
+        var xml = Encoding.UTF8.GetBytes($"<Binary xmlns=\"http://hl7.org/fhir\"><contentType value=\"application/pdf\"/><content value=\"{base64}\"/></Binary>");
+
+        var content = XmlTesting.Parse(xml).Root!.Child("content")!;
+
+        Assert.True(content.TryGetUtf8Value(out var utf8));
+        Assert.True(MemoryMarshal.TryGetArray(utf8, out var segment) && ReferenceEquals(segment.Array, xml), "the value was copied");
+        Assert.Equal(base64, content.Value);
     }
 
     private static long RawXmlReaderAllocations(byte[] xml)

@@ -537,9 +537,16 @@ internal sealed partial class LeanXmlReader
     /// <summary>The end of an ASCII name without a prefix starting at <paramref name="start"/>, or a fallback.</summary>
     private int ScanName(int start)
     {
+        var end = NameEnd(start);
+        return end >= 0 ? end : throw Fallback();
+    }
+
+    /// <summary>The end of an ASCII name without a prefix starting at <paramref name="start"/>, or -1.</summary>
+    private int NameEnd(int start)
+    {
         if (start >= _end || !IsNameStart(_data[start]))
         {
-            throw Fallback();
+            return -1;
         }
 
         var end = start + 1;
@@ -548,12 +555,7 @@ internal sealed partial class LeanXmlReader
             end++;
         }
 
-        if (end < _end && (_data[end] == ':' || _data[end] >= 0x80))
-        {
-            throw Fallback();
-        }
-
-        return end;
+        return end < _end && (_data[end] == ':' || _data[end] >= 0x80) ? -1 : end;
     }
 
     private static bool IsNameStart(byte value) => NameBytes[value] == 2;

@@ -169,6 +169,15 @@ internal sealed partial class XmlTreeReader
 
     private ElementNode ReadDiv(SourcePosition position)
     {
+        // A div already in the serializer's form, which the fast check vouches for (where its nesting cannot reach the
+        // depth limit), is taken as it is; any other is streamed through the serializer and the narrative checker.
+        if (_lean is not null && _reader.Depth + 1 + FastXhtmlChecker.MaxDepth <= _maxDepth
+            && _lean.TryGetCanonicalDiv(out var canonical) && FastXhtmlChecker.IsCertainlyValid(canonical))
+        {
+            _lean.SkipCanonicalDiv();
+            return new ElementNode(_reader.LocalName, canonical, null, null, position);
+        }
+
         // The reader has already proved the div well-formed and in the XHTML namespace, so the narrative rules are
         // checked while streaming it rather than by reparsing the string (NarrativeChecker.Check does both).
         var checker = new NarrativeChecker(_path.Current(), position, _context, _reader.Depth);

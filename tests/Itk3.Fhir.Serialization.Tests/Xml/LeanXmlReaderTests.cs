@@ -134,6 +134,59 @@ public sealed class LeanXmlReaderTests(ITestOutputHelper output)
         Assert.InRange(lean, cases / 4, cases - (cases / 10));
     }
 
+    [Theory]
+    [InlineData("<p class=\"a\" title=\"x &amp; y\">x &amp; y &lt;z&gt; &quot;q&quot; 'a'</p><br/>\r\n<table><tr><td>1</td></tr></table>\n\tZoë", true)]
+    [InlineData("<p>a</p><script>alert(1)</script><p onclick=\"x()\">b</p><font>c</font>", true)]
+    [InlineData("<p>a</b>", true)]
+    [InlineData("<br />", false)]
+    [InlineData("<p class='a'>x</p>", false)]
+    [InlineData("<p>a&#160;b</p>", false)]
+    [InlineData("<p>it&apos;s</p>", false)]
+    [InlineData("<p>a > b</p>", false)]
+    [InlineData("<p>say \"hi\"</p>", false)]
+    [InlineData("<p title=\"a>b\">x</p>", false)]
+    [InlineData("<p title=\"a\tb\">x</p>", false)]
+    [InlineData("<p  class=\"a\">x</p>", false)]
+    [InlineData("<p xmlns=\"http://www.w3.org/1999/xhtml\">x</p>", false)]
+    [InlineData("<p>a</p ><p/>", false)]
+    public void A_div_already_in_the_serializers_form_is_taken_as_it_is_and_reads_as_the_framework_reads_it(string content, bool canonical)
+    {
+        var xml = Patient + "<text><status value=\"generated\"/><div xmlns=\"http://www.w3.org/1999/xhtml\">" + content + "</div></text></Patient>";
+        var bytes = Encoding.UTF8.GetBytes(xml);
+
+        Assert.Equal(canonical, TakesCanonicalDiv(bytes));
+        AssertSameAsFramework(bytes, xml);
+    }
+
+    [Theory]
+    [InlineData("<div xmlns=\"http://www.w3.org/1999/xhtml\" class=\"a\">x</div>")]
+    [InlineData("<div xmlns='http://www.w3.org/1999/xhtml'>x</div>")]
+    [InlineData("<div  xmlns=\"http://www.w3.org/1999/xhtml\">x</div>")]
+    [InlineData("<div xmlns=\"http://www.w3.org/1999/xhtml\"/>")]
+    public void Only_the_serializers_own_div_start_tag_is_taken_as_it_is(string div)
+    {
+        var xml = Patient + "<text><status value=\"generated\"/>" + div + "</text></Patient>";
+        var bytes = Encoding.UTF8.GetBytes(xml);
+
+        Assert.False(TakesCanonicalDiv(bytes));
+        AssertSameAsFramework(bytes, xml);
+    }
+
+    /// <summary>Reads to the first div with the lean reader and asks it for the div as it stands.</summary>
+    private static bool TakesCanonicalDiv(byte[] bytes)
+    {
+        using var reader = new LeanXmlReader(bytes, new CountingNameTable(), new Itk3.Fhir.Serialization.Json.AsciiTable<bool>());
+        while (reader.Read())
+        {
+            if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.LocalName == "div")
+            {
+                return reader.TryGetCanonicalDiv(out _);
+            }
+        }
+
+        return false;
+    }
+
     private static bool ReadsLean(byte[] bytes) =>
         FhirXmlReader.TryReadLean(bytes, new ParseContext(ParseOptions.Default), out _);
 

@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Unicode;
 using System.Xml;
 using Itk3.Fhir.Serialization.Json;
 

@@ -66,13 +66,7 @@ internal sealed partial class LeanXmlReader
     }
 
     /// <summary>Moves to the end tag of the div that <see cref="TryGetCanonicalDiv"/> took, as reading its content would have.</summary>
-    public void SkipCanonicalDiv()
-    {
-        var open = _openCount - 1;
-        (_nodeType, _nodeOffset, _depth, _isEmpty) = (XmlNodeType.EndElement, _canonicalEnd - 4, open, false);
-        (_localName, _namespace, _attributeCount, _attributeIndex) = (_openName[open], _openNamespace[open], 0, -1);
-        (_openCount, _pos, _value) = (open, _canonicalEnd, null);
-    }
+    public void SkipCanonicalDiv() => CloseElement(_canonicalEnd - "div>".Length, _canonicalEnd);
 
     /// <summary>Where the reference at <paramref name="at"/> ends when it is one the serializer writes, or -1.</summary>
     private int SkipCanonicalReference(int at)

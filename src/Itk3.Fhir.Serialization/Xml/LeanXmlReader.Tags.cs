@@ -113,7 +113,6 @@ internal sealed partial class LeanXmlReader
             ValueStart = valueStart,
             ValueEnd = valueEnd,
             HasReferences = needsDecoding,
-            Offset = start,
         };
         if (isDeclaration)
         {
@@ -200,13 +199,16 @@ internal sealed partial class LeanXmlReader
             throw Fallback();
         }
 
+        CloseElement(nameStart, close + 1);
+    }
+
+    /// <summary>Makes the end tag whose name starts at <paramref name="nameStart"/> the current node, closing the innermost open element; reading goes on at <paramref name="end"/>.</summary>
+    private void CloseElement(int nameStart, int end)
+    {
+        var open = _openCount - 1;
         (_nodeType, _nodeOffset, _depth, _isEmpty) = (XmlNodeType.EndElement, nameStart, open, false);
-        _localName = _openName[open];
-        _namespace = _openNamespace[open];
-        _attributeCount = 0;
-        _openCount = open;
-        _rootClosed = open == 0;
-        _pos = close + 1;
+        (_localName, _namespace, _attributeCount, _attributeIndex, _value) = (_openName[open], _openNamespace[open], 0, -1, null);
+        (_openCount, _rootClosed, _pos) = (open, open == 0, end);
     }
 
     private void Push(int nameStart, int nameLength, string ns)

@@ -74,14 +74,17 @@ internal sealed partial class LeanXmlReader
         }
 
         var firstReference = text.IndexOf((byte)'&');
-        var isWhiteSpace = firstReference < 0
-            ? text.IndexOfAnyExcept(WhiteSpace) < 0
-            : CheckReferences(start, text, firstReference);
+        if (firstReference >= 0)
+        {
+            CheckReferences(start, text, firstReference);
+        }
+
+        var isWhiteSpace = firstReference < 0 && text.IndexOfAnyExcept(WhiteSpace) < 0;
         SetText(isWhiteSpace ? XmlNodeType.Whitespace : XmlNodeType.Text, start, start + length, firstReference >= 0 || text.Contains((byte)'\r'));
     }
 
     /// <summary>Checks every reference in a text; text of white space and references alone is left to the framework's reader.</summary>
-    private bool CheckReferences(int start, ReadOnlySpan<byte> text, int firstReference)
+    private void CheckReferences(int start, ReadOnlySpan<byte> text, int firstReference)
     {
         var onlyWhiteSpace = text[..firstReference].IndexOfAnyExcept(WhiteSpace) < 0;
         for (var at = firstReference; at >= 0;)
@@ -99,8 +102,6 @@ internal sealed partial class LeanXmlReader
         {
             throw Fallback();
         }
-
-        return false;
     }
 
     /// <summary>

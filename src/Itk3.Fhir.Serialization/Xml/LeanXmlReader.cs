@@ -138,7 +138,7 @@ internal sealed partial class LeanXmlReader : XmlReader, IXmlLineInfo
             var offset = Offset();
             LineAt(offset, out var lineStart);
             var before = _data.AsSpan(lineStart, offset - lineStart);
-            return 1 + (before.Length < 64 && Ascii.IsValid(before) ? before.Length : Encoding.UTF8.GetCharCount(before));
+            return 1 + Encoding.UTF8.GetCharCount(before);
         }
     }
 
@@ -272,7 +272,7 @@ internal sealed partial class LeanXmlReader : XmlReader, IXmlLineInfo
         return -1;
     }
 
-    private int Offset() => _attributeIndex < 0 ? _nodeOffset : _attributes[_attributeIndex].Offset;
+    private int Offset() => _attributeIndex < 0 ? _nodeOffset : _attributes[_attributeIndex].NameStart;
 
     /// <summary>The line <paramref name="offset"/> is on, counting line feeds from where the last call stopped (offsets asked grow).</summary>
     private int LineAt(int offset, out int lineStart)
@@ -323,7 +323,6 @@ internal sealed partial class LeanXmlReader : XmlReader, IXmlLineInfo
         public int ValueStart;
         public int ValueEnd;
         public bool HasReferences;
-        public int Offset;
         public string? Value;
     }
 }
